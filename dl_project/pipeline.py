@@ -254,6 +254,7 @@ class ImageCache:
         if self._tensors[1] is None: self._tensors = self._tensors[0], tf.constant(self.labels)
         images, labels = self._tensors
         to_float = _to_float(rescale)
+        @tf.autograph.experimental.do_not_convert  # plain tensor ops: nothing for AutoGraph to convert
         def gather(i): return to_float(tf.gather(images, i)), tf.gather(labels, i)
         ds = tf.data.Dataset.from_tensor_slices(idx.astype('int64'))
         if shuffle: ds = ds.shuffle(len(idx), seed=seed, reshuffle_each_iteration=True)

@@ -104,7 +104,7 @@ def fit(model: keras.Model,         # a compiled model
     if class_weight == 'balanced':
         class_weight = class_weights(labels_of(train_ds) if y_train is None else y_train, model.output_shape[-1])
     if callbacks is None: callbacks = default_callbacks(run_dir, monitor='val_loss' if valid_ds is not None else 'loss')
-    history = model.fit(train_ds, validation_data=valid_ds, epochs=epochs, class_weight=class_weight,
+    history = model.fit(train_ds, validation_data=valid_ds, epochs=epochs, class_weight=class_weight, shuffle=False,  # the dataset shuffles
                         callbacks=callbacks, verbose=verbose)
     table = pd.DataFrame(history.history)
     table.insert(0, 'epoch', np.arange(1, len(table) + 1))
