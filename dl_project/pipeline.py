@@ -205,8 +205,8 @@ def _as_table(samples_or_table, classes=None) -> tuple[pd.DataFrame, list[str]]:
 def _to_float(rescale):
     "A function that casts uint8 images to float32 (times `rescale`, if given)."
     import tensorflow as tf
-    scale = 1.0 if rescale is None else float(rescale)
-    return lambda x: tf.cast(x, tf.float32) * scale
+    if rescale is None: return lambda x: tf.cast(x, tf.float32)
+    return lambda x: tf.cast(x, tf.float32) * float(rescale)
 
 def _finish(ds, augment):
     "Augment (if asked) and prefetch a dataset of (float32 images, labels) batches."
