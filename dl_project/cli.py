@@ -53,13 +53,17 @@ def cmd_predict(args) -> int:
 # %% ../nbs/90_cli.ipynb #3fef19db
 RUN_FLAGS = {  # flag -> (type, help); each is a field of `run.RunConfig`
     'out': (str, 'run folder (default runs/<timestamp>); repeat a command with the same --out to resume'),
-    'model': (str, 'network from the model registry (default cnn)'),
+    'model': (str, 'network from the model registry (default resnet for images, mlp for tables)'),
     'baseline': (str, 'classical baseline: logreg or rf (default logreg)'),
     'folds': (int, 'K of the K-fold cross-validation (default 5)'),
-    'epochs': (int, 'training epochs per fold and for the final model'),
+    'epochs': (int, 'training epochs per fold'),
     'image_size': (int, 'images are resized to N x N pixels'),
     'batch_size': (int, 'samples per training step'),
     'lr': (float, 'learning rate'),
+    'augment': (str, 'augmentation preset inside the network: light, strong, rotate (default) or none'),
+    'mix': (str, 'batch mixing of training images: mixup (default), cutmix or none'),
+    'schedule': (str, 'learning-rate schedule: cosine (default) or plateau'),
+    'final': (str, 'saved model: ensemble of the fold models (default) or refit on all training data'),
     'seed': (int, 'one seed for splits, folds and training (default 42)'),
     'target': (str, 'label column of a CSV'),
 }

@@ -15,7 +15,8 @@ from .pipeline import ImageCache
 from .evaluate import evaluate_predictions
 from .baselines import BASELINES, baseline_model, image_features, tabular_preprocessor
 from .models import MODELS, build_model
-from .train import compile_model, default_callbacks, fit
+from .train import compile_model, cosine_schedule, default_callbacks, fit
+from .augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
 __all__ = ['CV_SPLITS', 'OOF_COLUMNS', 'FOLD_METRICS', 'cv_pool', 'has_groups', 'assign_folds', 'CVInputs', 'BaselineLearner',
@@ -96,7 +97,7 @@ class BaselineLearner:
     bins: int = 16         # colour-histogram bins per channel
 
     def fit(self, inputs: CVInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
-        "A fitted pipeline and `None` (no epochs)."
+        "A fitted pipeline and `None` (no training history)."
         X = inputs.features(self.size, self.bins)
         X = X.iloc[rows] if isinstance(X, pd.DataFrame) else X[rows]
         return baseline_model(self.model, inputs.samples.kind, seed).fit(X, inputs.y[rows]), None
@@ -143,6 +144,9 @@ class KerasLearner:
     label_smoothing: float = 0.0  # label smoothing of the loss
     optimizer: str = 'adamw'      # 'adamw', 'adam' or 'sgd'
     model_options: dict = field(default_factory=dict) # passed to `build_model` (width, depth, dropout, ...)
+    augment: str | None = None    # a key of `AUGMENT_PRESETS`: random augmentation as the model's first layer (training only)
+    schedule: str = 'plateau'     # 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0, every epoch
+    mix: str | None = None        # 'mixup' or 'cutmix' on the training batches (images; soft labels), or None
     run_eagerly: bool = False     # skip graph tracing (slower per step; faster for a few steps on tiny data)
     callbacks: list = field(default_factory=list, repr=False) # extra Keras callbacks (not part of the configuration)
     verbose: int = 0              # Keras progress inside a fold (0: silent, 1: progress bar)
@@ -160,20 +164,36 @@ class KerasLearner:
         if shuffle: ds = ds.shuffle(len(rows), seed=seed, reshuffle_each_iteration=True)
         return ds.batch(self.batch_size)
 
+    def _network(self, shape, n_classes: int, seed: int):
+        "A fresh uncompiled model from the registry, wrapped in the augmentation preset if `augment` is set."
+        if self.augment is None: return build_model(self.model, shape, n_classes, **self.model_options)
+        if self.augment not in AUGMENT_PRESETS: raise InputError(f'unknown augment {self.augment!r}: use one of {sorted(AUGMENT_PRESETS)} or None')
+        return build_model('augmented', shape, n_classes, base=self.model, augment=self.augment, seed=seed, **self.model_options)
+
+    def _lr_and_callbacks(self, n_rows: int):
+        "The learning rate (a number or a schedule) and the callbacks of `schedule`."
+        if self.schedule == 'plateau': return self.lr, default_callbacks(monitor='loss') + list(self.callbacks)
+        if self.schedule == 'cosine':
+            steps = -(-n_rows // self.batch_size)
+            return cosine_schedule(self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
+        raise InputError(f"unknown schedule {self.schedule!r}: use 'plateau' or 'cosine'")
+
     def fit(self, inputs: CVInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
-        "`((keras model, tabular preprocessor or None), epochs run)` after training on `rows`."
+        "`((keras model, tabular preprocessor or None), history)` after training on `rows` (history: one row per epoch)."
         prep = None
         if inputs.cache is None:
             prep = tabular_preprocessor().fit(inputs.samples.table[inputs.samples.features].iloc[rows])
             shape = (self._arrays(inputs, rows[:1], prep).shape[1],)
         else: shape = inputs.cache.images.shape[1:]
-        net = compile_model(build_model(self.model, shape, len(inputs.classes), **self.model_options), lr=self.lr,
-                            weight_decay=self.weight_decay, label_smoothing=self.label_smoothing, optimizer=self.optimizer)
+        if self.mix is not None and inputs.cache is None: raise InputError(f'mix={self.mix!r} mixes images: use mix=None for tabular data')
+        lr, callbacks = self._lr_and_callbacks(len(rows))
+        net = compile_model(self._network(shape, len(inputs.classes), seed), lr=lr, weight_decay=self.weight_decay,
+                            label_smoothing=self.label_smoothing, optimizer=self.optimizer, soft_labels=self.mix is not None)
         net.run_eagerly = self.run_eagerly
-        history = fit(net, self._dataset(inputs, rows, prep, shuffle=True, seed=seed), epochs=self.epochs,
-                      y_train=inputs.y[rows], callbacks=default_callbacks(monitor='loss') + list(self.callbacks),
-                      verbose=self.verbose)
-        return (net, prep), len(history)
+        train = self._dataset(inputs, rows, prep, shuffle=True, seed=seed)
+        if self.mix is not None: train = mix_batches(train, len(inputs.classes), self.mix, seed=seed)
+        history = fit(net, train, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose)
+        return (net, prep), history
 
     def predict(self, model, inputs: CVInputs, rows: np.ndarray) -> np.ndarray:
         "Class probabilities (n, C)."
@@ -269,11 +289,12 @@ def run_fold(learner,                 # a `KerasLearner` or `BaselineLearner`
              seed: int = DEFAULT_SEED, # the run's seed; the fold uses `seed + fold`
              folder: Path | None = None, # where to save the fold (model, oof.csv, metrics.json), or None
             ) -> tuple[dict, pd.DataFrame, object]:
-    "Train and score one fold: (metrics, OOF frame, model)."
+    "Train and score one fold: (metrics, OOF frame, model); with a folder, also the training history (`history.csv`)."
     seed_everything(seed + fold)
     start = time.perf_counter()
-    model, epochs = learner.fit(inputs, train_rows, seed + fold)
+    model, history = learner.fit(inputs, train_rows, seed + fold)
     train_s = time.perf_counter() - start
+    epochs = len(history) if history is not None else None
     learner.predict(model, inputs, held_rows[:1])  # warm-up: graph tracing is not inference time
     start = time.perf_counter()
     proba = learner.predict(model, inputs, held_rows)
@@ -286,6 +307,7 @@ def run_fold(learner,                 # a `KerasLearner` or `BaselineLearner`
     oof = _oof_frame(inputs, held_rows, fold, proba)
     if folder is not None:
         learner.save(model, folder)
+        if history is not None: _atomic(folder / 'history.csv', lambda tmp: history.to_csv(tmp, index=False))
         _atomic(folder / 'oof.csv', lambda tmp: oof.to_csv(tmp, index=False))
         save_json(metrics, folder / 'metrics.json')
     return metrics, oof, model

@@ -12,7 +12,7 @@ from .evaluate import evaluate_predictions
 from .cv import CVInputs, CVResult, cv_pool, fold_models, make_learner, oof_proba, predict_ensemble
 
 # %% auto #0
-__all__ = ['ensemble_scores', 'fold_members', 'bagging']
+__all__ = ['ensemble_scores', 'fold_members', 'average_model', 'bagging']
 
 # %% ../nbs/35_ensemble.ipynb #f625d713
 def ensemble_scores(members: dict[str, np.ndarray], # member name -> probabilities (n, C) on the same samples
@@ -40,6 +40,18 @@ def fold_members(result: CVResult,  # a cross-validation result (models in memor
     inputs = CVInputs(samples, result.config['image_size'] or 0, cache)
     rows = predict_ensemble(result, samples, split, cache).row.to_numpy()
     return {f'{result.name} fold {k}': learner.predict(m, inputs, rows) for k, m in enumerate(fold_models(result))}
+
+# %% ../nbs/35_ensemble.ipynb #c6608d28
+def average_model(models: list,             # Keras models with the same input shape and softmax outputs
+                  name: str = 'ensemble',   # the new model's name
+                 ):
+    "A Keras model whose output is the mean of the members' outputs (it shares their weights)."
+    import keras
+    if not models: raise InputError('no models to average: pass a list of Keras models')
+    inputs = keras.Input(models[0].input_shape[1:], name='images')
+    members = [keras.Model(m.input, m.output, name=f'member_{k}') for k, m in enumerate(models)]
+    outputs = [m(inputs) for m in members]
+    return keras.Model(inputs, keras.layers.Average(name='average')(outputs) if len(outputs) > 1 else outputs[0], name=name)
 
 # %% ../nbs/35_ensemble.ipynb #c479e8e5
 def bagging(samples: Samples,          # the sample table

@@ -28,7 +28,7 @@ def comparison_table(metrics: dict) -> pd.DataFrame:
                                     'test accuracy': _pm(chance.get('majority_test', chance.get('majority')), None)},
         f"classical baseline ({base.get('name', '?')})": {'CV accuracy': _pm(base.get('cv_mean'), base.get('cv_std')),
                                                           'test accuracy': _pm(base.get('test_accuracy'), None)},
-        f"network ({model.get('name', '?')})": {
+        f"network ({model.get('name', '?')}{', fold ensemble' if model.get('final') == 'ensemble' else ''})": {
             'CV accuracy': _pm(cv.get('mean'), cv.get('std')),
             'test accuracy': _pm(test.get('accuracy'), None) + (f' [{ci[0]:.1%}, {ci[1]:.1%}]' if ci else ''),
             'test macro-F1': f"{test['macro_f1']:.3f}" if 'macro_f1' in test else '',
@@ -120,7 +120,7 @@ FIGURES = {  # figures a run writes into `figures/`, in report order, with their
     'samples.png': 'A few training images per class',
     'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)',
     'cv_folds.png': 'Cross-validation: accuracy per fold, baseline and network',
-    'learning_curves.png': 'Learning curves of the final model',
+    'learning_curves.png': 'Learning curves: training loss and accuracy per epoch (mean of the fold models for a fold ensemble)',
     'confusion.png': 'Confusion matrix on the test split (rows: true class)',
     'mistakes.png': 'The most confident mistakes on the test split',
 }

@@ -13,7 +13,7 @@ from .core import (DEFAULT_SEED, InputError, enable_determinism, load_json, new_
                              package_differences, save_environment, save_json, seed_everything)
 
 # %% auto #0
-__all__ = ['QUICK', 'STEPS', 'TEST_KEYS', 'RunConfig', 'make_config', 'run_checklist', 'metrics_diff', 'reproduce']
+__all__ = ['QUICK', 'STEPS', 'FINALS', 'TEST_KEYS', 'RunConfig', 'make_config', 'run_checklist', 'metrics_diff', 'reproduce']
 
 # %% ../nbs/45_run.ipynb #a523bb1e
 @dataclass
@@ -21,22 +21,26 @@ class RunConfig:
     "Everything that defines a checklist run; stored as `config.json` in the run folder."
     data: str | None = None      # dataset folder or CSV; the bundled jellyfish example if None
     out: str | None = None       # run folder; `runs/<timestamp>` if None
-    model: str = 'cnn'           # network from `models.MODELS`
+    model: str | None = None     # network from `models.MODELS`; None: 'resnet' for images, 'mlp' for tables
     baseline: str = 'logreg'     # classical model from `baselines.BASELINES`
     folds: int = 5               # K of the K-fold cross-validation
-    epochs: int = 20             # training epochs per fold and for the final model
-    image_size: int = 56         # images are resized to image_size x image_size
+    epochs: int = 30             # training epochs per fold (and of the final model with final='refit')
+    image_size: int = 48         # images are resized to image_size x image_size
     batch_size: int = 32         # samples per training step
     lr: float = 2e-3             # learning rate (AdamW)
-    weight_decay: float = 1e-4   # AdamW weight decay
+    weight_decay: float = 0.05   # AdamW weight decay
     label_smoothing: float = 0.1 # label smoothing of the cross-entropy
     model_options: dict = field(default_factory=dict) # passed to the model builder (width, depth, dropout, ...)
+    augment: str | None = 'rotate' # augmentation preset inside the network (`augment.AUGMENT_PRESETS`; images only), or None
+    mix: str | None = 'mixup'    # batch mixing of training images (`augment.MIXES`: 'mixup', 'cutmix'), or None
+    schedule: str = 'cosine'     # learning rate: 'cosine' (warm-up, decay to 0 over `epochs`) or 'plateau' (halve on plateaus, stop early)
+    final: str = 'ensemble'      # saved model: 'ensemble' (the fold models averaged; no extra training) or 'refit' (train once on all CV rows)
     target: str | None = None    # label column of a CSV (tabular data, or a path,label list)
     seed: int = DEFAULT_SEED     # one seed for the split, the folds, initialisation and shuffling
     deterministic: bool = True   # deterministic TensorFlow kernels: a rerun gives identical numbers
     quick: bool = False          # apply the `QUICK` preset
 
-QUICK = {'folds': 3, 'epochs': 4, 'image_size': 48}  # what `quick` changes, unless set explicitly
+QUICK = {'folds': 3, 'epochs': 10, 'image_size': 32}  # what `quick` changes, unless set explicitly
 
 # %% ../nbs/45_run.ipynb #e700c9c0
 def _read_config_file(path: Path) -> dict:
@@ -59,6 +63,8 @@ def make_config(config: RunConfig | dict | str | Path | None = None, # settings,
     known = {f.name for f in dataclasses.fields(RunConfig)}
     if unknown := sorted(set(given) - known):
         raise InputError(f'unknown setting(s) {unknown}: valid settings are {sorted(known)}')
+    for key in ('augment', 'mix'):  # `--augment none`, `--mix none` on the command line
+        if isinstance(given.get(key), str) and given[key].lower() == 'none': given[key] = None
     preset = QUICK if given.get('quick') else {}
     return RunConfig(**(preset | given))
 
@@ -80,8 +86,8 @@ class _Steps:
 
 # %% ../nbs/45_run.ipynb #2799b5af
 def _audit(c: RunConfig, run_dir: Path, source: Path):
-    "Load the sample table; audit image data (resumed from `audit.json`) and drop its unreadable files."
-    from dl_project.data import load_samples, apply_audit
+    "Load the sample table; audit image data (resumed from `audit.json`), drop its unreadable files, group copies with their source."
+    from dl_project.data import load_samples, apply_audit, group_by_name
     from dl_project.audit import audit
     samples = load_samples(source, target=c.target, seed=c.seed)
     if samples.kind != 'image': return (samples, None), f'tabular data: {len(samples)} rows, nothing to audit'
@@ -89,9 +95,10 @@ def _audit(c: RunConfig, run_dir: Path, source: Path):
     report = load_json(done) if done.exists() else audit(samples, out=run_dir)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')  # the excluded files are listed in audit.json and in the report
-        samples = apply_audit(samples, report)
+        samples = group_by_name(apply_audit(samples, report))  # duplicates, and `aug-<n>-<name>` copies, share a group
     return (samples, report), (f"{report['files']} files, {len(report['unreadable'])} unreadable, "
-                               f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits")
+                               f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits; "
+                               f"{samples.table['group'].nunique()} groups for the folds")
 
 def _problem(c: RunConfig, run_dir: Path, samples, name: str):
     "The problem card (cheap: always recomputed from the labels)."
@@ -101,10 +108,15 @@ def _problem(c: RunConfig, run_dir: Path, samples, name: str):
     return card, f'{card.task} {card.kind} classification, metric {card.metric}, chance level {card.chance_level:.3f}'
 
 # %% ../nbs/45_run.ipynb #0eebe252
-def _network_options(c: RunConfig) -> dict:
-    "The network's training settings, as `cross_validate` and `make_learner` take them."
-    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay,
-                label_smoothing=c.label_smoothing, model_options=c.model_options)
+def _model_name(c: RunConfig, samples) -> str:
+    "The network to train: `c.model`, or by default 'resnet' for images and 'mlp' for tables."
+    return c.model or ('resnet' if samples.kind == 'image' else 'mlp')
+
+def _network_options(c: RunConfig, samples) -> dict:
+    "The network's training settings, as `cross_validate` and `make_learner` take them (no augmentation or mixing for tables)."
+    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, label_smoothing=c.label_smoothing,
+                model_options=c.model_options, schedule=c.schedule,
+                **(dict(augment=c.augment, mix=c.mix) if samples.kind == 'image' else {}))
 
 def _cross_validate(c: RunConfig, run_dir: Path, samples, model: str, folder: str, cache=None, **options):
     "K-fold CV of `model` into `run_dir/folder` (finished folds are read back)."
@@ -113,33 +125,58 @@ def _cross_validate(c: RunConfig, run_dir: Path, samples, model: str, folder: st
                             run_dir=run_dir / folder, progress=False, **options)
     return result, f'{model}: {result.metric} {result.mean:.3f} ± {result.std:.3f} over {c.folds} folds'
 
+def _fit_all_rows(learner, inputs, samples, seed: int):
+    "`learner` trained on every usable cross-validation row: (model, history or None)."
+    from dl_project.cv import cv_pool
+    rows = cv_pool(samples)
+    seed_everything(seed)
+    return learner.fit(inputs, rows[inputs.usable[rows]], seed)
+
 def _baseline(c: RunConfig, run_dir: Path, samples, cache):
-    "The classical baseline: K-fold CV on the same folds, then fit on train and score the test split."
-    from dl_project.baselines import run_baseline
+    "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
+    from dl_project.cv import make_learner, CVInputs
+    from dl_project.evaluate import evaluate_predictions
     cv, summary = _cross_validate(c, run_dir, samples, c.baseline, 'cv_baseline', cache)
-    test = (run_baseline(samples, c.baseline, eval_split='test', seed=c.seed, image_size=c.image_size)
-            if 'test' in samples.splits else None)
-    return (cv, test), summary + (f"; test accuracy {test['accuracy']:.3f}" if test else '')
+    if 'test' not in samples.splits: return (cv, None), summary
+    learner, inputs = make_learner(c.baseline), CVInputs(samples, c.image_size, cache)  # the shared decoded images
+    model, _ = _fit_all_rows(learner, inputs, samples, c.seed)
+    rows = np.flatnonzero((samples.table['split'] == 'test').to_numpy() & inputs.usable)
+    test = evaluate_predictions(samples.y[rows], learner.predict(model, inputs, rows), samples.classes, name=f'{c.baseline} baseline',
+                                seed=c.seed, keep_predictions=True)
+    return (cv, test), summary + f"; test accuracy {test['accuracy']:.3f}"
 
 # %% ../nbs/45_run.ipynb #a392878a
-def _final_model(c: RunConfig, run_dir: Path, samples, cache):
-    "Train the network once on every cross-validation row, exactly as each fold was trained; save `model/`."
-    import keras
-    from dl_project.cv import make_learner, CVInputs, cv_pool
+FINALS = ('ensemble', 'refit')  # how the saved model is made
+
+def _final_kind(c: RunConfig, samples) -> str:
+    "'ensemble' or 'refit'; tables always refit (each fold model has its own preprocessing)."
+    return c.final if samples.kind == 'image' else 'refit'
+
+def _mean_fold_history(cv_dir: Path) -> pd.DataFrame:
+    "The fold models' training histories averaged per epoch (folds that stopped early count while they ran)."
+    histories = [pd.read_csv(f) for f in sorted(cv_dir.glob('folds/*/history.csv'))]
+    return pd.concat(histories).groupby('epoch', as_index=False).mean()
+
+def _final_model(c: RunConfig, run_dir: Path, samples, cache, net_cv):
+    "The saved model `model/`: the fold models averaged into one Keras model, or one network trained on every CV row."
+    from dl_project.cv import make_learner, CVInputs, fold_models
+    from dl_project.ensemble import average_model
     from dl_project.predict import save_model_dir
-    learner = make_learner(c.model, **_network_options(c), callbacks=[keras.callbacks.CSVLogger(str(run_dir / 'history.csv'))])
+    learner = make_learner(_model_name(c, samples), **_network_options(c, samples))
     inputs = CVInputs(samples, c.image_size, cache)
     saved = run_dir / 'model' / 'model.keras'
-    if saved.exists():
-        model = learner.load(saved)
-        return (learner, inputs, model), f'loaded {saved}'
-    rows = cv_pool(samples)
-    rows = rows[inputs.usable[rows]]
-    seed_everything(c.seed)
-    model, epochs = learner.fit(inputs, rows, c.seed)
+    if saved.exists(): return (learner, inputs, learner.load(saved)), f'loaded {saved}'
+    if _final_kind(c, samples) == 'ensemble':
+        nets = [net for net, _ in fold_models(net_cv)]
+        model, history = (average_model(nets, name=f'{learner.model}_ensemble'), None), _mean_fold_history(run_dir / 'cv')
+        summary = f'the {len(net_cv.folds)} fold models averaged (no extra training), {learner.n_params(model):,} parameters'
+    else:
+        model, history = _fit_all_rows(learner, inputs, samples, c.seed)
+        summary = f'{len(history)} epochs on all training rows, {learner.n_params(model):,} parameters'
+    history.to_csv(run_dir / 'history.csv', index=False)
     if samples.kind == 'image': save_model_dir(model[0], run_dir / 'model', samples.classes, c.image_size, seed=c.seed)
     else: learner.save(model, run_dir / 'model')
-    return (learner, inputs, model), f'{epochs} epochs on {len(rows)} samples, {learner.n_params(model):,} parameters'
+    return (learner, inputs, model), summary
 
 def _test(c: RunConfig, run_dir: Path, samples, final, baseline_test, chance: float):
     "Score the final model on the test split; write `predictions.csv`."
@@ -147,7 +184,7 @@ def _test(c: RunConfig, run_dir: Path, samples, final, baseline_test, chance: fl
     learner, inputs, model = final
     rows = np.flatnonzero((samples.table['split'] == 'test').to_numpy() & inputs.usable)
     proba = learner.predict(model, inputs, rows)
-    result = evaluate_predictions(samples.y[rows], proba, samples.classes, name=c.model, chance=chance, seed=c.seed,
+    result = evaluate_predictions(samples.y[rows], proba, samples.classes, name=_model_name(c, samples), chance=chance, seed=c.seed,
                                   keep_predictions=True)
     if baseline_test is not None:
         result['p_value_vs_baseline'] = mcnemar_p_value(result['y_true'], baseline_test['y_pred'], result['y_pred'])
@@ -177,9 +214,8 @@ def _figures(run_dir: Path, samples, audit_report, cvs, test, cache):
     if samples.kind == 'image': _save(plot_samples(samples, per_class=4), figures / 'samples.png')
     if audit_report and audit_report['duplicates']: _save(plot_duplicates(audit_report, n=4), figures / 'duplicates.png')
     _save(plot_fold_scores(cvs), figures / 'cv_folds.png')
-    if (run_dir / 'history.csv').exists():  # CSVLogger writes NA validation columns when there is no validation data
-        history = pd.read_csv(run_dir / 'history.csv').dropna(axis=1, how='all').assign(epoch=lambda h: h.epoch + 1)
-        _save(plot_history(history), figures / 'learning_curves.png')
+    if (run_dir / 'history.csv').exists():
+        _save(plot_history(pd.read_csv(run_dir / 'history.csv')), figures / 'learning_curves.png')
     if test is not None:
         result, rows, proba = test
         _save(plot_confusion(result), figures / 'confusion.png')
@@ -203,7 +239,7 @@ def _metrics(c: RunConfig, samples, card, base, net_cv, final, test, timing) -> 
                          'p_value_vs_chance': base_test['p_value_vs_chance'] if base_test else None},
             'cv': net_cv.summary(),
             'test': {k: test[0].get(k) for k in TEST_KEYS} if test else None,
-            'model': {'name': c.model, 'params': final[0].n_params(final[2]),
+            'model': {'name': _model_name(c, samples), 'final': _final_kind(c, samples), 'params': final[0].n_params(final[2]),
                       's_per_epoch': float(net_cv.folds['s_per_epoch'].mean()),
                       'train_accuracy': float(history['accuracy'].iloc[-1]) if history is not None else None,
                       'valid_accuracy': net_cv.mean},
@@ -211,12 +247,18 @@ def _metrics(c: RunConfig, samples, card, base, net_cv, final, test, timing) -> 
 
 # %% ../nbs/45_run.ipynb #039aec0c
 def _check_names(c: RunConfig):
-    "Unknown model or baseline names fail before any work is done."
+    "Unknown model, baseline, augmentation, schedule or final-model names fail before any work is done."
     from dl_project.models import MODELS
     from dl_project.baselines import BASELINES
-    import dl_project.augment, dl_project.recipe  # noqa: F401 (they register the 'augmented' and 'resnet' models)
-    if c.model not in MODELS: raise InputError(f'unknown model {c.model!r}: choose one of {sorted(MODELS)}')
+    from dl_project.augment import AUGMENT_PRESETS, MIXES
+    import dl_project.recipe  # noqa: F401 (it registers the 'resnet' model)
+    if c.model is not None and c.model not in MODELS: raise InputError(f'unknown model {c.model!r}: choose one of {sorted(MODELS)}')
     if c.baseline not in BASELINES: raise InputError(f'unknown baseline {c.baseline!r}: choose one of {list(BASELINES)}')
+    if c.augment is not None and c.augment not in AUGMENT_PRESETS:
+        raise InputError(f'unknown augment {c.augment!r}: choose one of {sorted(AUGMENT_PRESETS)} or none')
+    if c.mix is not None and c.mix not in MIXES: raise InputError(f'unknown mix {c.mix!r}: choose one of {list(MIXES)} or none')
+    if c.schedule not in ('cosine', 'plateau'): raise InputError(f"unknown schedule {c.schedule!r}: choose 'cosine' or 'plateau'")
+    if c.final not in FINALS: raise InputError(f'unknown final {c.final!r}: choose one of {list(FINALS)}')
 
 def _start(c: RunConfig) -> Path:
     "Create (or reopen) the run folder; refuse to resume it with other settings; record settings and machine."
@@ -254,9 +296,10 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     card = step('problem card', lambda: _problem(c, run_dir, samples, source.name))
     cache = ImageCache(samples, c.image_size) if samples.kind == 'image' else None
     base = step('classical baseline', lambda: _baseline(c, run_dir, samples, cache))
-    net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, samples, c.model, 'cv', cache, **_network_options(c)))
+    net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, samples, _model_name(c, samples), 'cv', cache,
+                                                              **_network_options(c, samples)))
     (run_dir / 'oof.csv').write_bytes((run_dir / 'cv' / 'oof.csv').read_bytes())
-    final = step('final model', lambda: _final_model(c, run_dir, samples, cache))
+    final = step('final model', lambda: _final_model(c, run_dir, samples, cache, net_cv))
     test = (step('test evaluation', lambda: _test(c, run_dir, samples, final, base[1], card.chance['most_frequent']['accuracy']))
             if 'test' in samples.splits else None)
     if test is None: log('      no test split: the report uses the cross-validation results')
@@ -266,7 +309,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     step('report', lambda: (None, f"wrote {build_report(run_dir)['html']}"))
     metrics['timing_s'] = step.timing
     save_json(metrics, run_dir / 'metrics.json')
-    log_run(run_dir.parent / 'ledger.jsonl', name=c.model, config=asdict(c), seed=c.seed, cv=metrics['cv'],
+    log_run(run_dir.parent / 'ledger.jsonl', name=metrics['model']['name'], config=asdict(c), seed=c.seed, cv=metrics['cv'],
             test=metrics['test'], duration_s=round(sum(step.timing.values()), 1), run_dir=run_dir)
     return metrics
 

@@ -37,14 +37,19 @@ def compile_model(model: keras.Model,                  # an uncompiled model wit
                   weight_decay: float = 1e-4,          # decoupled weight decay (AdamW); 0 for none
                   label_smoothing: float = 0.0,        # label smoothing of the cross-entropy
                   optimizer: str = 'adamw',            # 'adamw', 'adam' or 'sgd' (with Nesterov momentum 0.9)
+                  soft_labels: bool = False,           # labels are class-probability vectors (MixUp, CutMix), not integers
                  ) -> keras.Model:
-    "Compile with cross-entropy on integer labels, the chosen optimiser and an accuracy metric; returns the model."
+    "Compile with cross-entropy on integer (or soft) labels, the chosen optimiser and an accuracy metric; returns the model."
     optimizers = {'adamw': lambda: keras.optimizers.AdamW(lr, weight_decay=weight_decay),
                   'adam': lambda: keras.optimizers.Adam(lr),
                   'sgd': lambda: keras.optimizers.SGD(lr, momentum=0.9, nesterov=True, weight_decay=weight_decay or None)}
     if optimizer not in optimizers: raise InputError(f'Unknown optimizer {optimizer!r}: choose one of {sorted(optimizers)}.')
-    loss = SparseCrossentropy(label_smoothing) if label_smoothing else keras.losses.SparseCategoricalCrossentropy()
-    model.compile(optimizer=optimizers[optimizer](), loss=loss, metrics=[keras.metrics.SparseCategoricalAccuracy(name='accuracy')])
+    if soft_labels:
+        loss, accuracy = keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing), keras.metrics.CategoricalAccuracy(name='accuracy')
+    else:
+        loss = SparseCrossentropy(label_smoothing) if label_smoothing else keras.losses.SparseCategoricalCrossentropy()
+        accuracy = keras.metrics.SparseCategoricalAccuracy(name='accuracy')
+    model.compile(optimizer=optimizers[optimizer](), loss=loss, metrics=[accuracy])
     return model
 
 def cosine_schedule(lr: float,              # peak learning rate
