@@ -41,7 +41,7 @@ def fold_members(result: CVResult,  # a cross-validation result (models in memor
     rows = predict_ensemble(result, samples, split, cache).row.to_numpy()
     return {f'{result.name} fold {k}': learner.predict(m, inputs, rows) for k, m in enumerate(fold_models(result))}
 
-# %% ../nbs/35_ensemble.ipynb #c6608d28
+# %% ../nbs/35_ensemble.ipynb #f4f575b4
 def average_model(models: list,             # Keras models with the same input shape and softmax outputs
                   name: str = 'ensemble',   # the new model's name
                  ):
