@@ -19,9 +19,9 @@ from .train import compile_model, cosine_schedule, default_callbacks, fit
 from .augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
-__all__ = ['CV_SPLITS', 'OOF_COLUMNS', 'FOLD_METRICS', 'cv_pool', 'has_groups', 'assign_folds', 'CVInputs', 'BaselineLearner',
-           'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate',
-           'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
+__all__ = ['CV_SPLITS', 'SCHEDULES', 'OOF_COLUMNS', 'FOLD_METRICS', 'cv_pool', 'has_groups', 'assign_folds', 'CVInputs',
+           'BaselineLearner', 'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold',
+           'cross_validate', 'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
 
 # %% ../nbs/40_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -133,6 +133,8 @@ def _atomic(path: Path, write) -> Path:
     return path
 
 # %% ../nbs/40_cv.ipynb #b18e804f
+SCHEDULES = ('plateau', 'cosine')  # the learning-rate schedules `KerasLearner` knows
+
 @dataclass
 class KerasLearner:
     "A fresh registered Keras model per fold, trained with the project's recipe (`compile_model` + `fit`)."
@@ -176,7 +178,7 @@ class KerasLearner:
         if self.schedule == 'cosine':
             steps = -(-n_rows // self.batch_size)
             return cosine_schedule(self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
-        raise InputError(f"unknown schedule {self.schedule!r}: use 'plateau' or 'cosine'")
+        raise InputError(f'unknown schedule {self.schedule!r}: use one of {SCHEDULES}')
 
     def fit(self, inputs: CVInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
         "`((keras model, tabular preprocessor or None), history)` after training on `rows` (history: one row per epoch)."

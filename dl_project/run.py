@@ -125,6 +125,10 @@ def _cross_validate(c: RunConfig, run_dir: Path, samples, model: str, folder: st
                             run_dir=run_dir / folder, progress=False, **options)
     return result, f'{model}: {result.metric} {result.mean:.3f} ± {result.std:.3f} over {c.folds} folds'
 
+def _test_rows(samples, inputs) -> np.ndarray:
+    "Positions of the usable rows of the test split."
+    return np.flatnonzero((samples.table['split'] == 'test').to_numpy() & inputs.usable)
+
 def _fit_all_rows(learner, inputs, samples, seed: int):
     "`learner` trained on every usable cross-validation row: (model, history or None)."
     from dl_project.cv import cv_pool
@@ -140,7 +144,7 @@ def _baseline(c: RunConfig, run_dir: Path, samples, cache):
     if 'test' not in samples.splits: return (cv, None), summary
     learner, inputs = make_learner(c.baseline), CVInputs(samples, c.image_size, cache)  # the shared decoded images
     model, _ = _fit_all_rows(learner, inputs, samples, c.seed)
-    rows = np.flatnonzero((samples.table['split'] == 'test').to_numpy() & inputs.usable)
+    rows = _test_rows(samples, inputs)
     test = evaluate_predictions(samples.y[rows], learner.predict(model, inputs, rows), samples.classes, name=f'{c.baseline} baseline',
                                 seed=c.seed, keep_predictions=True)
     return (cv, test), summary + f"; test accuracy {test['accuracy']:.3f}"
@@ -182,7 +186,7 @@ def _test(c: RunConfig, run_dir: Path, samples, final, baseline_test, chance: fl
     "Score the final model on the test split; write `predictions.csv`."
     from dl_project.evaluate import evaluate_predictions, mcnemar_p_value
     learner, inputs, model = final
-    rows = np.flatnonzero((samples.table['split'] == 'test').to_numpy() & inputs.usable)
+    rows = _test_rows(samples, inputs)
     proba = learner.predict(model, inputs, rows)
     result = evaluate_predictions(samples.y[rows], proba, samples.classes, name=_model_name(c, samples), chance=chance, seed=c.seed,
                                   keep_predictions=True)
@@ -251,13 +255,14 @@ def _check_names(c: RunConfig):
     from dl_project.models import MODELS
     from dl_project.baselines import BASELINES
     from dl_project.augment import AUGMENT_PRESETS, MIXES
+    from dl_project.cv import SCHEDULES
     import dl_project.recipe  # noqa: F401 (it registers the 'resnet' model)
     if c.model is not None and c.model not in MODELS: raise InputError(f'unknown model {c.model!r}: choose one of {sorted(MODELS)}')
     if c.baseline not in BASELINES: raise InputError(f'unknown baseline {c.baseline!r}: choose one of {list(BASELINES)}')
     if c.augment is not None and c.augment not in AUGMENT_PRESETS:
         raise InputError(f'unknown augment {c.augment!r}: choose one of {sorted(AUGMENT_PRESETS)} or none')
     if c.mix is not None and c.mix not in MIXES: raise InputError(f'unknown mix {c.mix!r}: choose one of {list(MIXES)} or none')
-    if c.schedule not in ('cosine', 'plateau'): raise InputError(f"unknown schedule {c.schedule!r}: choose 'cosine' or 'plateau'")
+    if c.schedule not in SCHEDULES: raise InputError(f'unknown schedule {c.schedule!r}: choose one of {list(SCHEDULES)}')
     if c.final not in FINALS: raise InputError(f'unknown final {c.final!r}: choose one of {list(FINALS)}')
 
 def _start(c: RunConfig) -> Path:
