@@ -40,11 +40,13 @@ def resnet(input_shape: tuple,              # image shape (H, W, C), pixels 0..2
            blocks: tuple = (1, 1, 1, 1),    # residual blocks per stage
            dropout: float = 0.2,            # dropout before the classifier
            bn_momentum: float = 0.9,        # BN moving-average momentum (0.9 suits few steps per epoch)
+           stem_stride: int = 2,            # 2: a 3x3 stride-2 stem conv; 4: a 4x4 stride-4 patch conv (twice the input size at the same cost)
           ) -> keras.Model:
-    "A small ResNet: stride-2 3x3 stem, residual stages, global average pooling, dropout, softmax."
+    "A small ResNet: stride-2 3x3 (or 4x4 patch) stem, residual stages, global average pooling, dropout, softmax."
+    if stem_stride not in (2, 4): raise InputError(f'stem_stride must be 2 or 4, not {stem_stride!r}')
     inputs = keras.Input(input_shape)
     x = layers.Rescaling(1 / 127.5, offset=-1)(inputs)
-    x = layers.Conv2D(widths[0], 3, strides=2, padding='same', use_bias=False)(x)
+    x = layers.Conv2D(widths[0], 3 if stem_stride == 2 else 4, strides=stem_stride, padding='same', use_bias=False)(x)
     x = layers.Activation('relu')(layers.BatchNormalization(momentum=bn_momentum)(x))
     for stage, (width, n) in enumerate(zip(widths, blocks)):
         for b in range(n): x = _residual(x, width, 2 if stage and not b else 1, bn_momentum)

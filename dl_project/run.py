@@ -5,7 +5,7 @@
 # %% ../nbs/45_run.ipynb #1b93c6f6
 from __future__ import annotations
 import dataclasses, json, time, warnings
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
@@ -13,7 +13,8 @@ from .core import (DEFAULT_SEED, InputError, enable_determinism, load_json, new_
                              package_differences, save_environment, save_json, seed_everything)
 
 # %% auto #0
-__all__ = ['QUICK', 'STEPS', 'FINALS', 'TEST_KEYS', 'RunConfig', 'make_config', 'run_checklist', 'metrics_diff', 'reproduce']
+__all__ = ['QUICK', 'STEPS', 'DEFAULT_NETWORKS', 'FINALS', 'TEST_KEYS', 'RunConfig', 'make_config', 'run_checklist',
+           'metrics_diff', 'reproduce']
 
 # %% ../nbs/45_run.ipynb #a523bb1e
 @dataclass
@@ -21,16 +22,16 @@ class RunConfig:
     "Everything that defines a checklist run; stored as `config.json` in the run folder."
     data: str | None = None      # dataset folder or CSV; the bundled jellyfish example if None
     out: str | None = None       # run folder; `runs/<timestamp>` if None
-    model: str | None = None     # network from `models.MODELS`; None: 'resnet' for images, 'mlp' for tables
+    model: str | None = None     # network from `models.MODELS`; None: the default network of the data's kind (`DEFAULT_NETWORKS`)
     baseline: str = 'logreg'     # classical model from `baselines.BASELINES`
     folds: int = 5               # K of the K-fold cross-validation
-    epochs: int = 30             # training epochs per fold (and of the final model with final='refit')
-    image_size: int = 48         # images are resized to image_size x image_size
+    epochs: int = 60             # training epochs per fold (and of the final model with final='refit')
+    image_size: int = 96         # images are resized to image_size x image_size
     batch_size: int = 32         # samples per training step
     lr: float = 2e-3             # learning rate (AdamW)
     weight_decay: float = 0.05   # AdamW weight decay
     label_smoothing: float = 0.1 # label smoothing of the cross-entropy
-    model_options: dict = field(default_factory=dict) # passed to the model builder (width, depth, dropout, ...)
+    model_options: dict | None = None # passed to the model builder (width, depth, dropout, ...); None: the default network's options, or the builder's defaults
     augment: str | None = 'rotate' # augmentation preset inside the network (`augment.AUGMENT_PRESETS`; images only), or None
     mix: str | None = 'mixup'    # batch mixing of training images (`augment.MIXES`: 'mixup', 'cutmix'), or None
     schedule: str = 'cosine'     # learning rate: 'cosine' (warm-up, decay to 0 over `epochs`) or 'plateau' (halve on plateaus, stop early)
@@ -40,7 +41,7 @@ class RunConfig:
     deterministic: bool = True   # deterministic TensorFlow kernels: a rerun gives identical numbers
     quick: bool = False          # apply the `QUICK` preset
 
-QUICK = {'folds': 3, 'epochs': 10, 'image_size': 32}  # what `quick` changes, unless set explicitly
+QUICK = {'folds': 3, 'epochs': 20, 'image_size': 64}  # what `quick` changes, unless set explicitly
 
 # %% ../nbs/45_run.ipynb #e700c9c0
 def _read_config_file(path: Path) -> dict:
@@ -108,14 +109,23 @@ def _problem(c: RunConfig, run_dir: Path, samples, name: str):
     return card, f'{card.task} {card.kind} classification, metric {card.metric}, chance level {card.chance_level:.3f}'
 
 # %% ../nbs/45_run.ipynb #0eebe252
+DEFAULT_NETWORKS = {'image': ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': 4}),  # kind of data -> (model, options)
+                    'tabular': ('mlp', {})}
+
 def _model_name(c: RunConfig, samples) -> str:
-    "The network to train: `c.model`, or by default 'resnet' for images and 'mlp' for tables."
-    return c.model or ('resnet' if samples.kind == 'image' else 'mlp')
+    "The network to train: `c.model`, or the default network of the data's kind."
+    return c.model or DEFAULT_NETWORKS[samples.kind][0]
+
+def _model_options(c: RunConfig, samples) -> dict:
+    "The network's builder options: `c.model_options`, else the default network's options when it is the default network."
+    if c.model_options is not None: return c.model_options
+    name, options = DEFAULT_NETWORKS[samples.kind]
+    return options if _model_name(c, samples) == name else {}
 
 def _network_options(c: RunConfig, samples) -> dict:
     "The network's training settings, as `cross_validate` and `make_learner` take them (no augmentation or mixing for tables)."
     return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, label_smoothing=c.label_smoothing,
-                model_options=c.model_options, schedule=c.schedule,
+                model_options=_model_options(c, samples), schedule=c.schedule,
                 **(dict(augment=c.augment, mix=c.mix) if samples.kind == 'image' else {}))
 
 def _cross_validate(c: RunConfig, run_dir: Path, samples, model: str, folder: str, cache=None, **options):
