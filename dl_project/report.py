@@ -77,6 +77,10 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     if cv.get('mean') is not None and base.get('cv_mean') is not None and cv['mean'] <= base['cv_mean']:
         out.append(f"In cross-validation the network ({cv['mean']:.1%}) does not beat the classical baseline "
                    f"({base['cv_mean']:.1%}): train longer, or try transfer learning (3x notebooks).")
+    elif cv.get('p_value_vs_baseline') is not None and cv['p_value_vs_baseline'] >= 0.05:
+        out.append(f"In cross-validation the network leads the classical baseline by {cv['diff_vs_baseline'] * 100:.1f} points, "
+                   f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
+                   'do not claim the network is better yet; more data, more folds or transfer learning (3x notebooks) can settle it.')
     if cv.get('std') is not None and cv['std'] > CV_STD_LIMIT:
         out.append(f"Fold scores vary by ± {cv['std']:.1%} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')
@@ -157,13 +161,16 @@ def report_markdown(run_dir: str | Path, # a run folder
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']
     if audit: lines += _audit_section(audit)
     lines += ['## Results', '', _md_table(comparison_table(metrics)), '']
-    test = metrics.get('test') or {}
+    test, cv = metrics.get('test') or {}, metrics.get('cv') or {}
     if test:
         lines.append(f"Test split: {test['n']} samples; accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
                      f"{test['ci95'][1]:.1%}), macro-F1 {test['macro_f1']:.3f}; p = {test['p_value_vs_chance']:.2g} against "
                      'chance (exact binomial test)' + (f", p = {test['p_value_vs_baseline']:.2g} against the classical baseline "
                      "(McNemar's test)" if test.get('p_value_vs_baseline') is not None else '') + '.')
     else: lines.append('This dataset has no test split: the results are cross-validation estimates.')
+    if cv.get('p_value_vs_baseline') is not None:
+        lines.append(f"Cross-validation: the network {cv['diff_vs_baseline'] * 100:+.1f} points against the classical baseline "
+                     f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     lines.append('')
     for name, caption in FIGURES.items():
         if (run_dir / 'figures' / name).is_file(): lines += [f'### {caption}', '', f'![{caption}](figures/{name})', '']

@@ -239,6 +239,13 @@ def _figures(run_dir: Path, samples, audit_report, cvs, test, cache):
 # %% ../nbs/45_run.ipynb #8e9beb17
 TEST_KEYS = ('accuracy', 'macro_f1', 'balanced_accuracy', 'n', 'ci95', 'p_value_vs_chance', 'p_value_vs_baseline', 'confusion')
 
+def _cv_vs_baseline(base_cv, net_cv) -> dict:
+    "The network's cross-validation lead over the baseline on the same folds (corrected resampled t-test), or {} if the folds differ."
+    from dl_project.compare import paired_cv_test, same_folds
+    if not same_folds(base_cv, net_cv): return {}
+    t = paired_cv_test(base_cv, net_cv)
+    return {'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']}
+
 def _metrics(c: RunConfig, samples, card, base, net_cv, final, test, timing) -> dict:
     "The run's numbers, in the shape of `metrics.json`."
     from dl_project.cv import cv_pool
@@ -251,7 +258,7 @@ def _metrics(c: RunConfig, samples, card, base, net_cv, final, test, timing) -> 
             'baseline': {'name': c.baseline, 'cv_mean': base_cv.mean, 'cv_std': base_cv.std, 'folds': base_cv.scores,
                          'test_accuracy': base_test['accuracy'] if base_test else None,
                          'p_value_vs_chance': base_test['p_value_vs_chance'] if base_test else None},
-            'cv': net_cv.summary(),
+            'cv': net_cv.summary() | _cv_vs_baseline(base_cv, net_cv),
             'test': {k: test[0].get(k) for k in TEST_KEYS} if test else None,
             'model': {'name': _model_name(c, samples), 'final': _final_kind(c, samples), 'params': final[0].n_params(final[2]),
                       's_per_epoch': float(net_cv.folds['s_per_epoch'].mean()),
