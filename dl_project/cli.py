@@ -54,6 +54,8 @@ def cmd_predict(args) -> int:
 RUN_FLAGS = {  # flag -> (type, help); each is a field of `run.RunConfig`
     'out': (str, 'run folder (default runs/<timestamp>); repeat a command with the same --out to resume'),
     'model': (str, 'network from the model registry (default resnet for images, mlp for tables)'),
+    'weights': (str, 'pretrained weights of a backbone (--model efficientnetv2b0, mobilenetv3small, resnet50): '
+                     'imagenet (default; downloads once), a local weights file, or none'),
     'baseline': (str, 'classical baseline: logreg or rf (default logreg)'),
     'folds': (int, 'K of the K-fold cross-validation (default 5)'),
     'epochs': (int, 'training epochs per fold'),

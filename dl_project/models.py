@@ -110,6 +110,15 @@ def _check_weights(weights):
         raise InputError(f"Backbone weights file {weights} not found: give 'imagenet', None, or the path of a .weights.h5/.h5 file.")
     return str(weights)
 
+def _pretrained(build, backbone: str, weights, **options) -> keras.Model:
+    "The headless backbone from `build`; a failed ImageNet download becomes an `InputError` that says how to work offline."
+    try: return build(include_top=False, weights=_check_weights(weights), **options)
+    except Exception as e:
+        if weights != 'imagenet' or 'URL fetch failure' not in str(e): raise
+        raise InputError(f'Could not download the ImageNet weights of {backbone} ({e}). Without internet, download that file on '
+                         'another machine and pass its path as weights (dl-project run --weights PATH), or use weights=None '
+                         '(--weights none) to start from random weights.') from e
+
 def backbone_of(model: keras.Model) -> keras.Model:
     "The pretrained backbone inside a model built by `transfer_model` (its nested `keras.Model`)."
     found = [l for l in model.layers if isinstance(l, keras.Model)]
@@ -136,7 +145,7 @@ def transfer_model(backbone: str,             # a key of `BACKBONES`
                   ) -> keras.Model:
     "A `keras.applications` backbone with its own preprocessing, global pooling and a new softmax head."
     build, options, preprocess = BACKBONES[backbone]
-    base = build(include_top=False, weights=_check_weights(weights), input_shape=input_shape, pooling='avg', **options)
+    base = _pretrained(build, backbone, weights, input_shape=input_shape, pooling='avg', **options)
     inputs = keras.Input(input_shape)
     x = preprocess()(inputs) if preprocess else inputs
     x = base(x, training=False)

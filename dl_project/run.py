@@ -32,6 +32,7 @@ class RunConfig:
     weight_decay: float = 0.05   # AdamW weight decay
     label_smoothing: float = 0.1 # label smoothing of the cross-entropy
     model_options: dict | None = None # passed to the model builder (width, depth, dropout, ...); None: the default network's options, or the builder's defaults
+    weights: str | None = None   # a pretrained backbone's weights ('imagenet', a local weights file, or 'none': random); None: the builder's default, 'imagenet'
     augment: str | None = 'rotate' # augmentation preset inside the network (`augment.AUGMENT_PRESETS`; images only), or None
     mix: str | None = 'mixup'    # batch mixing of training images (`augment.MIXES`: 'mixup', 'cutmix'), or None
     schedule: str = 'cosine'     # learning rate: 'cosine' (warm-up, decay to 0 over `epochs`) or 'plateau' (halve on plateaus, stop early)
@@ -117,10 +118,22 @@ def _model_name(c: RunConfig, samples) -> str:
     return c.model or DEFAULT_NETWORKS[samples.kind][0]
 
 def _model_options(c: RunConfig, samples) -> dict:
-    "The network's builder options: `c.model_options`, else the default network's options when it is the default network."
-    if c.model_options is not None: return c.model_options
-    name, options = DEFAULT_NETWORKS[samples.kind]
-    return options if _model_name(c, samples) == name else {}
+    "The network's builder options: `c.model_options`, else the default network's options when it is the default network; plus `c.weights`."
+    name, default = DEFAULT_NETWORKS[samples.kind]
+    options = c.model_options if c.model_options is not None else default if _model_name(c, samples) == name else {}
+    if c.weights is None: return options
+    return options | {'weights': None if c.weights.lower() == 'none' else c.weights}
+
+def _check_network(c: RunConfig, samples):
+    "Build the network once before any data is decoded or trained on: wrong options or missing weights fail in seconds."
+    from dl_project.models import build_model
+    name, options = _model_name(c, samples), _model_options(c, samples)
+    shape = (c.image_size, c.image_size, 3) if samples.kind == 'image' else (len(samples.features),)
+    try: build_model(name, shape, len(samples.classes), **options)
+    except InputError: raise  # already says what to do (a weights file not found, a failed download)
+    except (TypeError, ValueError) as e:
+        raise InputError(f'network {name!r} cannot be built with the options {options} at input shape {shape} ({e}): '
+                         'fix model_options (or --image-size) and run again') from e
 
 def _network_options(c: RunConfig, samples) -> dict:
     "The network's training settings, as `cross_validate` and `make_learner` take them (no augmentation or mixing for tables)."
@@ -269,7 +282,7 @@ def _metrics(c: RunConfig, samples, card, base, net_cv, final, test, timing) -> 
 # %% ../nbs/45_run.ipynb #039aec0c
 def _check_names(c: RunConfig):
     "Unknown model, baseline, augmentation, schedule or final-model names fail before any work is done."
-    from dl_project.models import MODELS
+    from dl_project.models import MODELS, BACKBONES
     from dl_project.baselines import BASELINES
     from dl_project.augment import AUGMENT_PRESETS, MIXES
     from dl_project.cv import SCHEDULES
@@ -281,14 +294,16 @@ def _check_names(c: RunConfig):
     if c.mix is not None and c.mix not in MIXES: raise InputError(f'unknown mix {c.mix!r}: choose one of {list(MIXES)} or none')
     if c.schedule not in SCHEDULES: raise InputError(f'unknown schedule {c.schedule!r}: choose one of {list(SCHEDULES)}')
     if c.final not in FINALS: raise InputError(f'unknown final {c.final!r}: choose one of {list(FINALS)}')
+    if c.weights is not None and c.model not in BACKBONES:
+        raise InputError(f'weights apply to the pretrained backbones {list(BACKBONES)}: add --model {next(iter(BACKBONES))} '
+                         '(or another of them), or leave out --weights')
 
 def _start(c: RunConfig) -> Path:
     "Create (or reopen) the run folder; refuse to resume it with other settings; record settings and machine."
     run_dir = Path(c.out)
-    stored = run_dir / 'config.json'
-    if stored.exists() and load_json(stored) != json.loads(json.dumps(asdict(c))):
-        old = load_json(stored)
-        diff = {k: (old.get(k), v) for k, v in asdict(c).items() if old.get(k) != v}
+    stored, settings = run_dir / 'config.json', json.loads(json.dumps(asdict(c)))
+    old = load_json(stored) if stored.exists() else settings
+    if diff := {k: (old.get(k), v) for k, v in settings.items() if old.get(k) != v}:  # a setting added since has its default
         raise InputError(f'{run_dir} was started with other settings {diff} (stored, now): repeat the command with the '
                          'same settings to resume it, or choose a new --out folder')
     save_json(asdict(c), stored)
@@ -316,6 +331,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     step = _Steps(log)
     samples, audit_report = step('audit', lambda: _audit(c, run_dir, source))
     card = step('problem card', lambda: _problem(c, run_dir, samples, source.name))
+    _check_network(c, samples)
     cache = ImageCache(samples, c.image_size) if samples.kind == 'image' else None
     base = step('classical baseline', lambda: _baseline(c, run_dir, samples, cache))
     net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, samples, _model_name(c, samples), 'cv', cache,
