@@ -76,11 +76,12 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                    f"(McNemar p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
     if cv.get('mean') is not None and base.get('cv_mean') is not None and cv['mean'] <= base['cv_mean']:
         out.append(f"In cross-validation the network ({cv['mean']:.1%}) does not beat the classical baseline "
-                   f"({base['cv_mean']:.1%}): train longer, or try transfer learning (3x notebooks).")
+                   f"({base['cv_mean']:.1%}): train longer, or start from pretrained weights (`dl-project run --model efficientnetv2b0`; `--weights FILE` offline).")
     elif cv.get('p_value_vs_baseline') is not None and cv['p_value_vs_baseline'] >= 0.05:
         out.append(f"In cross-validation the network leads the classical baseline by {cv['diff_vs_baseline'] * 100:.1f} points, "
                    f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
-                   'do not claim the network is better yet; more data, more folds or transfer learning (3x notebooks) can settle it.')
+                   'do not claim the network is better yet; more data, more folds or pretrained weights '
+                   '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline) can settle it.')
     if cv.get('std') is not None and cv['std'] > CV_STD_LIMIT:
         out.append(f"Fold scores vary by ± {cv['std']:.1%} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')
