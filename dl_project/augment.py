@@ -8,7 +8,7 @@ import numpy as np
 import keras
 from keras import layers
 from .core import DEFAULT_SEED, InputError
-from .models import build_model, register_model
+from .models import RandomAffine, build_model, register_model
 from .train import show_batch
 
 # %% auto #0
@@ -23,10 +23,9 @@ def _strong(seed):
     return [layers.RandomFlip('horizontal_and_vertical', seed=seed),
             layers.RandAugment(value_range=(0, 255), num_ops=2, factor=0.5, seed=seed)]
 
-def _rotate(seed):
-    return [layers.RandomFlip('horizontal_and_vertical', seed=seed), layers.RandomRotation(0.5, fill_mode='reflect', seed=seed),
-            layers.RandomZoom((-0.25, 0.1), fill_mode='reflect', seed=seed), layers.RandomContrast(0.2, seed=seed),
-            layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed)]
+def _rotate(seed):  # any turn, a mirror, zoom mostly outwards: one warp (with full turns a vertical flip adds nothing)
+    return [RandomAffine(rotation=0.5, zoom=(-0.25, 0.1), flip='horizontal', fill_mode='reflect', seed=seed),
+            layers.RandomContrast(0.2, seed=seed), layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed)]
 
 AUGMENT_PRESETS = {'light': _light, 'strong': _strong, 'rotate': _rotate}  # name -> layers(seed); pixels 0..255
 

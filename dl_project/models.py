@@ -12,8 +12,8 @@ from keras import layers
 from .core import InputError
 
 # %% auto #0
-__all__ = ['MODELS', 'BACKBONES', 'register_model', 'build_model', 'cnn', 'convmixer', 'CaffePreprocess', 'backbone_of',
-           'set_trainable_top', 'transfer_model', 'mlp', 'tiny_options']
+__all__ = ['MODELS', 'BACKBONES', 'FLIPS', 'register_model', 'build_model', 'cnn', 'convmixer', 'CaffePreprocess', 'backbone_of',
+           'set_trainable_top', 'transfer_model', 'mlp', 'RandomAffine', 'tiny_options']
 
 # %% ../nbs/22_models.ipynb #ee6b4a1c
 MODELS: dict[str, Callable] = {}  # name -> builder(input_shape, n_classes, **options) -> keras.Model
@@ -171,6 +171,56 @@ def mlp(input_shape: tuple,           # (n_features,)
         x = layers.Dense(units, activation='relu')(x)
         if dropout: x = layers.Dropout(dropout)(x)
     return keras.Model(inputs, _head(x, n_classes, 0), name='mlp')
+
+# %% ../nbs/22_models.ipynb #82ef956a
+FLIPS = {None: (False, False), 'horizontal': (True, False), 'vertical': (False, True),
+         'horizontal_and_vertical': (True, True)}  # flip mode -> (mirror x at random, mirror y at random)
+
+def _range(value) -> tuple[float, float]:
+    "(low, high) from a number x (meaning -x..x) or a pair."
+    return (-float(value), float(value)) if np.isscalar(value) else tuple(float(v) for v in value)
+
+@keras.saving.register_keras_serializable(package='dl_project')
+class RandomAffine(layers.Layer):
+    "Random flip, rotation and zoom of each image as one affine warp (one resampling instead of three); the identity at inference."
+    def __init__(self, rotation: float | tuple = 0.5, # angle range as a fraction of a full turn: x means -x..x (`RandomRotation`'s factor)
+                 zoom: float | tuple = 0.1,          # zoom range as `RandomZoom`'s factor: negative zooms in, positive out; x means -x..x
+                 flip: str | None = 'horizontal',    # random mirroring: a key of `FLIPS`
+                 fill_mode: str = 'reflect',         # how pixels from outside the image are filled ('reflect', 'nearest', 'constant', 'wrap')
+                 seed: int | None = None,            # seed of the random draws
+                 **kwargs):
+        super().__init__(**kwargs)
+        if flip not in FLIPS: raise InputError(f'unknown flip {flip!r}: use one of {list(FLIPS)}')
+        self.rotation, self.zoom, self.flip, self.fill_mode, self.seed = _range(rotation), _range(zoom), flip, fill_mode, seed
+        self.generator = keras.random.SeedGenerator(seed)
+
+    def _sign(self, n, mirror: bool):
+        "-1 (mirror) or +1 per image, at random; all +1 if `mirror` is off."
+        if not mirror: return keras.ops.ones((n,))
+        return keras.ops.where(keras.random.uniform((n,), seed=self.generator) < 0.5, -1.0, 1.0)
+
+    def transforms(self, n, height: int, width: int):
+        "(n, 8) affine transforms mapping output pixels to input pixels, about the image centre."
+        ops = keras.ops
+        turn = keras.random.uniform((n,), *self.rotation, seed=self.generator) * 2 * np.pi
+        scale = 1 + keras.random.uniform((n,), *self.zoom, seed=self.generator)
+        fx, fy = (self._sign(n, mirror) for mirror in FLIPS[self.flip])
+        cos, sin = ops.cos(turn) * scale, ops.sin(turn) * scale
+        a0, a1, b0, b1 = cos * fx, -sin * fy, sin * fx, cos * fy  # rotation·zoom·flip
+        cx, cy = (width - 1) / 2, (height - 1) / 2
+        return ops.stack([a0, a1, cx - a0 * cx - a1 * cy, b0, b1, cy - b0 * cx - b1 * cy, ops.zeros((n,)), ops.zeros((n,))], axis=1)
+
+    def call(self, images, training=True):
+        if not training: return images
+        shape = keras.ops.shape(images)
+        return keras.ops.image.affine_transform(images, self.transforms(shape[0], shape[1], shape[2]),
+                                                interpolation='bilinear', fill_mode=self.fill_mode)
+
+    def compute_output_shape(self, input_shape): return input_shape
+
+    def get_config(self):
+        return super().get_config() | dict(rotation=list(self.rotation), zoom=list(self.zoom), flip=self.flip,
+                                           fill_mode=self.fill_mode, seed=self.seed)
 
 # %% ../nbs/22_models.ipynb #887f4bef
 def tiny_options(name: str) -> dict:
