@@ -11,7 +11,7 @@ from .core import load_json, InputError
 from .problem import ProblemCard
 
 # %% auto #0
-__all__ = ['CI_WIDTH_LIMIT', 'GAP_LIMIT', 'FEW_IMAGES', 'CV_STD_LIMIT', 'FIGURES', 'PAGE_CSS', 'comparison_table',
+__all__ = ['CI_WIDTH_LIMIT', 'GAP_LIMIT', 'FEW_IMAGES', 'CV_STD_LIMIT', 'PRETRAINED', 'FIGURES', 'PAGE_CSS', 'comparison_table',
            'limits_and_next_steps', 'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
@@ -42,6 +42,7 @@ CI_WIDTH_LIMIT = 0.10   # a 95 % CI wider than this (10 points) is called too wi
 GAP_LIMIT = 0.15        # train minus validation accuracy above this is called overfitting
 FEW_IMAGES = 30         # a class with fewer training samples than this is called small
 CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable
+PRETRAINED = '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline)'  # how to start from pretrained weights
 
 def _class_pair(metrics: dict) -> tuple[str, str, int, int] | None:
     "The most confused pair of classes on the test split: (a, b, mistakes between them, test samples of both)."
@@ -76,12 +77,11 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                    f"(McNemar p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
     if cv.get('mean') is not None and base.get('cv_mean') is not None and cv['mean'] <= base['cv_mean']:
         out.append(f"In cross-validation the network ({cv['mean']:.1%}) does not beat the classical baseline "
-                   f"({base['cv_mean']:.1%}): train longer, or start from pretrained weights (`dl-project run --model efficientnetv2b0`; `--weights FILE` offline).")
+                   f"({base['cv_mean']:.1%}): train longer, or start from pretrained weights {PRETRAINED}.")
     elif cv.get('p_value_vs_baseline') is not None and cv['p_value_vs_baseline'] >= 0.05:
         out.append(f"In cross-validation the network leads the classical baseline by {cv['diff_vs_baseline'] * 100:.1f} points, "
                    f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
-                   'do not claim the network is better yet; more data, more folds or pretrained weights '
-                   '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline) can settle it.')
+                   f'do not claim the network is better yet; more data, more folds or pretrained weights {PRETRAINED} can settle it.')
     if cv.get('std') is not None and cv['std'] > CV_STD_LIMIT:
         out.append(f"Fold scores vary by ± {cv['std']:.1%} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')

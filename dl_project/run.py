@@ -306,7 +306,7 @@ def _start(c: RunConfig) -> Path:
     if diff := {k: (old.get(k), v) for k, v in settings.items() if old.get(k) != v}:  # a setting added since has its default
         raise InputError(f'{run_dir} was started with other settings {diff} (stored, now): repeat the command with the '
                          'same settings to resume it, or choose a new --out folder')
-    save_json(asdict(c), stored)
+    save_json(settings, stored)
     if c.deterministic: enable_determinism()
     seed_everything(c.seed)
     save_environment(run_dir, seed=c.seed)
