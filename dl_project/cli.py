@@ -4,13 +4,14 @@
 
 # %% ../nbs/90_cli.ipynb #16f55a85
 from __future__ import annotations
-import argparse, json, platform, sys
+import argparse, json, os, platform, re, signal, subprocess, sys
 import dl_project
-from .core import DEFAULT_SEED, InputError
+from .core import DEFAULT_SEED, InputError, new_run_dir
 
 # %% auto #0
-__all__ = ['RUN_FLAGS', 'info', 'cmd_info', 'cmd_audit', 'cmd_predict', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser',
-           'main']
+__all__ = ['RUN_FLAGS', 'WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info', 'cmd_audit',
+           'cmd_predict', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser', 'main', 'is_tf_log_line',
+           'run_worker', 'console']
 
 # %% ../nbs/90_cli.ipynb #2b0783bc
 def info() -> dict:
@@ -123,10 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--quick', action='store_true', help='a first look: 3 folds, few epochs, small images')
     s.add_argument('--no-determinism', action='store_true', help='allow non-deterministic (faster GPU) kernels')
     s.add_argument('--config', help='YAML or JSON file of settings (flags win)')
+    s.add_argument('--verbose', action='store_true', help="show TensorFlow's own log lines")
     s.set_defaults(func=cmd_run)
     s = sub.add_parser('reproduce', help='rerun a run folder with its stored settings and diff every metric')
     s.add_argument('run_dir', help='a finished run folder')
     s.add_argument('--out', help='folder of the rerun (default RUN_DIR-reproduce)')
+    s.add_argument('--verbose', action='store_true', help="show TensorFlow's own log lines")
     s.set_defaults(func=cmd_reproduce)
     s = sub.add_parser('report', help='rebuild the report of a run folder without training')
     s.add_argument('run_dir', help='a run folder')
@@ -134,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 def main(argv: list[str] | None = None) -> int:
-    "Entry point of `dl-project`: run one command; exit code 2 with one line on stderr for input errors."
+    "Run one `dl-project` command in this process; exit code 2 with one line on stderr for input errors."
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, 'func', None):
@@ -144,3 +147,62 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, FileNotFoundError) as e:
         print(f'dl-project {args.command}: error: {e}', file=sys.stderr)
         return 2
+
+# %% ../nbs/90_cli.ipynb #d197b20f
+WORKER_COMMANDS = ('run', 'reproduce')  # the commands the console script runs in a worker process (they train)
+WORKER_ENV = 'DL_PROJECT_WORKER'        # set in the worker, so that it runs the command itself
+TF_LOG_LINE = re.compile(r'^(?:[IWEF]\d{4} \d\d:\d\d:[\d.]+\s+\d+ \S+:\d+\] |WARNING: All log messages before absl::InitializeLog'
+                         r'|To enable the following instructions: .*rebuild TensorFlow)')  # TensorFlow's C++ log lines
+SIGNAL_CAUSES = {  # how a worker that died of a signal is explained
+    'SIGSEGV': 'a native crash (segmentation fault) inside TensorFlow or another compiled library',
+    'SIGABRT': 'a native crash (abort, usually memory corruption) inside TensorFlow or another compiled library',
+    'SIGBUS': 'a native crash (bus error) inside a compiled library',
+    'SIGILL': 'an instruction this CPU does not have (a library built for a newer CPU)',
+    'SIGKILL': 'it was killed (SIGKILL: by hand, or by the system when memory ran out)',
+    'SIGINT': 'it was interrupted (Ctrl-C)', 'SIGTERM': 'it was asked to stop (SIGTERM)'}
+
+def is_tf_log_line(line: str) -> bool:
+    "Whether `line` is one of TensorFlow's C++ log lines (absl format) rather than the program's own output."
+    return bool(TF_LOG_LINE.match(line))
+
+# %% ../nbs/90_cli.ipynb #3563d457
+def run_worker(python_args: list[str],   # arguments of the worker `python` (e.g. ['-c', code, *argv])
+               command: str,             # the dl-project command, for the message
+               resume: str,              # what to do after a death by signal, e.g. the command that resumes
+               verbose: bool = False,    # pass TensorFlow's log lines through
+              ) -> int:
+    "Run `python PYTHON_ARGS`, filtering TensorFlow's log lines from its stderr; a death by signal becomes one line; returns the exit code."
+    env = os.environ | {WORKER_ENV: '1'} | ({} if verbose else {'TF_CPP_MIN_LOG_LEVEL': os.environ.get('TF_CPP_MIN_LOG_LEVEL', '3')})
+    proc = subprocess.Popen([sys.executable, *python_args], stderr=subprocess.PIPE, env=env, text=True, errors='replace', bufsize=1)
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the worker (same process group); wait for it
+    try:
+        for line in proc.stderr:
+            if verbose or not is_tf_log_line(line): sys.stderr.write(line)
+        code = proc.wait()
+    finally: signal.signal(signal.SIGINT, interrupt)
+    if code >= 0: return code
+    name = signal.Signals(-code).name
+    print(f'dl-project {command}: error: the worker process stopped: {SIGNAL_CAUSES.get(name, name)}. {resume}', file=sys.stderr)
+    return 1
+
+# %% ../nbs/90_cli.ipynb #6cf2b7bb
+_WORKER_CODE = 'import sys; from dl_project.cli import main; sys.exit(main(sys.argv[1:]))'
+
+def _resume_hint(args, argv: list[str]) -> str:
+    "What to type after a worker died: the same command (with the run folder it wrote to)."
+    return f"Every finished step is kept in {args.out}: repeat `dl-project {' '.join(argv)}` to resume."
+
+def console(argv: list[str] | None = None, # the words after `dl-project`; `sys.argv[1:]` if None
+           ) -> int:
+    "The `dl-project` console script: `main`, with the commands that train run in a worker process (`run_worker`)."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if os.environ.get(WORKER_ENV) or not argv or argv[0] not in WORKER_COMMANDS: return main(argv)
+    args = build_parser().parse_args(argv)  # usage errors stop here, before a worker starts
+    made = None
+    if args.command == 'run' and args.out is None:  # the worker writes to a folder the message can name
+        made = new_run_dir()
+        argv, args.out = argv + ['--out', str(made)], str(made)
+    if args.command == 'reproduce' and args.out is None: args.out = f'{args.run_dir.rstrip("/")}-reproduce'
+    code = run_worker(['-c', _WORKER_CODE, *argv], args.command, _resume_hint(args, argv), verbose=args.verbose)
+    if made is not None and code == 2 and not any(made.iterdir()): made.rmdir()  # a refused start leaves no empty folder
+    return code
