@@ -19,7 +19,6 @@ from dl_project.pipeline import ImageCache
 from dl_project.models import build_model
 from dl_project.augment import augmentation
 from dl_project.run import DEFAULT_NETWORKS
-import dl_project.recipe  # noqa: F401 (registers the resnet)
 from dl_project.train import compile_model
 
 def three_warps(seed=0):

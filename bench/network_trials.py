@@ -12,7 +12,7 @@ Step 2 is a replica, not the package's code path: the `rotate` augmentation is r
 function (Keras' preprocessing layers took 10-12 s per epoch on JAX), MixUp is applied in NumPy, and one compiled
 model is reset per fold (same initial weights, fresh optimizer state) to avoid recompiling. Its numbers rank the
 variants; the defaults' own figures come from `dl-project run` on 2 CPU cores (README).
-CONFIGS.json is a list of {"name", "size", "epochs", "mix" ("mixup" or null), "model": options of `recipe.resnet`}, e.g.
+CONFIGS.json is a list of {"name", "size", "epochs", "mix" ("mixup" or null), "model": options of `models.resnet`}, e.g.
 {"name": "patch96", "size": 96, "epochs": 60, "model": {"stem_stride": 4, "widths": [16, 32, 64, 128]}}. (One more
 variant, a 3x3 stride-2 stem followed by max-pooling, was tried with a copy of the builder: CV 0.523 ± 0.073 at 96 px
 and 30 epochs, not kept.)
@@ -62,7 +62,7 @@ def trial(data: str, configs: str):
     "Train every configuration on the 5 folds; print (and append to $OUT/results.jsonl) one JSON line each."
     import jax, keras
     from dl_project.train import cosine_schedule
-    from dl_project.recipe import resnet
+    from dl_project.models import resnet
     D = np.load(data); y, folds, test = D['y'], D['folds'], D['test']
     rotate = rotate_batch_fn()
     class Batches(keras.utils.PyDataset):

@@ -4,94 +4,20 @@
 
 # %% ../nbs/37_recipe.ipynb #1d6bef66
 from __future__ import annotations
-import os, time
 import numpy as np, pandas as pd
 import keras
-from keras import layers
 from .core import DEFAULT_SEED, InputError, seed_everything
 from .data import Samples
 from .pipeline import ImageCache
-from .models import build_model, register_model
+from .models import build_model
 from .evaluate import evaluate_predictions
 from .augment import mix_batches
-from .schedules import make_schedule
+from .schedules import CLOCKS, TimeBudget, BudgetCosine, make_schedule
 from .tta import DEFAULT_VIEWS, predict_tta
 from .cv import assign_folds, cv_pool
 
 # %% auto #0
-__all__ = ['CLOCKS', 'RECIPES', 'resnet', 'TimeBudget', 'BudgetCosine', 'recipe_options', 'train_recipe', 'evaluate_recipe',
-           'cv_recipe']
-
-# %% ../nbs/37_recipe.ipynb #9187ca10
-def _residual(x, width: int, stride: int, momentum: float):
-    "A basic ResNet block: two 3x3 conv-BN, the second BN initialised to zero (the block starts as the identity)."
-    y = layers.Conv2D(width, 3, strides=stride, padding='same', use_bias=False)(x)
-    y = layers.Activation('relu')(layers.BatchNormalization(momentum=momentum)(y))
-    y = layers.Conv2D(width, 3, padding='same', use_bias=False)(y)
-    y = layers.BatchNormalization(momentum=momentum, gamma_initializer='zeros')(y)
-    if stride != 1 or x.shape[-1] != width:
-        x = layers.BatchNormalization(momentum=momentum)(layers.Conv2D(width, 1, strides=stride, use_bias=False)(x))
-    return layers.Activation('relu')(layers.Add()([y, x]))
-
-@register_model('resnet')
-def resnet(input_shape: tuple,              # image shape (H, W, C), pixels 0..255
-           n_classes: int,                  # number of classes
-           widths: tuple = (32, 64, 128, 256), # channels of each stage (each after the first halves the resolution)
-           blocks: tuple = (1, 1, 1, 1),    # residual blocks per stage
-           dropout: float = 0.2,            # dropout before the classifier
-           bn_momentum: float = 0.9,        # BN moving-average momentum (0.9 suits few steps per epoch)
-           stem_stride: int = 2,            # 2: a 3x3 stride-2 stem conv; 4: a 4x4 stride-4 patch conv (twice the input size at the same cost)
-          ) -> keras.Model:
-    "A small ResNet: stride-2 3x3 (or 4x4 patch) stem, residual stages, global average pooling, dropout, softmax."
-    if stem_stride not in (2, 4): raise InputError(f'stem_stride must be 2 or 4, not {stem_stride!r}')
-    inputs = keras.Input(input_shape)
-    x = layers.Rescaling(1 / 127.5, offset=-1)(inputs)
-    x = layers.Conv2D(widths[0], 3 if stem_stride == 2 else 4, strides=stem_stride, padding='same', use_bias=False)(x)
-    x = layers.Activation('relu')(layers.BatchNormalization(momentum=bn_momentum)(x))
-    for stage, (width, n) in enumerate(zip(widths, blocks)):
-        for b in range(n): x = _residual(x, width, 2 if stage and not b else 1, bn_momentum)
-    x = layers.GlobalAveragePooling2D()(x)
-    if dropout: x = layers.Dropout(dropout)(x)
-    return keras.Model(inputs, layers.Dense(n_classes, activation='softmax', name='predictions')(x), name='resnet')
-
-# %% ../nbs/37_recipe.ipynb #eaf2b5da
-CLOCKS = {'wall': time.perf_counter,  # elapsed time
-          'cpu': lambda: time.process_time() / (os.cpu_count() or 1)}  # this process's CPU time per core: the wall time it would take alone on the machine
-
-class TimeBudget(keras.callbacks.Callback):
-    "Stop training at the end of the first epoch that finishes after `minutes` of training, by the wall clock or by CPU time."
-    def __init__(self, minutes: float, # the budget
-                 clock: str = 'wall',  # 'wall', or 'cpu' (CPU seconds / cores: a shared machine's estimate of an unshared run)
-                ):
-        super().__init__()
-        if clock not in CLOCKS: raise InputError(f'unknown clock {clock!r}: use one of {list(CLOCKS)}')
-        self.minutes, self.clock = minutes, CLOCKS[clock]
-    def on_train_begin(self, logs=None): self.start, self.stopped_epoch = self.clock(), None
-    def on_epoch_end(self, epoch, logs=None):
-        if self.clock() - self.start > 60 * self.minutes: self.model.stop_training, self.stopped_epoch = True, epoch + 1
-
-# %% ../nbs/37_recipe.ipynb #dfbd6347
-class BudgetCosine(keras.callbacks.Callback):
-    "Set the learning rate from the fraction of a time budget spent (linear warm-up, then cosine to 0); stop when it is spent."
-    def __init__(self, lr: float,              # peak learning rate
-                 minutes: float,               # the budget
-                 warmup: float = 0.05,         # fraction of the budget spent warming up from lr/10
-                 clock: str = 'wall',          # a key of `CLOCKS`
-                ):
-        super().__init__()
-        if clock not in CLOCKS: raise InputError(f'unknown clock {clock!r}: use one of {list(CLOCKS)}')
-        self.lr, self.seconds, self.warmup, self.clock = lr, 60 * minutes, warmup, CLOCKS[clock]
-
-    def rate(self, frac: float) -> float:
-        "The learning rate when `frac` of the budget is spent."
-        if frac < self.warmup: return self.lr / 10 + (self.lr - self.lr / 10) * frac / self.warmup
-        return self.lr / 2 * (1 + np.cos(np.pi * min(1.0, (frac - self.warmup) / (1 - self.warmup))))
-
-    def on_train_begin(self, logs=None): self.start = self.clock()
-    def on_train_batch_begin(self, batch, logs=None):
-        frac = (self.clock() - self.start) / max(self.seconds, 1e-9)
-        self.model.optimizer.learning_rate = self.rate(frac)
-        if frac >= 1: self.model.stop_training = True
+__all__ = ['RECIPES', 'recipe_options', 'train_recipe', 'evaluate_recipe', 'cv_recipe']
 
 # %% ../nbs/37_recipe.ipynb #73c75e02
 RECIPES = {  # name -> options of `train_recipe`

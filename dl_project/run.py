@@ -286,7 +286,6 @@ def _check_names(c: RunConfig):
     from dl_project.baselines import BASELINES
     from dl_project.augment import AUGMENT_PRESETS, MIXES
     from dl_project.cv import SCHEDULES
-    import dl_project.recipe  # noqa: F401 (it registers the 'resnet' model)
     if c.model is not None and c.model not in MODELS: raise InputError(f'unknown model {c.model!r}: choose one of {sorted(MODELS)}')
     if c.baseline not in BASELINES: raise InputError(f'unknown baseline {c.baseline!r}: choose one of {list(BASELINES)}')
     if c.augment is not None and c.augment not in AUGMENT_PRESETS:
