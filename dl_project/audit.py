@@ -140,7 +140,7 @@ def audit(source,                        # a dataset folder, CSV or DataFrame (a
     "Audit an image dataset: unreadable, odd and ignored files, duplicates, leaks, label conflicts, class and image statistics."
     start = time.perf_counter()
     samples = source if isinstance(source, Samples) else load_samples(source, target=target)
-    if 'path' not in samples.table: raise InputError(f'{samples.root} lists no image files (a table): this audit checks image datasets')
+    if 'path' not in samples.table: raise InputError(f'{samples.root} is tabular data (no image files listed): this audit checks image datasets')
     table = samples.table.assign(rel=samples.relative_paths().values)
     if 'split' not in table: table['split'] = 'train'
     info = pd.DataFrame(_inspect_all(table['path'].tolist(), workers, progress), index=table.index)
