@@ -18,7 +18,7 @@ from dl_project.datasets import jellyfish
 from dl_project.pipeline import ImageCache
 from dl_project.models import build_model
 from dl_project.augment import augmentation
-from dl_project.run import DEFAULT_NETWORKS
+from dl_project.kinds import get_kind
 from dl_project.train import compile_model
 
 def three_warps(seed=0):
@@ -31,7 +31,7 @@ VARIANTS = {'no augmentation': lambda: None, 'rotate, three Keras warps': three_
 
 def network(size: int, augment):
     "The run's default image network, with `augment` (a layer or None) as its first layer."
-    name, options = DEFAULT_NETWORKS['image']
+    name, options = get_kind('image').default_network
     inputs = keras.Input((size, size, 3))
     net = build_model(name, (size, size, 3), 6, **options)
     return compile_model(keras.Model(inputs, net(augment(inputs) if augment is not None else inputs)), lr=2e-3, weight_decay=0.05)
@@ -59,7 +59,7 @@ def main():
             w, c = clock()
             models[name].fit(train, epochs=args.epochs, verbose=0)
             wall[name].append((time.perf_counter() - w) / args.epochs); cpu[name].append((time.process_time() - c) / args.epochs)
-    print(f'{len(rows)} images per epoch, {args.size} px, default network {DEFAULT_NETWORKS["image"]}, {os.cpu_count()} CPU cores, '
+    print(f'{len(rows)} images per epoch, {args.size} px, default network {get_kind("image").default_network}, {os.cpu_count()} CPU cores, '
           f'median of {args.repeats} interleaved repeats of {args.epochs} epochs; load average {os.getloadavg()[0]:.2f}')
     for name in names:
         print(f'{name:<32}{statistics.median(wall[name]):6.2f} s/epoch wall  {statistics.median(cpu[name]):6.2f} s/epoch CPU')

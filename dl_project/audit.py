@@ -130,6 +130,7 @@ def _inspect_all(paths: list[str], workers, progress) -> list[dict]:
             found = tqdm(found, total=len(paths), desc='auditing')
         return list(found)
 
+# %% ../nbs/13_audit.ipynb #84c8f6f2
 def audit(source,                        # a dataset folder, CSV or DataFrame (anything `load_samples` takes), or `Samples`
           out: str | Path | None = None, # folder to write `audit.json` to
           *, target: str | None = None,  # label column of a CSV

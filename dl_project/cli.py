@@ -5,12 +5,14 @@
 # %% ../nbs/90_cli.ipynb #16f55a85
 from __future__ import annotations
 import argparse, json, os, platform, re, signal, subprocess, sys
+from dataclasses import fields
 import dl_project
 from .core import DEFAULT_SEED, InputError, new_run_dir
+from .settings import RunConfig
 
 # %% auto #0
-__all__ = ['RUN_FLAGS', 'WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info', 'cmd_audit',
-           'cmd_predict', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser', 'main', 'is_tf_log_line',
+__all__ = ['WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info', 'cmd_audit', 'cmd_predict',
+           'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser', 'main', 'is_tf_log_line',
            'run_worker', 'console']
 
 # %% ../nbs/90_cli.ipynb #2b0783bc
@@ -52,39 +54,42 @@ def cmd_predict(args) -> int:
     return 0
 
 # %% ../nbs/90_cli.ipynb #3fef19db
-RUN_FLAGS = {  # flag -> (type, help); each is a field of `run.RunConfig`
-    'out': (str, 'run folder (default runs/<timestamp>); repeat a command with the same --out to resume'),
-    'model': (str, 'network from the model registry (default resnet for images, mlp for tables)'),
-    'weights': (str, 'pretrained weights of a backbone (--model efficientnetv2b0, mobilenetv3small, resnet50): '
-                     'imagenet (default; downloads once), a local weights file, or none'),
-    'baseline': (str, 'classical baseline: logreg or rf (default logreg)'),
-    'folds': (int, 'K of the K-fold cross-validation (default 5)'),
-    'epochs': (int, 'training epochs per fold'),
-    'image_size': (int, 'images are resized to N x N pixels'),
-    'batch_size': (int, 'samples per training step'),
-    'lr': (float, 'learning rate'),
-    'augment': (str, 'augmentation preset inside the network: light, strong, rotate (default) or none'),
-    'mix': (str, 'batch mixing of training images: mixup (default), cutmix or none'),
-    'schedule': (str, 'learning-rate schedule: cosine (default) or plateau'),
-    'final': (str, 'saved model: ensemble of the fold models (default) or refit on all training data'),
-    'seed': (int, 'one seed for splits, folds and training (default 42)'),
-    'target': (str, 'label column of a CSV'),
-}
+def _mapping(text: str) -> dict:
+    "A YAML/JSON mapping from the command line (`--model-options '{widths: [8, 16]}'`)."
+    import yaml
+    try: value = yaml.safe_load(text)
+    except yaml.YAMLError: value = None
+    if not isinstance(value, dict): raise argparse.ArgumentTypeError(f'{text!r} is not a mapping: write it as "{{key: value, ...}}"')
+    return value
+
+_FLAG_TYPES = {'str': str, 'int': int, 'float': float, 'dict': _mapping}  # a field's type (its annotation) -> how its flag is parsed
+
+def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
+                      positional: str = 'data',        # the field taken as a positional argument
+                     ):
+    "One flag per field of `RunConfig` (help and default from the field); an absent flag is None, so the config file's value or the default applies."
+    for f in fields(RunConfig):
+        kind = f.type.split('|')[0].strip()
+        shown = 'none' if f.default is None else str(f.default).lower() if kind == 'bool' else f.default
+        text = f"{f.metadata['help']} (default: {shown})"
+        if f.name == positional: parser.add_argument(f.name, nargs='?', help=text); continue
+        flag = '--' + f.name.replace('_', '-')
+        if kind == 'bool': parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=text)
+        else: parser.add_argument(flag, type=_FLAG_TYPES[kind], default=None, metavar=f.name.upper(), help=text)
 
 def cmd_run(args) -> int:
     "Run the checklist with the settings from `--config` and the flags; print where the report is."
     from dl_project.run import run_checklist
-    flags = {k: getattr(args, k) for k in RUN_FLAGS} | {'data': args.data, 'quick': args.quick or None,
-                                                        'deterministic': False if args.no_determinism else None}
-    metrics = run_checklist(args.config, **flags)
-    test = metrics['test']
-    print(f"\ncross-validation {metrics['cv']['metric']}: {metrics['cv']['mean']:.3f} ± {metrics['cv']['std']:.3f}; "
-          + (f"test accuracy {test['accuracy']:.3f} (95 % CI {test['ci95'][0]:.3f}-{test['ci95'][1]:.3f})" if test else 'no test split'))
+    metrics = run_checklist(args.config, **{f.name: getattr(args, f.name) for f in fields(RunConfig)})
+    cv, test, metric = metrics['cv'], metrics['test'], metrics['metric']
+    print(f"\ncross-validation {metric}: {cv['mean']:.3f} ± {cv['std']:.3f}; "
+          + (f"test {metric} {test['score']:.3f}, accuracy {test['accuracy']:.3f} (95 % CI {test['ci95'][0]:.3f}-{test['ci95'][1]:.3f})"
+             if test else 'no test split'))
     return 0
 
 def cmd_reproduce(args) -> int:
     "Rerun a run folder with its stored settings and print the diff of every metric."
-    from dl_project.run import reproduce
+    from dl_project.reproduce import reproduce
     diff = reproduce(args.run_dir, out=args.out)
     print(diff.to_string(index=False))
     print(f"\n{int(diff['identical'].sum())} of {len(diff)} metrics identical")
@@ -98,11 +103,16 @@ def cmd_report(args) -> int:
     return 0
 
 # %% ../nbs/90_cli.ipynb #5f555fef
+def _no_abbrev(add_parser):
+    "`add_parser` of a subparsers object, with abbreviations of long flags refused."
+    return lambda *a, **kw: add_parser(*a, allow_abbrev=False, **kw)
+
 def build_parser() -> argparse.ArgumentParser:
     "The `dl-project` argument parser with one subparser per checklist command."
-    p = argparse.ArgumentParser(prog='dl-project', description='Run the deep-learning project checklist on a dataset folder.')
+    p = argparse.ArgumentParser(prog='dl-project', description='Run the deep-learning project checklist on a dataset folder.', allow_abbrev=False)
     p.add_argument('--version', action='version', version=f'%(prog)s {dl_project.__version__}')
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
+    sub.add_parser = _no_abbrev(sub.add_parser)
     s = sub.add_parser('info', help='versions, devices and the distribution strategy of this machine')
     s.add_argument('--json', action='store_true', help='print JSON instead of lines')
     s.set_defaults(func=cmd_info)
@@ -119,11 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--batch-size', type=int, default=32, help='images per prediction batch')
     s.set_defaults(func=cmd_predict)
     s = sub.add_parser('run', help='run the whole checklist on a dataset (default: the bundled jellyfish example)')
-    s.add_argument('data', nargs='?', help='dataset folder or CSV (default: the bundled example)')
-    for flag, (kind, text) in RUN_FLAGS.items(): s.add_argument('--' + flag.replace('_', '-'), type=kind, help=text)
-    s.add_argument('--quick', action='store_true', help='a first look: 3 folds, few epochs, small images')
-    s.add_argument('--no-determinism', action='store_true', help='allow non-deterministic (faster GPU) kernels')
-    s.add_argument('--config', help='YAML or JSON file of settings (flags win)')
+    add_setting_flags(s)
+    s.add_argument('--config', help='YAML or JSON file of settings, named as the flags are (flags win)')
     s.add_argument('--verbose', action='store_true', help="show TensorFlow's own log lines")
     s.set_defaults(func=cmd_run)
     s = sub.add_parser('reproduce', help='rerun a run folder with its stored settings and diff every metric')

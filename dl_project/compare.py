@@ -11,9 +11,8 @@ import matplotlib.pyplot as plt
 from scipy import stats
 from .core import InputError
 from .data import Samples
-from .pipeline import ImageCache
 from .evaluate import mcnemar_p_value
-from .cv import CVResult, cross_validate, evaluate_ensemble
+from .cv import CVInputs, CVResult, cross_validate, evaluate_ensemble
 
 # %% auto #0
 __all__ = ['cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'paired_cv_test', 'mcnemar_test',
@@ -31,7 +30,7 @@ def cross_validate_all(samples: Samples,          # the sample table
     for name, config in configs.items():
         kw = {**common, **config}
         size = kw.setdefault('image_size', 64)
-        if samples.kind == 'image' and size not in caches: caches[size] = ImageCache(samples, size)
+        if size not in caches: caches[size] = CVInputs(samples, size)  # decoded once per size, shared by configurations
         result = cross_validate(samples, name=name, cache=caches.get(size),
                                 run_dir=Path(run_dir) / name if run_dir is not None else None, **kw)
         results.append(result)

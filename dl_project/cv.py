@@ -11,11 +11,13 @@ import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from .core import DEFAULT_SEED, InputError, load_json, save_json, seed_everything
 from .data import Samples
-from .pipeline import ImageCache
 from .evaluate import evaluate_predictions
-from .baselines import BASELINES, baseline_model, image_features, tabular_preprocessor
+from .kinds import KindInputs, kind_of
+from .baselines import BASELINES, baseline_model
 from .models import MODELS, build_model
-from .train import compile_model, cosine_schedule, default_callbacks, fit
+from .train import compile_model, default_callbacks, fit
+from . import schedules
+from .schedules import make_schedule
 from .augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
@@ -60,53 +62,32 @@ def assign_folds(samples: Samples,           # the sample table
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
 # %% ../nbs/27_cv.ipynb #654d7219
-class CVInputs:
-    "The decoded images (or the feature table) of every row, shared by all folds and configurations."
-    def __init__(self, samples: Samples,       # the sample table (all splits)
-                 image_size: int = 64,         # decode size of images
-                 cache: ImageCache | None = None, # an existing cache of `samples` at `image_size`, to share
-                ):
-        self.samples, self.image_size, self.classes = samples, image_size, samples.classes
-        self.y = samples.y
-        self.cache = None
-        if samples.kind == 'image':
-            self.cache = cache if cache is not None else ImageCache(samples, image_size)
-            if len(self.cache) != len(samples) or self.cache.images.shape[1] != image_size:
-                raise InputError(f'the ImageCache given holds {len(self.cache)} images of size {self.cache.images.shape[1]}, '
-                                 f'but the samples have {len(samples)} rows and image_size is {image_size}: '
-                                 f'build it with ImageCache(samples, {image_size})')
-        self._features = {}
-
-    @property
-    def usable(self) -> np.ndarray:
-        "Boolean mask of the rows that can be used (unreadable images are left out; the cache warned about them)."
-        return self.cache.ok if self.cache is not None else np.ones(len(self.samples), bool)
-
-    def features(self, size: int = 8, bins: int = 16) -> np.ndarray | pd.DataFrame:
-        "Classical-model inputs of every row: `image_features` of the cached images, or the table's feature columns."
-        if self.samples.kind == 'tabular': return self.samples.table[self.samples.features]
-        if (size, bins) not in self._features: self._features[size, bins] = image_features(self.cache.images, size, bins)
-        return self._features[size, bins]
+def CVInputs(samples: Samples,              # the sample table (all splits)
+             image_size: int | None = 64,   # decode size of images (ignored by kinds without one)
+             cache=None,                    # inputs made before for `samples` (a `KindInputs`, or an `ImageCache`), to share
+            ) -> KindInputs:
+    "The inputs of every row, shared by all folds and configurations: the kind's `KindInputs`."
+    return kind_of(samples).inputs(samples, image_size, cache)
 
 # %% ../nbs/27_cv.ipynb #e926290e
 @dataclass
 class BaselineLearner:
-    "A classical scikit-learn model (`baseline_model`) on image features or table columns, for one fold."
+    "A classical scikit-learn model (`baseline_model`) on the data kind's baseline features, for one fold."
     model: str = 'logreg'  # one of `BASELINES`
-    size: int = 8          # thumbnail side of the image features
-    bins: int = 16         # colour-histogram bins per channel
+    features: dict = field(default_factory=dict)  # options of the kind's features (images: size, bins)
 
-    def fit(self, inputs: CVInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
+    def _X(self, inputs: KindInputs, rows: np.ndarray):
+        X = inputs.baseline_features(**self.features)
+        return X.iloc[rows] if isinstance(X, pd.DataFrame) else X[rows]
+
+    def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
         "A fitted pipeline and `None` (no training history)."
-        X = inputs.features(self.size, self.bins)
-        X = X.iloc[rows] if isinstance(X, pd.DataFrame) else X[rows]
-        return baseline_model(self.model, inputs.samples.kind, seed).fit(X, inputs.y[rows]), None
+        return baseline_model(self.model, inputs.baseline_preprocessor(), seed).fit(self._X(inputs, rows), inputs.y[rows]), None
 
-    def predict(self, model, inputs: CVInputs, rows: np.ndarray) -> np.ndarray:
+    def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
         "Class probabilities (n, C); a class missing from the training rows keeps probability 0."
-        X = inputs.features(self.size, self.bins)
         proba = np.zeros((len(rows), len(inputs.classes)))
-        proba[:, model.classes_] = model.predict_proba(X.iloc[rows] if isinstance(X, pd.DataFrame) else X[rows])
+        proba[:, model.classes_] = model.predict_proba(self._X(inputs, rows))
         return proba
 
     def save(self, model, folder: Path) -> Path:
@@ -133,7 +114,7 @@ def _atomic(path: Path, write) -> Path:
     return path
 
 # %% ../nbs/27_cv.ipynb #b18e804f
-SCHEDULES = ('plateau', 'cosine')  # the learning-rate schedules `KerasLearner` knows
+SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `KerasLearner` knows: plateau halving, or one `schedules.make_schedule` builds
 
 @dataclass
 class KerasLearner:
@@ -147,24 +128,14 @@ class KerasLearner:
     optimizer: str = 'adamw'      # 'adamw', 'adam' or 'sgd'
     model_options: dict = field(default_factory=dict) # passed to `build_model` (width, depth, dropout, ...)
     augment: str | None = None    # a key of `AUGMENT_PRESETS`: random augmentation as the model's first layer (training only)
-    schedule: str = 'plateau'     # 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0, every epoch
+    schedule: str = 'plateau'     # 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0; 'onecycle': up then down (every epoch runs)
     mix: str | None = None        # 'mixup' or 'cutmix' on the training batches (images; soft labels), or None
     run_eagerly: bool = False     # skip graph tracing (slower per step; faster for a few steps on tiny data)
     callbacks: list = field(default_factory=list, repr=False) # extra Keras callbacks (not part of the configuration)
     verbose: int = 0              # Keras progress inside a fold (0: silent, 1: progress bar)
 
-    def _arrays(self, inputs: CVInputs, rows, prep):
-        "Numeric inputs of tabular `rows` after the fold's preprocessor."
-        x = prep.transform(inputs.samples.table[inputs.samples.features].iloc[rows])
-        return np.asarray(x.toarray() if hasattr(x, 'toarray') else x, dtype='float32')
-
-    def _dataset(self, inputs: CVInputs, rows, prep=None, shuffle=False, seed=DEFAULT_SEED):
-        if inputs.cache is not None:
-            return inputs.cache.dataset(rows, self.batch_size, shuffle=shuffle, seed=seed)
-        import tensorflow as tf
-        ds = tf.data.Dataset.from_tensor_slices((self._arrays(inputs, rows, prep), inputs.y[rows].astype('int32')))
-        if shuffle: ds = ds.shuffle(len(rows), seed=seed, reshuffle_each_iteration=True)
-        return ds.batch(self.batch_size)
+    def _dataset(self, inputs: KindInputs, rows, state=None, shuffle=False, seed=DEFAULT_SEED):
+        return inputs.dataset(rows, self.batch_size, state, shuffle=shuffle, seed=seed)
 
     def _network(self, shape, n_classes: int, seed: int):
         "A fresh uncompiled model from the registry, wrapped in the augmentation preset if `augment` is set."
@@ -173,34 +144,30 @@ class KerasLearner:
         return build_model('augmented', shape, n_classes, base=self.model, augment=self.augment, seed=seed, **self.model_options)
 
     def _lr_and_callbacks(self, n_rows: int):
-        "The learning rate (a number or a schedule) and the callbacks of `schedule`."
+        "The learning rate (a number or a schedule over `epochs`) and the callbacks of `schedule`."
         if self.schedule == 'plateau': return self.lr, default_callbacks(monitor='loss') + list(self.callbacks)
-        if self.schedule == 'cosine':
-            steps = -(-n_rows // self.batch_size)
-            return cosine_schedule(self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
-        raise InputError(f'unknown schedule {self.schedule!r}: use one of {SCHEDULES}')
+        if self.schedule not in SCHEDULES: raise InputError(f'unknown schedule {self.schedule!r}: use one of {SCHEDULES}')
+        steps = -(-n_rows // self.batch_size)
+        return make_schedule(self.schedule, self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
 
-    def fit(self, inputs: CVInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
-        "`((keras model, tabular preprocessor or None), history)` after training on `rows` (history: one row per epoch)."
-        prep = None
-        if inputs.cache is None:
-            prep = tabular_preprocessor().fit(inputs.samples.table[inputs.samples.features].iloc[rows])
-            shape = (self._arrays(inputs, rows[:1], prep).shape[1],)
-        else: shape = inputs.cache.images.shape[1:]
-        if self.mix is not None and inputs.cache is None: raise InputError(f'mix={self.mix!r} mixes images: use mix=None for tabular data')
+    def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
+        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch)."
+        if self.mix is not None and not inputs.mixable:
+            raise InputError(f'mix={self.mix!r} mixes images: use mix=None for {kind_of(inputs.samples).words[1]}')
+        state = inputs.fit(rows)
         lr, callbacks = self._lr_and_callbacks(len(rows))
-        net = compile_model(self._network(shape, len(inputs.classes), seed), lr=lr, weight_decay=self.weight_decay,
+        net = compile_model(self._network(inputs.input_shape(state), len(inputs.classes), seed), lr=lr, weight_decay=self.weight_decay,
                             label_smoothing=self.label_smoothing, optimizer=self.optimizer, soft_labels=self.mix is not None)
         net.run_eagerly = self.run_eagerly
-        train = self._dataset(inputs, rows, prep, shuffle=True, seed=seed)
+        train = self._dataset(inputs, rows, state, shuffle=True, seed=seed)
         if self.mix is not None: train = mix_batches(train, len(inputs.classes), self.mix, seed=seed)
         history = fit(net, train, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose)
-        return (net, prep), history
+        return (net, state), history
 
-    def predict(self, model, inputs: CVInputs, rows: np.ndarray) -> np.ndarray:
+    def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
         "Class probabilities (n, C)."
-        net, prep = model
-        return net.predict(self._dataset(inputs, rows, prep), verbose=0)
+        net, state = model
+        return net.predict(self._dataset(inputs, rows, state), verbose=0)
 
     def save(self, model, folder: Path) -> Path:
         net, prep = model
@@ -273,18 +240,16 @@ def oof_proba(frame: pd.DataFrame, classes) -> np.ndarray:
     return frame.iloc[:, -len(classes):].to_numpy(dtype=float)
 
 # %% ../nbs/27_cv.ipynb #5c95b6bd
-def _row_keys(inputs: CVInputs, rows, fold) -> pd.DataFrame:
-    "`OOF_COLUMNS` of `rows`: position, path (images) or row number (tables), label, fold."
-    s = inputs.samples
-    key = s.relative_paths().iloc[rows].to_numpy() if s.kind == 'image' else rows.astype(str)
-    return pd.DataFrame({'row': rows, 'path': key, 'label': s.table['label'].iloc[rows].to_numpy(), 'fold': fold})
+def _row_keys(inputs: KindInputs, rows, fold) -> pd.DataFrame:
+    "`OOF_COLUMNS` of `rows`: position, the kind's key (a file's relative path, or the row number), label, fold."
+    return pd.DataFrame({'row': rows, 'path': inputs.keys(rows), 'label': inputs.samples.table['label'].iloc[rows].to_numpy(), 'fold': fold})
 
-def _oof_frame(inputs: CVInputs, rows, fold: int, proba) -> pd.DataFrame:
+def _oof_frame(inputs: KindInputs, rows, fold: int, proba) -> pd.DataFrame:
     "OOF rows: `OOF_COLUMNS`, then one float64 probability column per class (float64 reads back from CSV exactly)."
     return pd.concat([_row_keys(inputs, rows, fold), pd.DataFrame(np.asarray(proba, dtype=float), columns=inputs.classes)], axis=1)
 
 def run_fold(learner,                 # a `KerasLearner` or `BaselineLearner`
-             inputs: CVInputs,        # the shared inputs
+             inputs: KindInputs,      # the shared inputs
              train_rows: np.ndarray,  # row positions to train on
              held_rows: np.ndarray,   # row positions to predict and score
              fold: int,               # fold number (also the seed offset)
@@ -319,7 +284,7 @@ def _as_json(obj):
     "`obj` as it reads back from JSON (tuples become lists), for comparing a configuration with a saved one."
     return json.loads(json.dumps(obj, default=str))
 
-def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: CVInputs):
+def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs):
     "Start a run folder, or check that an existing one holds the same configuration and folds."
     config_file, folds_file = run_dir / 'cv_config.json', run_dir / 'folds.csv'
     if config_file.exists() and load_json(config_file) != _as_json(config):
@@ -354,7 +319,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
                    image_size: int = 64,     # decode size of images
                    metric: str = 'accuracy', # the score to summarise: one of `FOLD_METRICS`
                    run_dir: str | Path | None = None, # save and resume folds here; models stay in memory if None
-                   cache: ImageCache | None = None,   # a shared decoded cache of `samples` at `image_size`
+                   cache=None,               # shared inputs of `samples` made before (`CVInputs`, or an `ImageCache` at `image_size`)
                    name: str | None = None,  # name in tables; the model name if None
                    splits=CV_SPLITS,         # splits pooled for cross-validation
                    on_fold=None,             # called as on_fold(k, metrics) after each fold
@@ -368,7 +333,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
     fold_of = assign_folds(samples, folds, seed, groups, splits)
     fold_of = fold_of[inputs.usable[fold_of.index]]
     config = {'model': model, 'options': learner_config(learner), 'folds': folds, 'seed': seed, 'groups': groups,
-              'image_size': image_size if samples.kind == 'image' else None, 'splits': list(splits), 'metric': metric}
+              'image_size': inputs.size, 'splits': list(splits), 'metric': metric}
     if run_dir is not None:
         run_dir = Path(run_dir)
         _check_run_dir(run_dir, config, fold_of, inputs)
@@ -418,7 +383,7 @@ def fold_models(result: CVResult) -> list:
 def predict_ensemble(result: CVResult | str | Path, # a cross-validation result, or its run folder
                      samples: Samples,      # the sample table (the same classes)
                      split: str = 'test',   # split to predict
-                     cache: ImageCache | None = None, # a shared cache of `samples` at the run's image size
+                     cache=None,           # shared inputs of `samples` made before (`CVInputs`, or an `ImageCache` at the run's image size)
                     ) -> pd.DataFrame:
     "Average the fold models' probabilities on `split`: one row per sample (`OOF_COLUMNS` with fold -1, then classes)."
     result = result if isinstance(result, CVResult) else load_cv(result)
@@ -435,7 +400,7 @@ def predict_ensemble(result: CVResult | str | Path, # a cross-validation result,
 def evaluate_ensemble(result: CVResult | str | Path, # a cross-validation result, or its run folder
                       samples: Samples,     # the sample table
                       split: str = 'test',  # split to score
-                      cache: ImageCache | None = None, # a shared cache
+                      cache=None,          # shared inputs of `samples` made before
                       **kw,                 # passed to `evaluate_predictions` (chance, n_boot, seed)
                      ) -> dict:
     "The fold ensemble's `evaluate_predictions` result on `split` (with `y_true`/`y_pred` for McNemar's test)."

@@ -146,8 +146,8 @@ def draw_split(table: pd.DataFrame,  # rows with `label` and `group`
 
 # %% ../nbs/11_data.ipynb #261cc078
 def _split_key(samples: Samples) -> pd.Series:
-    "What identifies a row in a split file: the path relative to the root (images) or the row number (tabular)."
-    if samples.kind == 'tabular': return samples.table.index.astype(str).to_series(index=samples.table.index)
+    "What identifies a row in a split file: the file's path relative to the root, or the row number (tables)."
+    if 'path' not in samples.table: return samples.table.index.astype(str).to_series(index=samples.table.index)
     return samples.relative_paths()
 
 def save_split(samples: Samples, # samples whose `split` column to save
@@ -179,7 +179,7 @@ def apply_audit(samples: Samples,     # samples of the audited dataset
     if not isinstance(report, dict):
         from dl_project.core import load_json
         report = load_json(report)
-    if samples.kind != 'image': return samples
+    if 'path' not in samples.table: return samples  # nothing read from files, nothing to exclude
     rel = samples.relative_paths()
     reasons = {u['path']: u['error'] for u in report.get('unreadable', [])}
     bad = rel.isin(reasons.keys())
@@ -213,7 +213,7 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
     "Check `table`, add default groups, apply `audit`, and draw (or read) the split when the table has none."
     table = table.reset_index(drop=True).copy()
     table['label'] = table['label'].astype(str)
-    if 'group' not in table: table['group'] = table['path'] if kind == 'image' else table.index.astype(str)
+    if 'group' not in table: table['group'] = table['path'] if 'path' in table else table.index.astype(str)
     table['group'] = table['group'].astype(str)
     samples = Samples(table, _check_classes(table['label'], root or 'the table'), kind, root, list(features), **extra)
     if audit is not None: samples = apply_audit(samples, audit)

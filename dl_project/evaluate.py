@@ -79,6 +79,7 @@ def _roc_auc(y_true, proba) -> float | None:
     if proba.shape[1] == 2: return float(roc_auc_score(y_true, proba[:, 1]))
     return float(roc_auc_score(y_true, proba, multi_class='ovr', labels=range(proba.shape[1])))
 
+# %% ../nbs/20_evaluate.ipynb #22acf3be
 def evaluate_predictions(y_true,                 # true labels: class codes or class names
                          proba,                  # predicted probabilities, shape (n, n_classes)
                          classes,                # class names, in the order of the probability columns

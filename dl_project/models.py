@@ -151,6 +151,7 @@ def _pretrained(build, backbone: str, weights, **options) -> keras.Model:
                          'another machine and pass its path as weights (dl-project run --weights PATH), or use weights=None '
                          '(--weights none) to start from random weights.') from e
 
+# %% ../nbs/22_models.ipynb #c81edb65
 def backbone_of(model: keras.Model) -> keras.Model:
     "The pretrained backbone inside a model built by `transfer_model` (its nested `keras.Model`)."
     found = [l for l in model.layers if isinstance(l, keras.Model)]
@@ -168,6 +169,7 @@ def set_trainable_top(model: keras.Model,      # a model built by `transfer_mode
         layer.trainable = layer in blocks and not isinstance(layer, layers.BatchNormalization)
     return model
 
+# %% ../nbs/22_models.ipynb #d24cbf0e
 def transfer_model(backbone: str,             # a key of `BACKBONES`
                    input_shape: tuple,        # image shape (H, W, 3), pixels 0..255
                    n_classes: int,            # number of classes
@@ -212,6 +214,7 @@ def _range(value) -> tuple[float, float]:
     "(low, high) from a number x (meaning -x..x) or a pair."
     return (-float(value), float(value)) if np.isscalar(value) else tuple(float(v) for v in value)
 
+# %% ../nbs/22_models.ipynb #cd31c8f1
 @keras.saving.register_keras_serializable(package='dl_project')
 class RandomAffine(layers.Layer):
     "Random flip, rotation and zoom of each image as one affine warp (one resampling instead of three); the identity at inference."

@@ -139,6 +139,7 @@ def _pillow_decode(paths, image_size, resize, color_mode, workers=None):
     with ThreadPoolExecutor(workers or default_workers()) as pool: failed = dict(r for r in pool.map(one, range(len(paths))) if r)
     return out, failed
 
+# %% ../nbs/12_pipeline.ipynb #f5fdb45e
 def _decode_tensor(paths, image_size, resize, color_mode, workers, progress):
     "(uint8 tensor (N, h, w, C), black where unreadable; {position: reason}): Pillow for the odd files, then one tf.data pipeline."
     import tensorflow as tf
@@ -166,6 +167,7 @@ def _decode_tensor(paths, image_size, resize, color_mode, workers, progress):
         images, failed = tf.constant(full), failed | {int(missing[j]): reason for j, reason in why.items()}
     return images, dict(sorted(failed.items()))
 
+# %% ../nbs/12_pipeline.ipynb #b576c126
 def decode_images(paths, # image files
                   image_size: int | tuple[int, int] = 128, # output size (side, or (height, width))
                   *, resize: str = 'stretch',  # one of `RESIZE_MODES`
@@ -177,6 +179,7 @@ def decode_images(paths, # image files
     images, failed = _decode_tensor([str(p) for p in paths], image_size, resize, color_mode, workers, progress)
     return np.asarray(images), failed  # a view of the tensor, not a copy
 
+# %% ../nbs/12_pipeline.ipynb #a70a682c
 def _warn_failed(paths, failed: dict[int, str]):
     if failed:
         listed = '; '.join(f'{paths[i]}: {why}' for i, why in failed.items())
@@ -215,6 +218,7 @@ def _finish(ds, augment):
     if augment is not None: ds = ds.map(augmented, num_parallel_calls=tf.data.AUTOTUNE)
     return ds.prefetch(tf.data.AUTOTUNE)
 
+# %% ../nbs/12_pipeline.ipynb #24ec7258
 class ImageCache:
     "Every image of a sample table decoded once into memory; `dataset(indices)` serves any subset from it."
     def __init__(self, samples_or_table, # `Samples`, or a DataFrame with `path` and `label`
@@ -287,6 +291,7 @@ def _stream(table, classes, image_size, resize, color_mode, cache, shuffle, seed
     if shuffle: ds = ds.shuffle(len(table), seed=seed, reshuffle_each_iteration=True)
     return ds
 
+# %% ../nbs/12_pipeline.ipynb #242f1966
 def make_dataset(samples_or_table,           # `Samples`, or a DataFrame with `path` and `label`
                  classes: list[str] | None = None, # class order (default: the samples' classes, or the sorted labels)
                  *, image_size: int | tuple[int, int] = 128, # output size (side, or (height, width))

@@ -23,9 +23,9 @@ MODEL_FILES = ('model.keras', 'classes.json', 'preprocessing.json', 'environment
 def save_model_dir(model: keras.Model,       # the trained model (taking raw inputs)
                    path: str | Path,         # the model folder (created)
                    classes: list,            # class names in output order
-                   image_size=None,          # decode size: side or (height, width); None for tabular models
+                   image_size=None,          # decode size of images: side or (height, width); None for kinds without one
                    *,
-                   kind: str = 'image',      # 'image' or 'tabular'
+                   kind: str = 'image',      # the data kind the model was trained on (`kinds.core`)
                    resize: str = 'stretch',  # how images were resized (see `pipeline.RESIZE_MODES`)
                    color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
                    features: list | None = None, # feature columns, in model input order (tabular)
@@ -34,12 +34,11 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
     "Write a model folder: `model.keras`, `classes.json`, `preprocessing.json`, `environment.json`; returns it."
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
-    if kind == 'image' and image_size is None: raise InputError('save_model_dir: an image model needs the image_size it was trained at.')
     size = None if image_size is None else [image_size] * 2 if np.isscalar(image_size) else list(image_size)
     model.save(path / 'model.keras')
     save_json([str(c) for c in classes], path / 'classes.json')
     save_json({'kind': kind, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
-               'input_range': [0, 255] if kind == 'image' else None, 'features': list(features or [])},
+               'input_range': [0, 255] if size is not None else None, 'features': list(features or [])},
               path / 'preprocessing.json')
     save_environment(path / 'environment.json', seed)
     return path
@@ -95,8 +94,9 @@ def predict(model_dir: str | Path,      # a model folder written by `save_model_
            ) -> pd.DataFrame:
     "Predict images with a saved model: one row per file (file, label, a probability per class, error)."
     folder = load_model_dir(model_dir)
-    if folder.preprocessing['kind'] != 'image':
-        raise InputError(f'{model_dir} holds a {folder.preprocessing["kind"]} model: predict takes image models.')
+    if folder.preprocessing['kind'] != 'image' or folder.preprocessing['image_size'] is None:
+        raise InputError(f'{model_dir} holds a {folder.preprocessing["kind"]} model without an image size: predict takes image '
+                         'models saved with the image size they were trained at (save_model_dir(..., image_size)).')
     files, base = input_files(inputs)
     proba, failed = predict_images(folder, files, batch_size)
     table = pd.DataFrame(proba, columns=folder.classes)

@@ -81,6 +81,7 @@ def cv_pseudo(samples: Samples,        # the labelled samples
         counts[f'fold {k}'] = accepted_per_class(keep, labels, samples.classes)
     return pd.DataFrame(rows), pd.DataFrame(counts)
 
+# %% ../nbs/36_pseudo.ipynb #425d87cd
 def pseudo_effect(table: pd.DataFrame, # first result of `cv_pseudo`
                  ) -> dict:
     "Teacher and student CV accuracy (mean ± std), the difference, and the corrected paired t-test."

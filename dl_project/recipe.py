@@ -69,6 +69,7 @@ def train_recipe(samples: Samples,          # the sample table
     table = pd.DataFrame(history.history).assign(epoch=lambda t: np.arange(1, len(t) + 1))
     return {'model': model, 'history': table, 'train_minutes': (CLOCKS[o['clock']]() - start) / 60, 'epochs': len(table), 'options': o}
 
+# %% ../nbs/37_recipe.ipynb #fbc850ad
 def evaluate_recipe(trained: dict,          # from `train_recipe`
                     samples: Samples,       # the sample table
                     rows=None,              # rows to score; the `test` split if None

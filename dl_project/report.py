@@ -9,32 +9,37 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import load_json, InputError
 from .problem import ProblemCard
+from .kinds import KINDS
 
 # %% auto #0
-__all__ = ['CI_WIDTH_LIMIT', 'GAP_LIMIT', 'FEW_IMAGES', 'CV_STD_LIMIT', 'PRETRAINED', 'FIGURES', 'PAGE_CSS', 'comparison_table',
-           'limits_and_next_steps', 'report_markdown', 'build_report']
+__all__ = ['CI_WIDTH_LIMIT', 'GAP_LIMIT', 'FEW_IMAGES', 'CV_STD_LIMIT', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS',
+           'comparison_table', 'limits_and_next_steps', 'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(mean, std) -> str:
     "`mean ± std` as percentages, or an empty cell."
     return '' if mean is None else f'{mean:.1%} ± {std:.1%}' if std is not None else f'{mean:.1%}'
 
+def _ci(ci) -> str: return f' [{ci[0]:.1%}, {ci[1]:.1%}]' if ci else ''
+
 def comparison_table(metrics: dict) -> pd.DataFrame:
-    "Chance, classical baseline and network side by side: CV mean ± std, test accuracy with its CI, cost."
+    "Chance, classical baseline and network side by side in the problem card's metric (CV mean ± std, test with its CI); accuracy beside it."
     chance, base, cv, test, model = (metrics.get(k) or {} for k in ('chance', 'baseline', 'cv', 'test', 'model'))
-    ci = test.get('ci95')
-    rows = {
-        'chance (majority class)': {'CV accuracy': _pm(chance.get('majority'), None),
-                                    'test accuracy': _pm(chance.get('majority_test', chance.get('majority')), None)},
-        f"classical baseline ({base.get('name', '?')})": {'CV accuracy': _pm(base.get('cv_mean'), base.get('cv_std')),
-                                                          'test accuracy': _pm(base.get('test_accuracy'), None)},
-        f"network ({model.get('name', '?')}{', fold ensemble' if model.get('final') == 'ensemble' else ''})": {
-            'CV accuracy': _pm(cv.get('mean'), cv.get('std')),
-            'test accuracy': _pm(test.get('accuracy'), None) + (f' [{ci[0]:.1%}, {ci[1]:.1%}]' if ci else ''),
-            'test macro-F1': f"{test['macro_f1']:.3f}" if 'macro_f1' in test else '',
-            'parameters': f"{model['params']:,}" if model.get('params') else '',
-            's / epoch': f"{model['s_per_epoch']:.1f}" if model.get('s_per_epoch') else ''},
-    }
+    metric = metrics.get('metric', 'accuracy')
+    level = chance.get('level', chance.get('majority'))
+    network = {f'CV {metric}': _pm(cv.get('mean'), cv.get('std')),
+               f'test {metric}': _pm(test.get('score', test.get('accuracy')), None) + _ci((test.get('ci95_by_metric') or {}).get(metric) or
+                                                                                         (test.get('ci95') if metric == 'accuracy' else None))}
+    rows = {'chance level': {f'CV {metric}': _pm(level, None), f'test {metric}': _pm(level, None)},
+            f"classical baseline ({base.get('name', '?')})": {f'CV {metric}': _pm(base.get('cv_mean'), base.get('cv_std')),
+                                                              f'test {metric}': _pm(base.get('test_score', base.get('test_accuracy')), None)},
+            f"network ({model.get('name', '?')}{', fold ensemble' if model.get('final') == 'ensemble' else ''})": network}
+    if metric != 'accuracy':  # accuracy stands beside the headline metric
+        rows['chance level']['test accuracy'] = _pm(chance.get('majority'), None)
+        rows[next(k for k in rows if k.startswith('classical'))]['test accuracy'] = _pm(base.get('test_accuracy'), None)
+        network['test accuracy'] = _pm(test.get('accuracy'), None) + _ci(test.get('ci95'))
+    network |= {'parameters': f"{model['params']:,}" if model.get('params') else '',
+                's / epoch': f"{model['s_per_epoch']:.1f}" if model.get('s_per_epoch') else ''}
     return pd.DataFrame.from_dict(rows, orient='index').fillna('')
 
 # %% ../nbs/44_report.ipynb #3e62d886
@@ -42,7 +47,19 @@ CI_WIDTH_LIMIT = 0.10   # a 95 % CI wider than this (10 points) is called too wi
 GAP_LIMIT = 0.15        # train minus validation accuracy above this is called overfitting
 FEW_IMAGES = 30         # a class with fewer training samples than this is called small
 CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable
-PRETRAINED = '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline)'  # how to start from pretrained weights
+GENERIC_ADVICE = {'confused': 'more or cleaner examples of these two classes should help most',
+                  'not_better': 'train longer, or try another network',
+                  'not_significant': 'more data or more folds can settle it'}  # where the run's kind gives no advice of its own
+
+def _advice(metrics: dict) -> dict:
+    "The report's advice sentences: the run's data kind's (`DataKind.advice`) over the generic ones."
+    kind = KINDS.get(metrics.get('kind'))
+    return GENERIC_ADVICE | (kind.advice if kind else {})
+
+def _words(metrics: dict) -> tuple[str, str]:
+    "How the report names one and many samples of the run's data kind."
+    kind = KINDS.get(metrics.get('kind'))
+    return kind.words if kind else ('sample', 'samples')
 
 def _class_pair(metrics: dict) -> tuple[str, str, int, int] | None:
     "The most confused pair of classes on the test split: (a, b, mistakes between them, test samples of both)."
@@ -60,6 +77,7 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                          ) -> list[str]:
     "Sentences on what the measurements do not show and what to try next, each quoting its number."
     out, test, cv, base, model = [], metrics.get('test') or {}, metrics.get('cv') or {}, metrics.get('baseline') or {}, metrics.get('model') or {}
+    advice, metric = _advice(metrics), metrics.get('metric', 'accuracy')
     if not test:
         out.append('There is no test split: every headline number is a cross-validation estimate. Hold out a test '
                    'split the model never sees during development before you claim a final score.')
@@ -77,11 +95,11 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                    f"(McNemar p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
     if cv.get('mean') is not None and base.get('cv_mean') is not None and cv['mean'] <= base['cv_mean']:
         out.append(f"In cross-validation the network ({cv['mean']:.1%}) does not beat the classical baseline "
-                   f"({base['cv_mean']:.1%}): train longer, or start from pretrained weights {PRETRAINED}.")
+                   f"({base['cv_mean']:.1%}) in {metric}: {advice['not_better']}.")
     elif cv.get('p_value_vs_baseline') is not None and cv['p_value_vs_baseline'] >= 0.05:
         out.append(f"In cross-validation the network leads the classical baseline by {cv['diff_vs_baseline'] * 100:.1f} points, "
                    f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
-                   f'do not claim the network is better yet; more data, more folds or pretrained weights {PRETRAINED} can settle it.')
+                   f"do not claim the network is better yet; {advice['not_significant']}.")
     if cv.get('std') is not None and cv['std'] > CV_STD_LIMIT:
         out.append(f"Fold scores vary by ± {cv['std']:.1%} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')
@@ -110,8 +128,7 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     if pair:
         a, b, k, n = pair
         out.append(f"The most confused pair is {a} and {b} ({k} mistakes between them among their {n} test samples): "
-                   'look at the worst mistakes below; more or cleaner examples of these two classes, or a higher image '
-                   'resolution, should help most.')
+                   f"look at the most confident mistakes; {advice['confused']}.")
     counts = (audit or {}).get('splits', {}).get('train') or {}
     few = sorted((n, c) for c, n in counts.items() if n < FEW_IMAGES)
     if few:
@@ -120,11 +137,11 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     return out
 
 # %% ../nbs/44_report.ipynb #491401c5
-FIGURES = {  # figures a run writes into `figures/`, in report order, with their captions
-    'class_counts.png': 'Images per class and split',
-    'samples.png': 'A few training images per class',
+FIGURES = {  # figures a run writes into `figures/`, in report order, with their captions ({samples}: the kind's word)
+    'class_counts.png': '{Samples} per class and split',
+    'samples.png': 'A few training {samples} per class',
     'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)',
-    'cv_folds.png': 'Cross-validation: accuracy per fold, baseline and network',
+    'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
     'learning_curves.png': 'Learning curves: training loss and accuracy per epoch (mean of the fold models for a fold ensemble)',
     'confusion.png': 'Confusion matrix on the test split (rows: true class)',
     'mistakes.png': 'The most confident mistakes on the test split',
@@ -162,18 +179,20 @@ def report_markdown(run_dir: str | Path, # a run folder
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']
     if audit: lines += _audit_section(audit)
     lines += ['## Results', '', _md_table(comparison_table(metrics)), '']
-    test, cv = metrics.get('test') or {}, metrics.get('cv') or {}
+    test, cv, metric, (_, noun) = metrics.get('test') or {}, metrics.get('cv') or {}, metrics.get('metric', 'accuracy'), _words(metrics)
     if test:
-        lines.append(f"Test split: {test['n']} samples; accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
+        headline = f"{metric} {test['score']:.3f}; " if metric != 'accuracy' and test.get('score') is not None else ''
+        lines.append(f"Test split: {test['n']} {noun}; {headline}accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
                      f"{test['ci95'][1]:.1%}), macro-F1 {test['macro_f1']:.3f}; p = {test['p_value_vs_chance']:.2g} against "
                      'chance (exact binomial test)' + (f", p = {test['p_value_vs_baseline']:.2g} against the classical baseline "
                      "(McNemar's test)" if test.get('p_value_vs_baseline') is not None else '') + '.')
     else: lines.append('This dataset has no test split: the results are cross-validation estimates.')
     if cv.get('p_value_vs_baseline') is not None:
-        lines.append(f"Cross-validation: the network {cv['diff_vs_baseline'] * 100:+.1f} points against the classical baseline "
+        lines.append(f"Cross-validation ({metric}): the network {cv['diff_vs_baseline'] * 100:+.1f} points against the classical baseline "
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     lines.append('')
     for name, caption in FIGURES.items():
+        caption = caption.format(samples=noun, Samples=noun.capitalize())
         if (run_dir / 'figures' / name).is_file(): lines += [f'### {caption}', '', f'![{caption}](figures/{name})', '']
     lines += ['## Limits and next steps', ''] + [f'- {s}' for s in limits_and_next_steps(metrics, audit) or ['No limit crossed a threshold.']]
     timing = metrics.get('timing_s') or {}

@@ -13,8 +13,7 @@ import matplotlib.pyplot as plt
 import optuna
 from .core import DEFAULT_SEED, InputError
 from .data import Samples
-from .pipeline import ImageCache
-from .cv import cross_validate, make_learner
+from .cv import CVInputs, cross_validate, make_learner
 
 # %% auto #0
 __all__ = ['SPACE_KINDS', 'suggest_params', 'split_params', 'tune', 'best_params_table', 'tuning_plots']
@@ -84,7 +83,7 @@ def tune(samples: Samples,          # the sample table
     def objective(trial):
         kw = {**cv_options, **split_params(suggest_params(trial, space), model, fixed_model_options)}
         size = kw.setdefault('image_size', 64)
-        if samples.kind == 'image' and size not in caches: caches[size] = ImageCache(samples, size)
+        if size not in caches: caches[size] = CVInputs(samples, size)  # decoded once per size, shared by trials
         scores = []
         def report(k, metrics):
             scores.append(metrics[metric])
