@@ -215,11 +215,12 @@ def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Fi
                           'predicted': [data.samples.classes[k] for k in result['y_pred']]})
     table[data.samples.classes] = proba
     table.to_csv(run_dir / 'predictions.csv', index=False)
-    score = _score(result, metric)
-    return Test(result, rows, proba), (f"{metric} {score:.3f}, accuracy {result['accuracy']:.3f} [{result['ci95'][0]:.3f}, "
+    headline = f'{metric} {_score(result, metric):.3f}, ' if metric != 'accuracy' else ''
+    return Test(result, rows, proba), (f"{headline}accuracy {result['accuracy']:.3f} [{result['ci95'][0]:.3f}, "
                                        f"{result['ci95'][1]:.3f}] on {result['n']} {data.kind.words[1]}, p = "
                                        f"{result['p_value_vs_chance']:.2g} vs chance")
 
+# %% ../nbs/46_run.ipynb #2423c776
 TEST_KEYS = ('accuracy', 'macro_f1', 'balanced_accuracy', 'roc_auc', 'n', 'ci95', 'ci95_by_metric', 'p_value_vs_chance',
              'p_value_vs_baseline', 'confusion')  # what metrics.json keeps of the test evaluation
 
