@@ -94,7 +94,7 @@ def predict(model_dir: str | Path,      # a model folder written by `save_model_
            ) -> pd.DataFrame:
     "Predict images with a saved model: one row per file (file, label, a probability per class, error)."
     folder = load_model_dir(model_dir)
-    if folder.preprocessing['kind'] != 'image' or folder.preprocessing['image_size'] is None:
+    if folder.preprocessing['image_size'] is None:
         raise InputError(f'{model_dir} holds a {folder.preprocessing["kind"]} model without an image size: predict takes image '
                          'models saved with the image size they were trained at (save_model_dir(..., image_size)).')
     files, base = input_files(inputs)
