@@ -8,13 +8,13 @@ import datetime as dt, importlib.metadata as metadata, json, os, platform, rando
 from pathlib import Path
 import numpy as np
 import dl_project
+from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
-__all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'BACKEND_ENV', 'InputError', 'project_root', 'new_run_dir', 'save_json',
-           'load_json', 'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled',
-           'configure_backend', 'onednn_enabled', 'list_devices', 'pick_strategy', 'describe_strategy',
-           'imported_packages', 'hardware_info', 'git_info', 'environment_record', 'save_environment',
-           'package_differences']
+__all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'InputError', 'project_root', 'new_run_dir', 'save_json', 'load_json',
+           'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
+           'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
+           'save_environment', 'package_differences']
 
 # %% ../nbs/00_core.ipynb #86973d97
 class InputError(ValueError):
@@ -95,24 +95,6 @@ def enable_determinism(seed: int | None = None) -> None:
 def determinism_enabled() -> bool:
     "Whether `enable_determinism` was called in this process."
     return _state['deterministic']
-
-# %% ../nbs/00_core.ipynb #a9251eba
-BACKEND_ENV = {'TF_ENABLE_ONEDNN_OPTS': '0'}  # set before TensorFlow loads, unless the user set them: oneDNN crashes natively on some CPUs
-
-def configure_backend() -> dict:
-    "Set `BACKEND_ENV` (where the user has not) before TensorFlow loads; warn if TensorFlow was loaded earlier with oneDNN on."
-    for key, value in BACKEND_ENV.items(): os.environ.setdefault(key, value)
-    if 'tensorflow' in sys.modules and onednn_enabled():
-        import warnings
-        warnings.warn('TensorFlow was imported before dl_project, with oneDNN on: on some CPUs (AMD EPYC with AVX-512) '
-                      'training narrow networks then crashes natively. Import dl_project first, or set '
-                      'TF_ENABLE_ONEDNN_OPTS=0 before importing TensorFlow.', stacklevel=2)
-    return {key: os.environ[key] for key in BACKEND_ENV}
-
-def onednn_enabled() -> bool:
-    "Whether the loaded TensorFlow uses oneDNN kernels (loads TensorFlow)."
-    from tensorflow.python.util import _pywrap_util_port
-    return bool(_pywrap_util_port.IsMklEnabled())
 
 # %% ../nbs/00_core.ipynb #3ea07f6f
 def list_devices() -> dict:
