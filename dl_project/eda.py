@@ -22,13 +22,14 @@ def _image_axes(ax, image, title):
 
 # %% ../nbs/14_eda.ipynb #a18cc673
 def plot_class_counts(samples: Samples, # the sample table
+                      noun: str = 'images', # what the samples are called (the data kind's word)
                      ) -> plt.Figure:
     "Bar chart of samples per class, one bar per split."
     import seaborn as sns
-    counts = samples.counts().stack().rename('images').reset_index()
+    counts = samples.counts().stack().rename(noun).reset_index()
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(samples.classes) + 1.2), dpi=DPI)
-    sns.barplot(counts, y='class', x='images', hue='split', ax=ax, orient='h')
-    ax.set_title(f'images per class and split ({len(samples)} in all)')
+    sns.barplot(counts, y='class', x=noun, hue='split', ax=ax, orient='h')
+    ax.set_title(f'{noun} per class and split ({len(samples)} in all)')
     fig.tight_layout()
     return fig
 

@@ -91,9 +91,7 @@ class DataKind(ABC):
     def figures(self, samples: Samples, audit: dict | None = None) -> dict:
         "The kind's figures for the report: `{file name: matplotlib figure}`."
         from dl_project.eda import plot_class_counts
-        fig = plot_class_counts(samples)
-        fig.axes[0].set(title=f'{self.words[1]} per class and split ({len(samples)} in all)', xlabel=self.words[1])
-        return {'class_counts.png': fig}
+        return {'class_counts.png': plot_class_counts(samples, noun=self.words[1])}
 
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
         "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared."
