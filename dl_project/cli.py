@@ -84,7 +84,7 @@ def cmd_run(args) -> int:
     metrics = run_checklist(args.config, **{f.name: getattr(args, f.name) for f in fields(RunConfig)})
     cv, test, metric = metrics['cv'], metrics['test'], metrics['metric']
     print(f"\ncross-validation {metric}: {cv['mean']:.3f} ± {cv['std']:.3f}; "
-          + ((f"test {metric} {test['score']:.3f}, " if metric != 'accuracy' else 'test ')
+          + ((f"test {metric} {test['score']:.3f}, " if metric != 'accuracy' and test['score'] is not None else 'test ')
              + f"accuracy {test['accuracy']:.3f} (95 % CI {test['ci95'][0]:.3f}-{test['ci95'][1]:.3f})" if test else 'no test split'))
     return 0
 

@@ -117,7 +117,7 @@ def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metri
     rows = _test_rows(data.samples, inputs)
     test = evaluate_predictions(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
                                 name=f'{c.baseline} baseline', seed=c.seed, keep_predictions=True)
-    return Baseline(cv, test), summary + f"; test {metric} {_score(test, metric):.3f}"
+    return Baseline(cv, test), summary + f"; test {metric} {_shown(_score(test, metric))}"
 
 # %% ../nbs/46_run.ipynb #a392878a
 @dataclass
@@ -202,6 +202,10 @@ def _score(result: dict, metric: str) -> float | None:
     "The value of `metric` in an evaluation result (None where it is undefined, e.g. ROC-AUC with a class missing)."
     return result.get(metric)
 
+def _shown(value: float | None) -> str:
+    "A score for a progress line; 'undefined' for None."
+    return 'undefined' if value is None else f'{value:.3f}'
+
 def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Final, baseline: Baseline, metric: str) -> tuple[Test, str]:
     "Score the final model on the test split; write `predictions.csv`."
     from dl_project.evaluate import evaluate_predictions, mcnemar_p_value
@@ -215,7 +219,7 @@ def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Fi
                           'predicted': [data.samples.classes[k] for k in result['y_pred']]})
     table[data.samples.classes] = proba
     table.to_csv(run_dir / 'predictions.csv', index=False)
-    headline = f'{metric} {_score(result, metric):.3f}, ' if metric != 'accuracy' else ''
+    headline = f'{metric} {_shown(_score(result, metric))}, ' if metric != 'accuracy' else ''
     return Test(result, rows, proba), (f"{headline}accuracy {result['accuracy']:.3f} [{result['ci95'][0]:.3f}, "
                                        f"{result['ci95'][1]:.3f}] on {result['n']} {data.kind.words[1]}, p = "
                                        f"{result['p_value_vs_chance']:.2g} vs chance")
