@@ -197,8 +197,9 @@ def make_learner(model: str = 'cnn', # a key of `MODELS` (Keras) or of `BASELINE
     return cls(model, **options)
 
 def learner_config(learner) -> dict:
-    "The options that define a learner's result besides the model name (callbacks and verbosity left out)."
-    return {k: v for k, v in asdict(learner).items() if k not in ('model', 'callbacks', 'verbose')}
+    "The options that define a learner's result besides the model name (callbacks, verbosity and fields marked `config=False` left out)."
+    skip = {'model', 'callbacks', 'verbose'} | {f.name for f in fields(learner) if f.metadata.get('config') is False}
+    return {f.name: getattr(learner, f.name) for f in fields(learner) if f.name not in skip}  # not asdict: no deep copy of large fields
 
 # %% ../nbs/27_cv.ipynb #7f5f3f0e
 OOF_COLUMNS = ['row', 'path', 'label', 'fold']  # the columns before the per-class probabilities in `oof.csv`
@@ -248,7 +249,7 @@ def _oof_frame(inputs: KindInputs, rows, fold: int, proba) -> pd.DataFrame:
     "OOF rows: `OOF_COLUMNS`, then one float64 probability column per class (float64 reads back from CSV exactly)."
     return pd.concat([_row_keys(inputs, rows, fold), pd.DataFrame(np.asarray(proba, dtype=float), columns=inputs.classes)], axis=1)
 
-def run_fold(learner,                 # a `KerasLearner` or `BaselineLearner`
+def run_fold(learner,                 # a learner (`make_learner`, or one given to `cross_validate`)
              inputs: KindInputs,      # the shared inputs
              train_rows: np.ndarray,  # row positions to train on
              held_rows: np.ndarray,   # row positions to predict and score
@@ -271,6 +272,7 @@ def run_fold(learner,                 # a `KerasLearner` or `BaselineLearner`
                **{m: scores[m] for m in FOLD_METRICS}, 'epochs': epochs, 'train_s': train_s,
                's_per_epoch': train_s / epochs if epochs else None,
                'ms_per_image': 1000 * predict_s / len(held_rows), 'n_params': learner.n_params(model)}
+    if hasattr(learner, 'fold_extras'): metrics |= learner.fold_extras(model, inputs, held_rows)  # a learner's own per-fold numbers
     oof = _oof_frame(inputs, held_rows, fold, proba)
     if folder is not None:
         learner.save(model, folder)
@@ -312,7 +314,7 @@ def _progress(items, show: bool, **kw):
     return tqdm(items, leave=False, **kw)
 
 def cross_validate(samples: Samples,         # the sample table (the test split is left untouched)
-                   model: str = 'cnn',       # a network from `MODELS` or a baseline from `BASELINES`
+                   model='cnn',              # a network from `MODELS`, a baseline from `BASELINES`, or a learner (see below)
                    *, folds: int = 5,        # number of folds K
                    seed: int = DEFAULT_SEED, # seed of the folds and (plus the fold number) of each fold's training
                    groups: bool | str = 'auto', # group-aware folds: True, False, 'auto' (when groups exist)
@@ -328,17 +330,19 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
                   ) -> CVResult:
     "K-fold cross-validation of `model` on the pooled splits: fold metrics, OOF predictions and fold models."
     if metric not in FOLD_METRICS: raise InputError(f'unknown metric {metric!r}: use one of {FOLD_METRICS}')
-    learner = make_learner(model, **options)
+    if isinstance(model, str): learner, model_name = make_learner(model, **options), model
+    elif options: raise InputError(f'options {sorted(options)} go to the learner itself when cross_validate is given {type(model).__name__}')
+    else: learner, model_name = model, type(model).__name__
     inputs = CVInputs(samples, image_size, cache)
     fold_of = assign_folds(samples, folds, seed, groups, splits)
     fold_of = fold_of[inputs.usable[fold_of.index]]
-    config = {'model': model, 'options': learner_config(learner), 'folds': folds, 'seed': seed, 'groups': groups,
+    config = {'model': model_name, 'options': learner_config(learner), 'folds': folds, 'seed': seed, 'groups': groups,
               'image_size': inputs.size, 'splits': list(splits), 'metric': metric}
     if run_dir is not None:
         run_dir = Path(run_dir)
         _check_run_dir(run_dir, config, fold_of, inputs)
     rows, oofs, paths, models = [], [], [], []
-    for k in _progress(range(folds), progress, desc=name or model):
+    for k in _progress(range(folds), progress, desc=name or model_name):
         folder = run_dir / 'folds' / str(k) if run_dir is not None else None
         done = _finished_fold(folder) if folder is not None else None
         if done is None:
@@ -350,7 +354,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
         if folder is not None: paths.append(next(folder.glob('model.*')))
         if on_fold is not None: on_fold(k, done[0])
     oof = pd.concat(oofs).sort_values('row').reset_index(drop=True)
-    result = CVResult(name or model, metric, pd.DataFrame(rows), oof, list(samples.classes), config, paths, models, run_dir)
+    result = CVResult(name or model_name, metric, pd.DataFrame(rows), oof, list(samples.classes), config, paths, models, run_dir)
     if run_dir is not None: save_cv(result, run_dir)
     return result
 

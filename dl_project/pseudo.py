@@ -4,6 +4,7 @@
 
 # %% ../nbs/36_pseudo.ipynb #d2d1c4de
 from __future__ import annotations
+from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError, seed_everything
@@ -12,10 +13,10 @@ from .pipeline import ImageCache, load_images
 from .models import build_model
 from .train import compile_model, default_callbacks, fit
 from .compare import corrected_ttest
-from .cv import assign_folds
+from .cv import cross_validate
 
 # %% auto #0
-__all__ = ['pseudo_label', 'accepted_per_class', 'unlabelled_images', 'cv_pseudo', 'pseudo_effect']
+__all__ = ['pseudo_label', 'accepted_per_class', 'unlabelled_images', 'PseudoLearner', 'cv_pseudo', 'pseudo_effect']
 
 # %% ../nbs/36_pseudo.ipynb #fd10214b
 def pseudo_label(proba: np.ndarray,       # predicted probabilities (n, C) of the unlabelled images
@@ -53,6 +54,48 @@ def _train(x, y, n_classes, model, epochs, batch_size, lr, seed, model_options):
     fit(net, ds, epochs=epochs, y_train=y, callbacks=default_callbacks(monitor='loss'))
     return net
 
+@dataclass
+class PseudoLearner:
+    "Pseudo-labelling as a learner of `cv.cross_validate`: a teacher trained on a fold's rows labels the unlabelled images it is sure of; a student trained on both predicts."
+    model: str = 'cnn'            # a registered network (teacher and student)
+    unlabelled: np.ndarray | None = field(default=None, repr=False, metadata={'config': False})  # unlabelled images (N, H, W, C) at the inputs' size
+    threshold: float = 0.95       # confidence needed to accept a pseudo-label
+    epochs: int = 10              # training of teacher and student
+    batch_size: int = 32
+    lr: float = 1e-3
+    model_options: dict = field(default_factory=dict)  # passed to `build_model`
+
+    def fit(self, inputs, rows, seed: int = DEFAULT_SEED):
+        "({'teacher', 'student', 'accepted': pseudo-labels accepted per class}, None)."
+        x, y, n = inputs.cache.images[rows], inputs.y[rows], len(inputs.classes)
+        train = lambda xs, ys: _train(xs, ys, n, self.model, self.epochs, self.batch_size, self.lr, seed, self.model_options)
+        teacher = train(x, y)
+        keep, labels = pseudo_label(teacher.predict(self.unlabelled.astype('float32'), verbose=0), self.threshold)
+        student = train(np.concatenate([x, self.unlabelled[keep]]), np.concatenate([y, labels[keep]]))
+        return {'teacher': teacher, 'student': student, 'accepted': accepted_per_class(keep, labels, inputs.classes)}, None
+
+    def predict(self, model, inputs, rows) -> np.ndarray:
+        return model['student'].predict(inputs.cache.images[rows].astype('float32'), verbose=0)
+
+    def fold_extras(self, model, inputs, rows) -> dict:
+        "The pseudo-labels accepted (in all and per class) and the teacher's held-out accuracy, to set beside the student's."
+        teacher = model['teacher'].predict(inputs.cache.images[rows].astype('float32'), verbose=0).argmax(1)
+        return {'accepted': int(model['accepted'].sum()), 'accepted_per_class': model['accepted'].tolist(),
+                'teacher': float((teacher == inputs.y[rows]).mean())}
+
+    def save(self, model, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        model['teacher'].save(folder / 'teacher.keras')
+        model['student'].save(folder / 'model.keras')
+        return folder / 'model.keras'
+
+    def load(self, path: Path) -> dict:
+        import keras
+        return {'student': keras.saving.load_model(path, compile=False),
+                'teacher': keras.saving.load_model(path.parent / 'teacher.keras', compile=False)}
+
+    def n_params(self, model) -> int: return int(model['student'].count_params())
+
 def cv_pseudo(samples: Samples,        # the labelled samples
               unlabelled: np.ndarray,  # unlabelled images (N, H, W, C) at `image_size` (see `unlabelled_images`)
               model: str = 'cnn',      # a registered network
@@ -65,21 +108,13 @@ def cv_pseudo(samples: Samples,        # the labelled samples
               epochs: int = 10, batch_size: int = 32, lr: float = 1e-3, # training of teacher and student
               model_options: dict | None = None, # passed to `build_model`
              ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Per fold: teacher and student held-out accuracy and the accepted count; and accepted pseudo-labels per class and fold."
-    cache = cache if cache is not None else ImageCache(samples, image_size)
-    fold_of, n, rows, counts = assign_folds(samples, folds, seed, splits=splits), len(samples.classes), [], {}
-    for k in range(folds):
-        train, held = fold_of.index[fold_of != k].to_numpy(), fold_of.index[fold_of == k].to_numpy()
-        x, y = cache.images[train], samples.y[train]
-        teacher = _train(x, y, n, model, epochs, batch_size, lr, seed + k, model_options or {})
-        keep, labels = pseudo_label(teacher.predict(unlabelled.astype('float32'), verbose=0), threshold)
-        student = _train(np.concatenate([x, unlabelled[keep]]), np.concatenate([y, labels[keep]]), n, model, epochs,
-                         batch_size, lr, seed + k, model_options or {})
-        score = lambda net: float((net.predict(cache.images[held].astype('float32'), verbose=0).argmax(1) == samples.y[held]).mean())
-        rows.append({'fold': k, 'n_train': len(train), 'n_valid': len(held), 'accepted': int(keep.sum()),
-                     'teacher': score(teacher), 'student': score(student)})
-        counts[f'fold {k}'] = accepted_per_class(keep, labels, samples.classes)
-    return pd.DataFrame(rows), pd.DataFrame(counts)
+    "Per fold: teacher and student held-out accuracy and the accepted count; and accepted pseudo-labels per class and fold (`cross_validate` with a `PseudoLearner`)."
+    learner = PseudoLearner(model, unlabelled, threshold, epochs, batch_size, lr, model_options or {})
+    result = cross_validate(samples, learner, folds=folds, seed=seed, image_size=image_size, cache=cache, splits=splits, progress=False)
+    table = result.folds.rename(columns={'accuracy': 'student'})[['fold', 'n_train', 'n_valid', 'accepted', 'teacher', 'student']]
+    counts = pd.DataFrame({f'fold {k}': pd.Series(c, index=samples.classes, name='accepted')
+                           for k, c in zip(result.folds['fold'], result.folds['accepted_per_class'])})
+    return table, counts
 
 # %% ../nbs/36_pseudo.ipynb #425d87cd
 def pseudo_effect(table: pd.DataFrame, # first result of `cv_pseudo`

@@ -4,6 +4,8 @@
 
 # %% ../nbs/37_recipe.ipynb #1d6bef66
 from __future__ import annotations
+from dataclasses import dataclass, field
+from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from .core import DEFAULT_SEED, InputError, seed_everything
@@ -14,10 +16,10 @@ from .evaluate import evaluate_predictions
 from .augment import mix_batches
 from .schedules import CLOCKS, TimeBudget, BudgetCosine, make_schedule
 from .tta import DEFAULT_VIEWS, predict_tta
-from .cv import assign_folds, cv_pool
+from .cv import cross_validate, cv_pool
 
 # %% auto #0
-__all__ = ['RECIPES', 'recipe_options', 'train_recipe', 'evaluate_recipe', 'cv_recipe']
+__all__ = ['RECIPES', 'recipe_options', 'train_recipe', 'evaluate_recipe', 'RecipeLearner', 'cv_recipe']
 
 # %% ../nbs/37_recipe.ipynb #73c75e02
 RECIPES = {  # name -> options of `train_recipe`
@@ -86,6 +88,35 @@ def evaluate_recipe(trained: dict,          # from `train_recipe`
             'n': len(rows), 'proba': plain, 'proba_tta': tta}
 
 # %% ../nbs/37_recipe.ipynb #87715a5f
+@dataclass
+class RecipeLearner:
+    "The recipe as a learner of `cv.cross_validate`: `train_recipe` on a fold's rows; plain probabilities, and the TTA accuracy as a fold extra."
+    preset: str = 'jellyfish'                        # a key of `RECIPES`
+    overrides: dict = field(default_factory=dict)    # recipe options to change (see `RECIPES`)
+
+    def fit(self, inputs, rows, seed: int = DEFAULT_SEED):
+        "`train_recipe` on `rows` of the shared image cache: (the trained dict, its history)."
+        trained = train_recipe(inputs.samples, self.preset, rows=rows, cache=inputs.cache, seed=seed, **self.overrides)
+        return trained, trained['history']
+
+    def predict(self, model, inputs, rows) -> np.ndarray:
+        return predict_tta(model['model'], inputs.cache.images[rows], ['identity'])
+
+    def fold_extras(self, model, inputs, rows) -> dict:
+        "The fold's training minutes (by the recipe's clock) and its held-out accuracy with the recipe's TTA views."
+        tta = predict_tta(model['model'], inputs.cache.images[rows], model['options']['tta'])
+        return {'train_minutes': model['train_minutes'], 'accuracy_tta': float((tta.argmax(1) == inputs.y[rows]).mean())}
+
+    def save(self, model, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        model['model'].save(folder / 'model.keras')
+        return folder / 'model.keras'
+
+    def load(self, path: Path) -> dict:
+        return {'model': keras.saving.load_model(path, compile=False), 'options': recipe_options(self.preset, **self.overrides)}
+
+    def n_params(self, model) -> int: return int(model['model'].count_params())
+
 def cv_recipe(samples: Samples,          # the sample table
               preset: str = 'jellyfish', # a key of `RECIPES`
               *, folds: int = 5,         # number of folds
@@ -93,14 +124,7 @@ def cv_recipe(samples: Samples,          # the sample table
               cache: ImageCache | None = None, # a cache at the recipe's image size
               **overrides,               # recipe options to change (e.g. a smaller budget_minutes for a cheaper CV)
              ) -> pd.DataFrame:
-    "One row per fold: `fold, n_train, n_valid, epochs, train_minutes, accuracy, accuracy_tta`."
-    o = recipe_options(preset, **overrides)
-    cache = cache if cache is not None else ImageCache(samples, o['image_size'])
-    fold_of, rows = assign_folds(samples, folds, seed), []
-    for k in range(folds):
-        train, held = fold_of.index[fold_of != k].to_numpy(), fold_of.index[fold_of == k].to_numpy()
-        trained = train_recipe(samples, preset, rows=train, cache=cache, seed=seed + k, **overrides)
-        scores = evaluate_recipe(trained, samples, held, cache)
-        rows.append({'fold': k, 'n_train': len(train), 'n_valid': len(held), 'epochs': trained['epochs'],
-                     'train_minutes': trained['train_minutes'], 'accuracy': scores['accuracy'], 'accuracy_tta': scores['accuracy_tta']})
-    return pd.DataFrame(rows)
+    "One row per fold: `fold, n_train, n_valid, epochs, train_minutes, accuracy, accuracy_tta` (`cross_validate` with a `RecipeLearner`)."
+    result = cross_validate(samples, RecipeLearner(preset, overrides), folds=folds, seed=seed, cache=cache, progress=False,
+                            image_size=recipe_options(preset, **overrides)['image_size'])
+    return result.folds[['fold', 'n_train', 'n_valid', 'epochs', 'train_minutes', 'accuracy', 'accuracy_tta']]
