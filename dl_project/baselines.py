@@ -4,7 +4,7 @@
 
 # %% ../nbs/21_baselines.ipynb #aca658d0
 from __future__ import annotations
-import numpy as np, pandas as pd
+import numpy as np
 from sklearn.base import clone
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression

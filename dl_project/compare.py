@@ -4,7 +4,6 @@
 
 # %% ../nbs/28_compare.ipynb #0c5798b1
 from __future__ import annotations
-import itertools
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt

@@ -5,7 +5,7 @@
 # %% ../nbs/27_cv.ipynb #4b612bd9
 from __future__ import annotations
 import json, os, time, warnings
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold

@@ -12,7 +12,6 @@ from .core import DEFAULT_SEED, InputError, seed_everything
 from .data import Samples
 from .pipeline import ImageCache
 from .models import build_model
-from .evaluate import evaluate_predictions
 from .augment import mix_batches
 from .schedules import CLOCKS, TimeBudget, BudgetCosine, make_schedule
 from .tta import DEFAULT_VIEWS, predict_tta

@@ -4,7 +4,6 @@
 
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
-import os
 from abc import ABC, abstractmethod
 from pathlib import Path
 import numpy as np, pandas as pd
