@@ -8,7 +8,7 @@ import argparse, json, os, platform, re, signal, subprocess, sys
 from dataclasses import fields
 import dl_project
 from .core import DEFAULT_SEED, InputError, new_run_dir
-from .settings import RunConfig
+from .settings import RunConfig, setting_type
 
 # %% auto #0
 __all__ = ['WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info', 'cmd_audit', 'cmd_predict',
@@ -69,7 +69,7 @@ def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
                      ):
     "One flag per field of `RunConfig` (help and default from the field); an absent flag is None, so the config file's value or the default applies."
     for f in fields(RunConfig):
-        kind = f.type.split('|')[0].strip()
+        kind = setting_type(f)[0]
         shown = 'none' if f.default is None else str(f.default).lower() if kind == 'bool' else f.default
         text = f"{f.metadata['help']} (default: {shown})"
         if f.name == positional: parser.add_argument(f.name, nargs='?', help=text); continue

@@ -51,15 +51,17 @@ GENERIC_ADVICE = {'confused': 'more or cleaner examples of these two classes sho
                   'not_better': 'train longer, or try another network',
                   'not_significant': 'more data or more folds can settle it'}  # where the run's kind gives no advice of its own
 
+def _kind(metrics: dict):
+    "The run's data kind, if it is registered in this process (a kind made in a notebook may not be)."
+    return KINDS.get(metrics.get('kind'))
+
 def _advice(metrics: dict) -> dict:
     "The report's advice sentences: the run's data kind's (`DataKind.advice`) over the generic ones."
-    kind = KINDS.get(metrics.get('kind'))
-    return GENERIC_ADVICE | (kind.advice if kind else {})
+    return GENERIC_ADVICE | (_kind(metrics).advice if _kind(metrics) else {})
 
 def _words(metrics: dict) -> tuple[str, str]:
     "How the report names one and many samples of the run's data kind."
-    kind = KINDS.get(metrics.get('kind'))
-    return kind.words if kind else ('sample', 'samples')
+    return _kind(metrics).words if _kind(metrics) else ('sample', 'samples')
 
 def _class_pair(metrics: dict) -> tuple[str, str, int, int] | None:
     "The most confused pair of classes on the test split: (a, b, mistakes between them, test samples of both)."

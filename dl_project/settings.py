@@ -10,7 +10,7 @@ from pathlib import Path
 from .core import DEFAULT_SEED, InputError
 
 # %% auto #0
-__all__ = ['QUICK', 'setting', 'RunConfig', 'check_config', 'make_config']
+__all__ = ['QUICK', 'NONE_WORD', 'setting', 'RunConfig', 'setting_type', 'check_config', 'make_config']
 
 # %% ../nbs/45_settings.ipynb #295f65eb
 QUICK = {'folds': 3, 'epochs': 20, 'image_size': 64}  # what `quick` changes, unless set explicitly
@@ -71,16 +71,21 @@ def _registry(name: str) -> list[str]:
     raise KeyError(name)
 
 _TYPES = {'str': (str,), 'int': (int,), 'float': (int, float), 'bool': (bool,), 'dict': (dict,)}
+
+def setting_type(f) -> tuple[str, bool]:
+    "A `RunConfig` field's type from its annotation: (`'str'`, `'int'`, `'float'`, `'bool'` or `'dict'`, whether None is allowed)."
+    kinds = [t.strip() for t in f.type.split('|')]
+    return kinds[0], 'None' in kinds
 _NOUNS = {'str': 'a text', 'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'dict': 'a mapping (key: value)'}
 
 def _check_field(f, value):
     "One field's type, range and name checks; an `InputError` naming the setting and the fix."
-    kinds = [t.strip() for t in f.type.split('|')]
+    kind, optional = setting_type(f)
     if value is None:
-        if 'None' in kinds: return
-        raise InputError(f'setting {f.name} cannot be empty: give {_NOUNS[kinds[0]]}, or leave it out for the default {f.default!r}')
-    if not isinstance(value, _TYPES[kinds[0]]) or (kinds[0] != 'bool' and isinstance(value, bool)):
-        raise InputError(f'setting {f.name}={value!r} must be {_NOUNS[kinds[0]]} (default {f.default!r})')
+        if optional: return
+        raise InputError(f'setting {f.name} cannot be empty: give {_NOUNS[kind]}, or leave it out for the default {f.default!r}')
+    if not isinstance(value, _TYPES[kind]) or (kind != 'bool' and isinstance(value, bool)):
+        raise InputError(f'setting {f.name}={value!r} must be {_NOUNS[kind]} (default {f.default!r})')
     m = f.metadata
     if 'low' in m and value < m['low'] or 'high' in m and value > m['high'] or 'low_open' in m and value <= m['low_open']:
         bounds = ' and '.join(s for s in (f'>= {m["low"]}' if 'low' in m else '', f'> {m["low_open"]}' if 'low_open' in m else '',
@@ -88,7 +93,7 @@ def _check_field(f, value):
         raise InputError(f'setting {f.name}={value!r} is out of range: use a value {bounds}')
     valid = m.get('choices') or (_registry(m['names']) if 'names' in m else None)
     if valid is not None and value not in valid:
-        raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if 'None' in kinds else ''))
+        raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if optional else ''))
 
 def check_config(c: RunConfig):
     "Check every setting of `c` (see above), and the settings that only make sense together."
@@ -99,6 +104,8 @@ def check_config(c: RunConfig):
                          '(or another of them), or leave out --weights')
 
 # %% ../nbs/45_settings.ipynb #a98f31f5
+NONE_WORD = ('model', 'augment', 'mix')  # optional names that the word `none` (any case) turns off
+
 def _read_config_file(path: Path) -> dict:
     "Settings from a YAML or JSON file."
     if not path.is_file(): raise InputError(f'config file {path} does not exist: pass a YAML or JSON file of settings')
@@ -130,8 +137,7 @@ def make_config(config: RunConfig | dict | str | Path | None = None, # settings,
     known = [f.name for f in fields(RunConfig)]
     if unknown := sorted(set(given) - set(known), key=str):
         raise InputError(f'unknown setting(s) {_unknown(unknown, known)}: valid settings are {known}')
-    for f in fields(RunConfig):  # `none` turns an optional name off (`--augment none`)
-        if 'None' in f.type and isinstance(given.get(f.name), str) and given[f.name].lower() == 'none' and f.name in ('augment', 'mix', 'model'):
-            given[f.name] = None
+    for key in NONE_WORD:  # `none` turns an optional name off (`--augment none`)
+        if isinstance(given.get(key), str) and given[key].lower() == 'none': given[key] = None
     preset = QUICK if given.get('quick') else {}
     return RunConfig(**(preset | given))
