@@ -12,7 +12,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 from .core import DEFAULT_SEED, InputError
 from .data import Samples
-from .evaluate import evaluate_predictions
+from .tasks.classification import evaluate_predictions
 from .kinds import kind_of
 
 # %% auto #0

@@ -81,11 +81,11 @@ def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
 def cmd_run(args) -> int:
     "Run the checklist with the settings from `--config` and the flags; print where the report is."
     from dl_project.run import run_checklist
+    from dl_project.tasks import get_task
     metrics = run_checklist(args.config, **{f.name: getattr(args, f.name) for f in fields(RunConfig)})
     cv, test, metric = metrics['cv'], metrics['test'], metrics['metric']
     print(f"\ncross-validation {metric}: {cv['mean']:.3f} ± {cv['std']:.3f}; "
-          + ((f"test {metric} {test['score']:.3f}, " if metric != 'accuracy' and test['score'] is not None else 'test ')
-             + f"accuracy {test['accuracy']:.3f} (95 % CI {test['ci95'][0]:.3f}-{test['ci95'][1]:.3f})" if test else 'no test split'))
+          + (f"test {get_task(metrics['task']).summary(test, metric)}" if test else 'no test split'))
     return 0
 
 def cmd_reproduce(args) -> int:

@@ -10,12 +10,11 @@ import matplotlib.pyplot as plt
 from scipy import stats
 from .core import InputError
 from .data import Samples
-from .evaluate import mcnemar_p_value
 from .cv import CVInputs, CVResult, cross_validate, evaluate_ensemble
 
 # %% auto #0
-__all__ = ['cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'paired_cv_test', 'mcnemar_test',
-           'paired_tests', 'plot_fold_scores']
+__all__ = ['cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'paired_cv_test', 'paired_tests',
+           'plot_fold_scores']
 
 # %% ../nbs/28_compare.ipynb #d5927b5d
 def cross_validate_all(samples: Samples,          # the sample table
@@ -85,23 +84,12 @@ def paired_cv_test(a: CVResult, # configuration A
                          'same samples, folds, seed and groups')
     return corrected_ttest(a.folds[a.metric], b.folds[a.metric], a.folds.n_train.mean(), a.folds.n_valid.mean())
 
-def mcnemar_test(test_a: dict, # test-split result of A (`evaluate_ensemble`, with `y_true`/`y_pred`)
-                 test_b: dict, # test-split result of B on the same samples
-                ) -> dict:
-    "Exact McNemar test on the test split: `{only_a, only_b, p_value}` (images only A / only B gets right)."
-    if test_a.get('y_true') != test_b.get('y_true') or 'y_pred' not in test_a or 'y_pred' not in test_b:
-        raise InputError('McNemar needs both models\' predictions on the same test samples: '
-                         'use evaluate_ensemble (or evaluate_predictions with keep_predictions=True)')
-    y, pa, pb = (np.asarray(test_a['y_true']), np.asarray(test_a['y_pred']), np.asarray(test_b['y_pred']))
-    return {'only_a': int(((pa == y) & (pb != y)).sum()), 'only_b': int(((pb == y) & (pa != y)).sum()),
-            'p_value': mcnemar_p_value(y, pa, pb)}
-
 # %% ../nbs/28_compare.ipynb #bf285e66
 def paired_tests(results: list[CVResult],          # results on the same folds
-                 tests: dict[str, dict] | None = None, # test-split results by name, for McNemar's test
+                 tests: dict[str, dict] | None = None, # test-split results by name, for the task's paired test (McNemar's for classes)
                  reference: int | str = 0,         # the configuration the others are compared with (index or name)
                 ) -> pd.DataFrame:
-    "One row per configuration vs the reference: CV difference, corrected t-test p-value, McNemar p-value on test."
+    "One row per configuration vs the reference: CV difference and corrected t-test p-value; test difference and the task's paired test."
     names = [r.name for r in results]
     ref = results[names.index(reference) if isinstance(reference, str) else reference]
     rows = []
@@ -110,9 +98,8 @@ def paired_tests(results: list[CVResult],          # results on the same folds
         row = {'config': r.name, 'vs': ref.name, 'metric': ref.metric, 'cv_diff': cv['mean_diff'], 't': cv['t'],
                'p_corrected_t': cv['p_value']}
         if tests and ref.name in tests and r.name in tests:
-            mc = mcnemar_test(tests[ref.name], tests[r.name])
-            row |= {'test_diff': tests[r.name]['accuracy'] - tests[ref.name]['accuracy'],
-                    'only_ref_right': mc['only_a'], 'only_config_right': mc['only_b'], 'p_mcnemar': mc['p_value']}
+            row |= {'test_diff': tests[r.name][ref.metric] - tests[ref.name][ref.metric], 'paired_test': ref.task.paired_test,
+                    'p_paired_test': ref.task.paired_p_value(tests[ref.name], tests[r.name])}
         rows.append(row)
     return pd.DataFrame(rows).set_index('config')
 

@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from .core import DEFAULT_SEED, InputError, load_json, save_json, seed_everything
 from .data import Samples
-from .evaluate import evaluate_predictions
+from .tasks import Task, get_task, task_of
 from .kinds import KindInputs, kind_of
 from .baselines import BASELINES, baseline_model
 from .models import MODELS, build_model
@@ -21,9 +21,9 @@ from .schedules import make_schedule
 from .augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
-__all__ = ['CV_SPLITS', 'SCHEDULES', 'OOF_COLUMNS', 'FOLD_METRICS', 'cv_pool', 'has_groups', 'assign_folds', 'CVInputs',
-           'BaselineLearner', 'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold',
-           'cross_validate', 'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
+__all__ = ['CV_SPLITS', 'SCHEDULES', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds', 'CVInputs', 'BaselineLearner',
+           'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate',
+           'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
 
 # %% ../nbs/27_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -45,7 +45,7 @@ def assign_folds(samples: Samples,           # the sample table
                  groups: bool | str = 'auto', # keep groups on one side: True, False or 'auto' (when some group has 2+ rows)
                  splits=CV_SPLITS,           # splits to pool
                 ) -> pd.Series:
-    "Fold number 0..K-1 of each pooled row (index: row position in `samples.table`), stratified by label."
+    "Fold number 0..K-1 of each pooled row (index: row position in `samples.table`), stratified as the task says (by class)."
     pool = cv_pool(samples, splits)
     table = samples.table.iloc[pool]
     if groups not in (True, False, 'auto'): raise InputError(f"groups={groups!r}: use True, False or 'auto'")
@@ -58,7 +58,7 @@ def assign_folds(samples: Samples,           # the sample table
     fold = np.empty(len(table), 'int64')
     with warnings.catch_warnings():  # a class with fewer rows than folds: sklearn warns, the folds are still valid
         warnings.simplefilter('ignore', UserWarning)
-        for k, (_, held) in enumerate(cv.split(table, table['label'], table['group'] if grouped else None)): fold[held] = k
+        for k, (_, held) in enumerate(cv.split(table, task_of(samples).stratify(table['label']), table['group'] if grouped else None)): fold[held] = k
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
 # %% ../nbs/27_cv.ipynb #654d7219
@@ -203,7 +203,6 @@ def learner_config(learner) -> dict:
 
 # %% ../nbs/27_cv.ipynb #7f5f3f0e
 OOF_COLUMNS = ['row', 'path', 'label', 'fold']  # the columns before the per-class probabilities in `oof.csv`
-FOLD_METRICS = ('accuracy', 'balanced_accuracy', 'macro_f1', 'roc_auc')  # scores recorded per fold
 
 @dataclass
 class CVResult:
@@ -211,13 +210,15 @@ class CVResult:
     name: str                 # the configuration's name in tables and plots
     metric: str               # the score `mean`, `std` and `scores` refer to
     folds: pd.DataFrame       # one row per fold: scores, sizes, timings, parameter count
-    oof: pd.DataFrame         # `OOF_COLUMNS` then one probability column per class
+    oof: pd.DataFrame         # `OOF_COLUMNS` then the model's output columns (`Task.output_columns`: one probability per class)
     classes: list[str]        # class names, in the order of the probability columns
-    config: dict              # everything that defines the result (model, options, folds, seed, image size, ...)
+    config: dict              # everything that defines the result (task, model, options, folds, seed, image size, ...)
     model_paths: list[Path] = field(default_factory=list) # fold models on disk (with a run folder)
     models: list = field(default_factory=list, repr=False) # fold models in memory (without a run folder)
     run_dir: Path | None = None
 
+    @property
+    def task(self) -> Task: return get_task(self.config['task'])
     @property
     def scores(self) -> list[float]: return self.folds[self.metric].tolist()
     @property
@@ -230,15 +231,16 @@ class CVResult:
         return {'metric': self.metric, 'folds': self.scores, 'mean': self.mean, 'std': self.std}
 
     def oof_proba(self) -> np.ndarray:
-        "Out-of-fold probabilities (n, C), in the order of `oof` rows."
-        return oof_proba(self.oof, self.classes)
+        "Out-of-fold outputs (n, columns; class probabilities for classification), in the order of `oof` rows."
+        return oof_proba(self.oof, self.classes, self.task)
 
     def __repr__(self):
         return f'CVResult({self.name!r}: {self.metric} {self.mean:.3f} ± {self.std:.3f} over {len(self.folds)} folds)'
 
-def oof_proba(frame: pd.DataFrame, classes) -> np.ndarray:
-    "The per-class probability columns of an OOF or prediction frame (the last `len(classes)` columns)."
-    return frame.iloc[:, -len(classes):].to_numpy(dtype=float)
+def oof_proba(frame: pd.DataFrame, classes, task: Task | None = None) -> np.ndarray:
+    "The output columns of an OOF or prediction frame (`task.output_columns(classes)`; classification if None): class probabilities."
+    columns = (task or get_task('classification')).output_columns(classes)
+    return frame.iloc[:, -len(columns):].to_numpy(dtype=float)  # the last columns: a class may be called 'label'
 
 # %% ../nbs/27_cv.ipynb #5c95b6bd
 def _row_keys(inputs: KindInputs, rows, fold) -> pd.DataFrame:
@@ -246,8 +248,8 @@ def _row_keys(inputs: KindInputs, rows, fold) -> pd.DataFrame:
     return pd.DataFrame({'row': rows, 'path': inputs.keys(rows), 'label': inputs.samples.table['label'].iloc[rows].to_numpy(), 'fold': fold})
 
 def _oof_frame(inputs: KindInputs, rows, fold: int, proba) -> pd.DataFrame:
-    "OOF rows: `OOF_COLUMNS`, then one float64 probability column per class (float64 reads back from CSV exactly)."
-    return pd.concat([_row_keys(inputs, rows, fold), pd.DataFrame(np.asarray(proba, dtype=float), columns=inputs.classes)], axis=1)
+    "OOF rows: `OOF_COLUMNS`, then the task's output columns as float64 (float64 reads back from CSV exactly)."
+    return pd.concat([_row_keys(inputs, rows, fold), pd.DataFrame(np.asarray(proba, dtype=float), columns=task_of(inputs.samples).output_columns(inputs.classes))], axis=1)
 
 def run_fold(learner,                 # a learner (`make_learner`, or one given to `cross_validate`)
              inputs: KindInputs,      # the shared inputs
@@ -267,9 +269,10 @@ def run_fold(learner,                 # a learner (`make_learner`, or one given 
     start = time.perf_counter()
     proba = learner.predict(model, inputs, held_rows)
     predict_s = time.perf_counter() - start
-    scores = evaluate_predictions(inputs.y[held_rows], proba, inputs.classes, n_boot=200, seed=seed)
+    task = task_of(inputs.samples)
+    scores = task.evaluate(inputs.y[held_rows], proba, inputs.classes, n_boot=200, seed=seed)
     metrics = {'fold': fold, 'n_train': len(train_rows), 'n_valid': len(held_rows),
-               **{m: scores[m] for m in FOLD_METRICS}, 'epochs': epochs, 'train_s': train_s,
+               **{m: scores[m] for m in task.metrics}, 'epochs': epochs, 'train_s': train_s,
                's_per_epoch': train_s / epochs if epochs else None,
                'ms_per_image': 1000 * predict_s / len(held_rows), 'n_params': learner.n_params(model)}
     if hasattr(learner, 'fold_extras'): metrics |= learner.fold_extras(model, inputs, held_rows)  # a learner's own per-fold numbers
@@ -319,7 +322,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
                    seed: int = DEFAULT_SEED, # seed of the folds and (plus the fold number) of each fold's training
                    groups: bool | str = 'auto', # group-aware folds: True, False, 'auto' (when groups exist)
                    image_size: int = 64,     # decode size of images
-                   metric: str = 'accuracy', # the score to summarise: one of `FOLD_METRICS`
+                   metric: str | None = None, # the score to summarise: one of the task's `metrics`; its first if None
                    run_dir: str | Path | None = None, # save and resume folds here; models stay in memory if None
                    cache=None,               # shared inputs of `samples` made before (`CVInputs`, or an `ImageCache` at `image_size`)
                    name: str | None = None,  # name in tables; the model name if None
@@ -329,14 +332,16 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
                    **options,                # learner settings: epochs, batch_size, lr, model_options, callbacks, verbose, ...
                   ) -> CVResult:
     "K-fold cross-validation of `model` on the pooled splits: fold metrics, OOF predictions and fold models."
-    if metric not in FOLD_METRICS: raise InputError(f'unknown metric {metric!r}: use one of {FOLD_METRICS}')
+    task = task_of(samples)
+    metric = metric or task.metrics[0]
+    if metric not in task.metrics: raise InputError(f'unknown metric {metric!r} for {task.name}: use one of {task.metrics}')
     if isinstance(model, str): learner, model_name = make_learner(model, **options), model
     elif options: raise InputError(f'options {sorted(options)} go to the learner itself when cross_validate is given {type(model).__name__}')
     else: learner, model_name = model, type(model).__name__
     inputs = CVInputs(samples, image_size, cache)
     fold_of = assign_folds(samples, folds, seed, groups, splits)
     fold_of = fold_of[inputs.usable[fold_of.index]]
-    config = {'model': model_name, 'options': learner_config(learner), 'folds': folds, 'seed': seed, 'groups': groups,
+    config = {'task': task.name, 'model': model_name, 'options': learner_config(learner), 'folds': folds, 'seed': seed, 'groups': groups,
               'image_size': inputs.size, 'splits': list(splits), 'metric': metric}
     if run_dir is not None:
         run_dir = Path(run_dir)
@@ -405,10 +410,10 @@ def evaluate_ensemble(result: CVResult | str | Path, # a cross-validation result
                       samples: Samples,     # the sample table
                       split: str = 'test',  # split to score
                       cache=None,          # shared inputs of `samples` made before
-                      **kw,                 # passed to `evaluate_predictions` (chance, n_boot, seed)
+                      **kw,                 # passed to the task's `evaluate` (n_boot, seed)
                      ) -> dict:
-    "The fold ensemble's `evaluate_predictions` result on `split` (with `y_true`/`y_pred` for McNemar's test)."
+    "The fold ensemble's evaluation on `split` by the task (with `y_true`/`y_pred`, for a paired test such as McNemar's)."
     result = result if isinstance(result, CVResult) else load_cv(result)
     pred = predict_ensemble(result, samples, split, cache)
-    return evaluate_predictions(pred.label, oof_proba(pred, result.classes), result.classes, name=result.name,
+    return result.task.evaluate(pred.label, oof_proba(pred, result.classes, result.task), result.classes, name=result.name,
                                 keep_predictions=True, **kw)

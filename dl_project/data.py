@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError
 from .datasets import IMAGE_SUFFIXES
+from .tasks import task_of
 
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'Samples', 'is_junk', 'is_image_file', 'split_name',
@@ -28,7 +29,8 @@ class Samples:
     "One row per sample (`path` or feature columns, `label`, `split`, `group`) plus the sorted class list."
     table: pd.DataFrame                 # one row per sample
     classes: list[str]                  # sorted class names; label code = `classes.index(label)`
-    kind: str = 'image'                 # 'image' or 'tabular'
+    kind: str = 'image'                 # the data kind ('image', 'tabular', ...): `kinds.kind_of` reads it
+    task: str = 'classification'        # the task: `tasks.task_of` reads it
     root: Path | None = None            # the dataset folder or CSV file the samples came from
     features: list[str] = field(default_factory=list)  # feature columns (tabular), else []
     ignored: list[str] = field(default_factory=list)   # files skipped while scanning (not data), relative to root
@@ -50,8 +52,8 @@ class Samples:
 
     @property
     def y(self) -> np.ndarray:
-        "Integer label codes (index into `classes`)."
-        return pd.Categorical(self.table['label'], categories=self.classes).codes.astype('int64')
+        "What a model learns for each row, as the task reads the labels (classification: codes, the index into `classes`)."
+        return task_of(self).targets(self.table['label'], self.classes)
 
     @property
     def splits(self) -> list[str]:
@@ -215,7 +217,7 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
     table['label'] = table['label'].astype(str)
     if 'group' not in table: table['group'] = table['path'] if 'path' in table else table.index.astype(str)
     table['group'] = table['group'].astype(str)
-    samples = Samples(table, _check_classes(table['label'], root or 'the table'), kind, root, list(features), **extra)
+    samples = Samples(table, _check_classes(table['label'], root or 'the table'), kind, root=root, features=list(features), **extra)
     if audit is not None: samples = apply_audit(samples, audit)
     if 'split' in table:
         samples.table['split'] = samples.table['split'].map(lambda s: split_name(str(s)) or s)

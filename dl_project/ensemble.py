@@ -8,7 +8,7 @@ import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError, seed_everything
 from .data import Samples
 from .pipeline import ImageCache
-from .evaluate import evaluate_predictions
+from .tasks.classification import evaluate_predictions
 from .cv import CVInputs, CVResult, cv_pool, fold_models, make_learner, oof_proba, predict_ensemble
 
 # %% auto #0

@@ -10,42 +10,46 @@ import numpy as np, pandas as pd
 from .core import load_json, InputError
 from .problem import ProblemCard
 from .kinds import KINDS
+from .tasks import TASKS, Task
 
 # %% auto #0
-__all__ = ['CI_WIDTH_LIMIT', 'GAP_LIMIT', 'FEW_IMAGES', 'CV_STD_LIMIT', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS',
-           'comparison_table', 'limits_and_next_steps', 'report_markdown', 'build_report']
+__all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table', 'limits_and_next_steps',
+           'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(mean, std) -> str:
     "`mean ± std` as percentages, or an empty cell."
     return '' if mean is None else f'{mean:.1%} ± {std:.1%}' if std is not None else f'{mean:.1%}'
 
-def _ci(ci) -> str: return f' [{ci[0]:.1%}, {ci[1]:.1%}]' if ci else ''
+def _ci(result: dict, metric: str) -> str:
+    "` [lo, hi]` of `metric`'s 95 % CI in an evaluation, or nothing."
+    ci = (result.get('ci95_by_metric') or {}).get(metric)
+    return f' [{ci[0]:.1%}, {ci[1]:.1%}]' if ci else ''
+
+def _task(metrics: dict) -> Task:
+    "The run's task (classification for a run folder written before tasks were recorded)."
+    return TASKS[metrics.get('task', 'classification')]
 
 def comparison_table(metrics: dict) -> pd.DataFrame:
-    "Chance, classical baseline and network side by side in the problem card's metric (CV mean ± std, test with its CI); accuracy beside it."
+    "Chance, classical baseline and network side by side in the problem card's metric (CV mean ± std, test with its CI); the task's `beside` metric next to it."
     chance, base, cv, test, model = (metrics.get(k) or {} for k in ('chance', 'baseline', 'cv', 'test', 'model'))
-    metric = metrics.get('metric', 'accuracy')
-    level = chance.get('level', chance.get('majority'))
-    network = {f'CV {metric}': _pm(cv.get('mean'), cv.get('std')),
-               f'test {metric}': _pm(test.get('score', test.get('accuracy')), None) + _ci((test.get('ci95_by_metric') or {}).get(metric) or
-                                                                                         (test.get('ci95') if metric == 'accuracy' else None))}
-    rows = {'chance level': {f'CV {metric}': _pm(level, None), f'test {metric}': _pm(level, None)},
+    task, base_test = _task(metrics), base.get('test') or {}
+    metric = metrics.get('metric', task.metrics[0])
+    network = {f'CV {metric}': _pm(cv.get('mean'), cv.get('std')), f'test {metric}': _pm(test.get('score'), None) + _ci(test, metric)}
+    rows = {'chance level': {f'CV {metric}': _pm(chance.get('level'), None), f'test {metric}': _pm(chance.get('level'), None)},
             f"classical baseline ({base.get('name', '?')})": {f'CV {metric}': _pm(base.get('cv_mean'), base.get('cv_std')),
-                                                              f'test {metric}': _pm(base.get('test_score', base.get('test_accuracy')), None)},
+                                                              f'test {metric}': _pm(base_test.get('score'), None)},
             f"network ({model.get('name', '?')}{', fold ensemble' if model.get('final') == 'ensemble' else ''})": network}
-    if metric != 'accuracy':  # accuracy stands beside the headline metric
-        rows['chance level']['test accuracy'] = _pm(chance.get('majority'), None)
-        rows[next(k for k in rows if k.startswith('classical'))]['test accuracy'] = _pm(base.get('test_accuracy'), None)
-        network['test accuracy'] = _pm(test.get('accuracy'), None) + _ci(test.get('ci95'))
+    if (beside := task.beside) and beside != metric:
+        rows['chance level'][f'test {beside}'] = _pm(chance.get(beside), None)
+        rows[next(k for k in rows if k.startswith('classical'))][f'test {beside}'] = _pm(base_test.get(beside), None)
+        network[f'test {beside}'] = _pm(test.get(beside), None) + _ci(test, beside)
     network |= {'parameters': f"{model['params']:,}" if model.get('params') else '',
                 's / epoch': f"{model['s_per_epoch']:.1f}" if model.get('s_per_epoch') else ''}
     return pd.DataFrame.from_dict(rows, orient='index').fillna('')
 
 # %% ../nbs/44_report.ipynb #3e62d886
-CI_WIDTH_LIMIT = 0.10   # a 95 % CI wider than this (10 points) is called too wide to compare models
 GAP_LIMIT = 0.15        # train minus validation accuracy above this is called overfitting
-FEW_IMAGES = 30         # a class with fewer training samples than this is called small
 CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable
 GENERIC_ADVICE = {'confused': 'more or cleaner examples of these two classes should help most',
                   'not_better': 'train longer, or try another network',
@@ -63,38 +67,20 @@ def _words(metrics: dict) -> tuple[str, str]:
     "How the report names one and many samples of the run's data kind."
     return _kind(metrics).words if _kind(metrics) else ('sample', 'samples')
 
-def _class_pair(metrics: dict) -> tuple[str, str, int, int] | None:
-    "The most confused pair of classes on the test split: (a, b, mistakes between them, test samples of both)."
-    cm = np.array((metrics.get('test') or {}).get('confusion') or [])
-    if cm.size == 0 or cm.sum() == cm.trace(): return None
-    both = cm + cm.T
-    np.fill_diagonal(both, 0)
-    i, j = np.unravel_index(both.argmax(), both.shape)
-    classes = metrics['classes']
-    return classes[i], classes[j], int(both[i, j]), int(cm[[i, j]].sum())
-
 # %% ../nbs/44_report.ipynb #0de33cfb
 def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                           audit: dict | None = None, # the run's `audit.json`, if the run had one
                          ) -> list[str]:
-    "Sentences on what the measurements do not show and what to try next, each quoting its number."
+    "Sentences on what the measurements do not show and what to try next, each quoting its number; the task's own (`Task.limits`) last."
     out, test, cv, base, model = [], metrics.get('test') or {}, metrics.get('cv') or {}, metrics.get('baseline') or {}, metrics.get('model') or {}
-    advice, metric = _advice(metrics), metrics.get('metric', 'accuracy')
+    advice, task = _advice(metrics), _task(metrics)
+    metric = metrics.get('metric', task.metrics[0])
     if not test:
         out.append('There is no test split: every headline number is a cross-validation estimate. Hold out a test '
                    'split the model never sees during development before you claim a final score.')
-    if test.get('ci95'):
-        lo, hi = test['ci95']
-        if hi - lo > CI_WIDTH_LIMIT:
-            out.append(f"The test split has only {test['n']} samples: the 95 % confidence interval of test accuracy spans "
-                       f"{(hi - lo) * 100:.0f} points ({lo:.1%} to {hi:.1%}). Differences smaller than that are not evidence; "
-                       'compare models by their cross-validation mean ± std, or collect more test data.')
-    if test.get('p_value_vs_chance') is not None and test['p_value_vs_chance'] >= 0.05:
-        out.append(f"The network does not beat chance on the test split (binomial p = {test['p_value_vs_chance']:.2g}): "
-                   'run the sanity checks of the training notebook (loss at initialisation, overfitting one batch).')
     if test.get('p_value_vs_baseline') is not None and test['p_value_vs_baseline'] >= 0.05:
         out.append(f"On the test split the network is not significantly better than the classical baseline "
-                   f"(McNemar p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
+                   f"({task.paired_test} p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
     if cv.get('mean') is not None and base.get('cv_mean') is not None and cv['mean'] <= base['cv_mean']:
         out.append(f"In cross-validation the network ({cv['mean']:.1%}) does not beat the classical baseline "
                    f"({base['cv_mean']:.1%}) in {metric}: {advice['not_better']}.")
@@ -126,27 +112,15 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
         elif model['train_accuracy'] < 0.8:
             out.append(f"Training accuracy is only {model['train_accuracy']:.1%}: the model underfits. Train longer or use a "
                        'larger model before adding regularisation.')
-    pair = _class_pair(metrics)
-    if pair:
-        a, b, k, n = pair
-        out.append(f"The most confused pair is {a} and {b} ({k} mistakes between them among their {n} test samples): "
-                   f"look at the most confident mistakes; {advice['confused']}.")
-    counts = (audit or {}).get('splits', {}).get('train') or {}
-    few = sorted((n, c) for c, n in counts.items() if n < FEW_IMAGES)
-    if few:
-        out.append('Few training samples in ' + ', '.join(f'{c} ({n})' for n, c in few) + ': scores for these classes are '
-                   'the least reliable; collect more, or use class weights and augmentation.')
-    return out
+    return out + task.limits(metrics, audit, advice)
 
 # %% ../nbs/44_report.ipynb #491401c5
-FIGURES = {  # figures a run writes into `figures/`, in report order, with their captions ({samples}: the kind's word)
+FIGURES = {  # figures a run writes into `figures/`, in report order, with their captions ({samples}: the kind's word); the task's (`Task.captions`) follow
     'class_counts.png': '{Samples} per class and split',
     'samples.png': 'A few training {samples} per class',
     'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)',
     'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
     'learning_curves.png': 'Learning curves: training loss and accuracy per epoch (mean of the fold models for a fold ensemble)',
-    'confusion.png': 'Confusion matrix on the test split (rows: true class)',
-    'mistakes.png': 'The most confident mistakes on the test split',
 }
 
 def _md_table(df: pd.DataFrame) -> str:
@@ -181,19 +155,17 @@ def report_markdown(run_dir: str | Path, # a run folder
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']
     if audit: lines += _audit_section(audit)
     lines += ['## Results', '', _md_table(comparison_table(metrics)), '']
-    test, cv, metric, (_, noun) = metrics.get('test') or {}, metrics.get('cv') or {}, metrics.get('metric', 'accuracy'), _words(metrics)
+    test, cv, task, (_, noun) = metrics.get('test') or {}, metrics.get('cv') or {}, _task(metrics), _words(metrics)
+    metric = metrics.get('metric', task.metrics[0])
     if test:
-        headline = f"{metric} {test['score']:.3f}; " if metric != 'accuracy' and test.get('score') is not None else ''
-        lines.append(f"Test split: {test['n']} {noun}; {headline}accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
-                     f"{test['ci95'][1]:.1%}), macro-F1 {test['macro_f1']:.3f}; p = {test['p_value_vs_chance']:.2g} against "
-                     'chance (exact binomial test)' + (f", p = {test['p_value_vs_baseline']:.2g} against the classical baseline "
-                     "(McNemar's test)" if test.get('p_value_vs_baseline') is not None else '') + '.')
+        lines.append(task.test_sentence(test, metric, noun) + (f", p = {test['p_value_vs_baseline']:.2g} against the classical "
+                     f"baseline ({task.paired_test})" if test.get('p_value_vs_baseline') is not None else '') + '.')
     else: lines.append('This dataset has no test split: the results are cross-validation estimates.')
     if cv.get('p_value_vs_baseline') is not None:
         lines.append(f"Cross-validation ({metric}): the network {cv['diff_vs_baseline'] * 100:+.1f} points against the classical baseline "
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     lines.append('')
-    for name, caption in FIGURES.items():
+    for name, caption in (FIGURES | task.captions).items():
         caption = caption.format(samples=noun, Samples=noun.capitalize())
         if (run_dir / 'figures' / name).is_file(): lines += [f'### {caption}', '', f'![{caption}](figures/{name})', '']
     lines += ['## Limits and next steps', ''] + [f'- {s}' for s in limits_and_next_steps(metrics, audit) or ['No limit crossed a threshold.']]

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 from .core import InputError, enable_determinism, load_json, new_run_dir, save_environment, save_json, seed_everything
 from .data import Samples
 from .kinds import DataKind, KindInputs, kind_of, load_dataset
+from .tasks import task_of
 from .settings import RunConfig, make_config
 
 # %% auto #0
@@ -50,11 +51,12 @@ def _audit(c: RunConfig, run_dir: Path, source: Path) -> tuple[Data, str]:
     return Data(samples, kind, report), summary
 
 def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
-    "The problem card (cheap: always recomputed from the labels)."
+    "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level."
     from dl_project.problem import make_problem_card
-    card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name, seed=c.seed)
+    card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name,
+                             task=data.samples.task, seed=c.seed)
     card.save(run_dir / 'problem.json')
-    return card, f'{card.task} {card.kind} classification, metric {card.metric}, chance level {card.chance_level:.3f}'
+    return card, f'{task_of(card).card_line(card.target, card.kind)}; metric {card.metric}, chance level {card.chance_level:.3f}'
 
 # %% ../nbs/46_run.ipynb #0eebe252
 def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:
@@ -109,15 +111,14 @@ def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
 def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str) -> tuple[Baseline, str]:
     "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
     from dl_project.cv import make_learner
-    from dl_project.evaluate import evaluate_predictions
     cv, summary = _cross_validate(c, run_dir, data, inputs, c.baseline, 'cv_baseline', metric)
     if 'test' not in data.samples.splits: return Baseline(cv, None), summary
     learner = make_learner(c.baseline)
     model, _ = _fit_all_rows(learner, inputs, data.samples, c.seed)
     rows = _test_rows(data.samples, inputs)
-    test = evaluate_predictions(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
-                                name=f'{c.baseline} baseline', seed=c.seed, keep_predictions=True)
-    return Baseline(cv, test), summary + f"; test {metric} {_shown(_score(test, metric))}"
+    test = task_of(data.samples).evaluate(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
+                                          name=f'{c.baseline} baseline', seed=c.seed, keep_predictions=True)
+    return Baseline(cv, test), summary + f"; test {task_of(data.samples).summary(test, metric)}"
 
 # %% ../nbs/46_run.ipynb #a392878a
 @dataclass
@@ -176,57 +177,45 @@ def _save(fig, path: Path):
     plt.close(fig)
 
 def _figures(run_dir: Path, data: Data, inputs: KindInputs, cvs: list, final: Final, test: Test | None):
-    "Write the report's figures into `run_dir/figures`: the kind's own, then the folds, the learning curves and the test split's."
+    "Write the report's figures into `run_dir/figures`: the kind's own, then the folds, the learning curves and the task's of the test split."
     from dl_project.train import plot_history
-    from dl_project.evaluate import plot_confusion, confident_mistakes, plot_mistakes
     from dl_project.compare import plot_fold_scores
     figures = run_dir / 'figures'
     for name, fig in data.kind.figures(data.samples, data.audit).items(): _save(fig, figures / name)
     _save(plot_fold_scores(cvs), figures / 'cv_folds.png')
     if final.history is not None: _save(plot_history(final.history), figures / 'learning_curves.png')
-    if test is not None:
-        _save(plot_confusion(test.result), figures / 'confusion.png')
-        mistakes = confident_mistakes(test.result['y_true'], test.proba, data.samples.classes, k=6)
-        previews = inputs.previews(test.rows)
-        if previews is not None and len(mistakes): _save(plot_mistakes(mistakes, previews), figures / 'mistakes.png')
+    if test is None: return
+    for name, fig in task_of(data.samples).figures(test.result, test.proba, data.samples.classes, inputs.previews(test.rows)).items():
+        _save(fig, figures / name)
 
 # %% ../nbs/46_run.ipynb #8e9beb17
 @dataclass
 class Test:
-    "The final model on the test split: the evaluation, the rows it scored and their probabilities."
-    result: dict         # `evaluate.evaluate_predictions`, plus `p_value_vs_baseline`
+    "The final model on the test split: the evaluation, the rows it scored and the model's outputs (class probabilities)."
+    result: dict         # the task's evaluation (`Task.evaluate`), plus `p_value_vs_baseline`
     rows: np.ndarray
     proba: np.ndarray
 
-def _score(result: dict, metric: str) -> float | None:
-    "The value of `metric` in an evaluation result (None where it is undefined, e.g. ROC-AUC with a class missing)."
-    return result.get(metric)
-
-def _shown(value: float | None) -> str:
-    "A score for a progress line; 'undefined' for None."
-    return 'undefined' if value is None else f'{value:.3f}'
-
 def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Final, baseline: Baseline, metric: str) -> tuple[Test, str]:
-    "Score the final model on the test split; write `predictions.csv`."
-    from dl_project.evaluate import evaluate_predictions, mcnemar_p_value
+    "Score the final model on the test split (the task's evaluation, and its paired test against the baseline); write `predictions.csv`."
+    task, classes = task_of(data.samples), data.samples.classes
     rows = _test_rows(data.samples, inputs)
     proba = final.learner.predict(final.model, inputs, rows)
-    result = evaluate_predictions(data.samples.y[rows], proba, data.samples.classes, name=network_of(c, data.kind)[0], seed=c.seed,
-                                  keep_predictions=True)
-    if baseline.test is not None:
-        result['p_value_vs_baseline'] = mcnemar_p_value(result['y_true'], baseline.test['y_pred'], result['y_pred'])
+    result = task.evaluate(data.samples.y[rows], proba, classes, name=network_of(c, data.kind)[0], seed=c.seed, keep_predictions=True)
+    if baseline.test is not None: result['p_value_vs_baseline'] = task.paired_p_value(baseline.test, result)
     table = pd.DataFrame({'sample': inputs.keys(rows), 'label': data.samples.table['label'].iloc[rows].to_numpy(),
-                          'predicted': [data.samples.classes[k] for k in result['y_pred']]})
-    table[data.samples.classes] = proba
+                          'predicted': task.predicted(proba, classes)})
+    table[task.output_columns(classes)] = proba
     table.to_csv(run_dir / 'predictions.csv', index=False)
-    headline = f'{metric} {_shown(_score(result, metric))}, ' if metric != 'accuracy' else ''
-    return Test(result, rows, proba), (f"{headline}accuracy {result['accuracy']:.3f} [{result['ci95'][0]:.3f}, "
-                                       f"{result['ci95'][1]:.3f}] on {result['n']} {data.kind.words[1]}, p = "
+    return Test(result, rows, proba), (f"{task.summary(result, metric)} on {result['n']} {data.kind.words[1]}, p = "
                                        f"{result['p_value_vs_chance']:.2g} vs chance")
 
 # %% ../nbs/46_run.ipynb #2423c776
-TEST_KEYS = ('accuracy', 'macro_f1', 'balanced_accuracy', 'roc_auc', 'n', 'ci95', 'ci95_by_metric', 'p_value_vs_chance',
-             'p_value_vs_baseline', 'confusion')  # what metrics.json keeps of the test evaluation
+TEST_KEYS = ('n', 'ci95_by_metric', 'p_value_vs_chance', 'p_value_vs_baseline')  # what metrics.json keeps of a test evaluation besides the task's metrics and `Task.kept`
+
+def _test_entry(task, result: dict, metric: str) -> dict:
+    "What `metrics.json` keeps of a test evaluation: `score` (the headline metric, None where undefined), every metric, `TEST_KEYS`, the task's `kept`."
+    return {'score': result.get(metric)} | {k: result.get(k) for k in (*task.metrics, *TEST_KEYS, *task.kept)}
 
 def _cv_vs_baseline(base_cv, net_cv) -> dict:
     "The network's cross-validation lead over the baseline on the same folds (corrected resampled t-test), or {} if the folds differ."
@@ -238,22 +227,19 @@ def _cv_vs_baseline(base_cv, net_cv) -> dict:
 def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict) -> dict:
     "The run's numbers, in the shape of `metrics.json`; `metric` is the problem card's headline metric everywhere."
     from dl_project.cv import cv_pool
-    chance, metric, learner = card.chance, card.metric, final.learner
-    history = final.history
-    return {'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes, 'n_train': len(cv_pool(data.samples)),
-            'n_excluded': len(data.samples.excluded),
-            'chance': {'majority': chance['most_frequent']['accuracy'], 'uniform': chance['uniform']['accuracy'],
-                       'metric': metric, 'level': card.chance_level},
+    task, metric, learner, history = task_of(card), card.metric, final.learner, final.history
+    beside = {task.beside: task.best([row[task.beside] for row in card.chance.values()], task.beside)} if task.beside else {}
+    return {'task': card.task, 'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes,
+            'n_train': len(cv_pool(data.samples)), 'n_excluded': len(data.samples.excluded),
+            'chance': {'metric': metric, 'level': card.chance_level, **beside, 'by_strategy': card.chance},
             'baseline': {'name': c.baseline, 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
-                         'test_score': _score(baseline.test, metric) if baseline.test else None,
-                         'test_accuracy': baseline.test['accuracy'] if baseline.test else None,
-                         'p_value_vs_chance': baseline.test['p_value_vs_chance'] if baseline.test else None},
+                         'test': _test_entry(task, baseline.test, metric) if baseline.test else None},
             'cv': net_cv.summary() | _cv_vs_baseline(baseline.cv, net_cv),
-            'test': {'score': _score(test.result, metric)} | {k: test.result.get(k) for k in TEST_KEYS} if test else None,
+            'test': _test_entry(task, test.result, metric) if test else None,
             'model': {'name': learner.model, 'options': learner.model_options, 'final': final.how,
                       'params': learner.n_params(final.model), 's_per_epoch': float(net_cv.folds['s_per_epoch'].mean()),
-                      'train_accuracy': float(history['accuracy'].iloc[-1]) if history is not None else None,
-                      'valid_accuracy': float(net_cv.folds['accuracy'].mean())},
+                      'train_accuracy': float(history['accuracy'].iloc[-1]) if history is not None and 'accuracy' in history else None,
+                      'valid_accuracy': float(net_cv.folds['accuracy'].mean()) if 'accuracy' in net_cv.folds else None},
             'seed': c.seed, 'deterministic': c.deterministic, 'timing_s': timing}
 
 # %% ../nbs/46_run.ipynb #039aec0c

@@ -1,0 +1,3 @@
+"The tasks: `import dl_project.tasks` registers the built-in one (classification); see nbs/01_tasks.ipynb."
+from .core import Task, TASKS, register_task, get_task, task_of, choose_task
+from . import classification
