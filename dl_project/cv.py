@@ -5,7 +5,7 @@
 # %% ../nbs/27_cv.ipynb #4b612bd9
 from __future__ import annotations
 import json, os, time, warnings
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
@@ -14,7 +14,7 @@ from .data import Samples
 from .tasks import Task, get_task, task_of
 from .kinds import KindInputs, kind_of
 from .baselines import BASELINES, baseline_model
-from .models import MODELS, build_model
+from .models import MODELS, build_model, with_tta
 from .train import compile_model, default_callbacks, fit
 from . import schedules
 from .schedules import make_schedule
@@ -130,6 +130,7 @@ class KerasLearner:
     augment: str | None = None    # a key of `AUGMENT_PRESETS`: random augmentation as the model's first layer (training only)
     schedule: str = 'plateau'     # 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0; 'onecycle': up then down (every epoch runs)
     mix: str | None = None        # 'mixup' or 'cutmix' on the training batches (images; soft labels), or None
+    tta: str | None = None        # a key of `models.TTA_PRESETS`: the trained model predicts the mean over these views of each image (kept in the saved model), or None
     run_eagerly: bool = False     # skip graph tracing (slower per step; faster for a few steps on tiny data)
     callbacks: list = field(default_factory=list, repr=False) # extra Keras callbacks (not part of the configuration)
     verbose: int = 0              # Keras progress inside a fold (0: silent, 1: progress bar)
@@ -151,9 +152,10 @@ class KerasLearner:
         return make_schedule(self.schedule, self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
 
     def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
-        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch)."
-        if self.mix is not None and not inputs.mixable:
-            raise InputError(f'mix={self.mix!r} mixes images: use mix=None for {kind_of(inputs.samples).words[1]}')
+        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch); the model wrapped in its TTA views if `tta`."
+        for name in ('mix', 'tta'):
+            if getattr(self, name) is not None and not inputs.mixable:
+                raise InputError(f'{name}={getattr(self, name)!r} works on images: use {name}=None for {kind_of(inputs.samples).words[1]}')
         state = inputs.fit(rows)
         lr, callbacks = self._lr_and_callbacks(len(rows))
         net = compile_model(self._network(inputs.input_shape(state), len(inputs.classes), seed), lr=lr, weight_decay=self.weight_decay,
@@ -162,7 +164,7 @@ class KerasLearner:
         train = self._dataset(inputs, rows, state, shuffle=True, seed=seed)
         if self.mix is not None: train = mix_batches(train, len(inputs.classes), self.mix, seed=seed)
         history = fit(net, train, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose)
-        return (net, state), history
+        return (net if self.tta is None else with_tta(net, self.tta), state), history
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
         "Class probabilities (n, C)."
@@ -289,10 +291,21 @@ def _as_json(obj):
     "`obj` as it reads back from JSON (tuples become lists), for comparing a configuration with a saved one."
     return json.loads(json.dumps(obj, default=str))
 
-def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs):
+def _with_new_defaults(stored: dict, now: dict, defaults: dict) -> dict:
+    "`stored` plus the settings of `now` that it lacks, where `now` has them at their `defaults` (settings added since it was written)."
+    return {k: v for k, v in now.items() if k not in stored and k in defaults and defaults[k] == v} | stored
+
+def _same_config(stored: dict, config: dict, learner) -> bool:
+    "Whether a stored configuration is this call's; a setting added since (task, a learner option) counts as the same at its default."
+    now = _as_json(config)
+    options = _as_json({f.name: f.default for f in fields(learner) if f.default is not MISSING})
+    stored = _with_new_defaults(stored, now, _as_json({f.name: f.default for f in fields(Samples) if f.name == 'task'}))
+    return stored | {'options': _with_new_defaults(stored.get('options', {}), now['options'], options)} == now
+
+def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs, learner):
     "Start a run folder, or check that an existing one holds the same configuration and folds."
     config_file, folds_file = run_dir / 'cv_config.json', run_dir / 'folds.csv'
-    if config_file.exists() and load_json(config_file) != _as_json(config):
+    if config_file.exists() and not _same_config(load_json(config_file), config, learner):
         raise InputError(f'{config_file} holds a different configuration than this call: use another run folder, '
                          f'or delete {run_dir} to start over')
     folds = _row_keys(inputs, fold_of.index.to_numpy(), fold_of.to_numpy())
@@ -345,7 +358,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
               'image_size': inputs.size, 'splits': list(splits), 'metric': metric}
     if run_dir is not None:
         run_dir = Path(run_dir)
-        _check_run_dir(run_dir, config, fold_of, inputs)
+        _check_run_dir(run_dir, config, fold_of, inputs, learner)
     rows, oofs, paths, models = [], [], [], []
     for k in _progress(range(folds), progress, desc=name or model_name):
         folder = run_dir / 'folds' / str(k) if run_dir is not None else None

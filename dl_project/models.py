@@ -12,8 +12,9 @@ from keras import layers
 from .core import InputError
 
 # %% auto #0
-__all__ = ['MODELS', 'BACKBONES', 'FLIPS', 'register_model', 'build_model', 'cnn', 'convmixer', 'resnet', 'CaffePreprocess',
-           'backbone_of', 'set_trainable_top', 'transfer_model', 'mlp', 'RandomAffine', 'tiny_options']
+__all__ = ['MODELS', 'BACKBONES', 'FLIPS', 'TTA_VIEWS', 'TTA_PRESETS', 'register_model', 'build_model', 'cnn', 'convmixer',
+           'resnet', 'CaffePreprocess', 'backbone_of', 'set_trainable_top', 'transfer_model', 'mlp', 'RandomAffine',
+           'View', 'with_tta', 'tiny_options']
 
 # %% ../nbs/22_models.ipynb #ee6b4a1c
 MODELS: dict[str, Callable] = {}  # name -> builder(input_shape, n_classes, **options) -> keras.Model
@@ -256,6 +257,41 @@ class RandomAffine(layers.Layer):
     def get_config(self):
         return super().get_config() | dict(rotation=list(self.rotation), zoom=list(self.zoom), flip=self.flip,
                                            fill_mode=self.fill_mode, seed=self.seed)
+
+# %% ../nbs/22_models.ipynb #ecda7124
+TTA_VIEWS = ('identity', 'hflip', 'vflip', 'hvflip', 'crop90')  # the views `View` makes
+TTA_PRESETS = {'flips': ('identity', 'hflip', 'vflip', 'hvflip'), 'hflip': ('identity', 'hflip'),
+               'flips_crop': ('identity', 'hflip', 'vflip', 'hvflip', 'crop90')}  # name -> views averaged
+
+@keras.saving.register_keras_serializable(package='dl_project')
+class View(layers.Layer):
+    "One test-time view of a batch of images (N, H, W, C): as is, mirrored, or the central 90 % resized back."
+    def __init__(self, view: str = 'identity', **kwargs):
+        super().__init__(**kwargs)
+        if view not in TTA_VIEWS: raise InputError(f'unknown view {view!r}: use one of {TTA_VIEWS}')
+        self.view = view
+
+    def call(self, x):
+        if self.view in ('hflip', 'hvflip'): x = keras.ops.flip(x, axis=2)
+        if self.view in ('vflip', 'hvflip'): x = keras.ops.flip(x, axis=1)
+        if self.view == 'crop90':
+            h, w = x.shape[1], x.shape[2]
+            dh, dw = round(h * 0.05), round(w * 0.05)
+            x = keras.ops.image.resize(x[:, dh:h - dh, dw:w - dw], (h, w))
+        return x
+
+    def get_config(self): return super().get_config() | {'view': self.view}
+
+def with_tta(net: keras.Model,         # a trained image model
+             views: str | tuple = 'flips', # a key of `TTA_PRESETS`, or names in `TTA_VIEWS`
+            ) -> keras.Model:
+    "A model that predicts the mean of `net`'s outputs over `views` of each image (it shares `net`'s weights)."
+    if isinstance(views, str):
+        if views not in TTA_PRESETS: raise InputError(f'unknown TTA preset {views!r}: use one of {sorted(TTA_PRESETS)}')
+        views = TTA_PRESETS[views]
+    inputs = keras.Input(net.input_shape[1:], name='images')
+    outputs = [net(View(v, name=f'view_{v}')(inputs)) for v in views]
+    return keras.Model(inputs, layers.Average(name='tta_average')(outputs) if len(outputs) > 1 else outputs[0], name=f'{net.name}_tta')
 
 # %% ../nbs/22_models.ipynb #887f4bef
 def tiny_options(name: str) -> dict:

@@ -14,7 +14,7 @@ from .pipeline import ImageCache
 from .models import build_model
 from .augment import mix_batches
 from .schedules import CLOCKS, TimeBudget, BudgetCosine, make_schedule
-from .tta import DEFAULT_VIEWS, predict_tta
+from .tta import predict_tta
 from .cv import cross_validate, cv_pool
 
 # %% auto #0
@@ -24,10 +24,10 @@ __all__ = ['RECIPES', 'recipe_options', 'train_recipe', 'evaluate_recipe', 'Reci
 RECIPES = {  # name -> options of `train_recipe`
     'jellyfish': dict(model_options={'widths': (32, 64, 128, 256), 'blocks': (1, 1, 1, 1)}, image_size=96, augment='rotate',
                       mix=None, schedule='budget', epochs=1000, batch_size=32, lr=2e-3, weight_decay=0.05, label_smoothing=0.1, warmup_epochs=2,
-                      budget_minutes=20.0, clock='wall', tta=DEFAULT_VIEWS),
+                      budget_minutes=20.0, clock='wall', tta='flips'),
     'quick': dict(model_options={'widths': (16, 32, 64), 'blocks': (1, 1, 1)}, image_size=64, augment='rotate', mix=None,
                   schedule='epochs', epochs=10, batch_size=32, lr=2e-3, weight_decay=0.05, label_smoothing=0.1, warmup_epochs=1,
-                  budget_minutes=5.0, clock='wall', tta=DEFAULT_VIEWS),
+                  budget_minutes=5.0, clock='wall', tta='flips'),
 }
 
 def recipe_options(preset: str = 'jellyfish', # a key of `RECIPES`

@@ -56,7 +56,7 @@ def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
     card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name,
                              task=data.samples.task, seed=c.seed)
     card.save(run_dir / 'problem.json')
-    return card, f'{task_of(card).card_line(card.target, card.kind)}; metric {card.metric}, chance level {card.chance_level:.3f}'
+    return card, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f}'
 
 # %% ../nbs/46_run.ipynb #0eebe252
 def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:

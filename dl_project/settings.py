@@ -45,6 +45,8 @@ class RunConfig:
     label_smoothing: float = setting(0.1, 'label smoothing of the cross-entropy', low=0, high=0.99)
     augment: str | None = setting('rotate', 'augmentation preset inside the network (images), or none', names='augment')
     mix: str | None = setting('mixup', 'batch mixing of training images, or none', names='mix')
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none', names='tta')
     schedule: str = setting('cosine', 'learning-rate schedule: cosine (warm-up, decay to 0 over the epochs) or plateau '
                                       '(halve on plateaus, stop early)', names='schedule')
     final: str = setting('ensemble', 'saved model: ensemble (the fold models averaged, no extra training) or refit (one network '
@@ -66,6 +68,8 @@ def _registry(name: str) -> list[str]:
         from dl_project.augment import AUGMENT_PRESETS; return sorted(AUGMENT_PRESETS)
     if name == 'mix':
         from dl_project.augment import MIXES; return list(MIXES)
+    if name == 'tta':
+        from dl_project.models import TTA_PRESETS; return sorted(TTA_PRESETS)
     if name == 'schedule':
         from dl_project.cv import SCHEDULES; return list(SCHEDULES)
     raise KeyError(name)
@@ -104,7 +108,7 @@ def check_config(c: RunConfig):
                          '(or another of them), or leave out --weights')
 
 # %% ../nbs/45_settings.ipynb #a98f31f5
-NONE_WORD = ('model', 'augment', 'mix')  # optional names that the word `none` (any case) turns off
+NONE_WORD = ('model', 'augment', 'mix', 'tta')  # optional names that the word `none` (any case) turns off
 
 def _read_config_file(path: Path) -> dict:
     "Settings from a YAML or JSON file."

@@ -5,43 +5,28 @@
 # %% ../nbs/34_tta.ipynb #c14800d6
 from __future__ import annotations
 import numpy as np, pandas as pd
-from .core import InputError
+from .models import TTA_PRESETS, with_tta
 from .pipeline import ImageCache
 from .compare import corrected_ttest
 from .cv import CVResult, fold_models
 
 # %% auto #0
-__all__ = ['TTA_VIEWS', 'DEFAULT_VIEWS', 'predict_tta', 'tta_cv', 'tta_gain']
+__all__ = ['predict_tta', 'tta_cv', 'tta_gain']
 
 # %% ../nbs/34_tta.ipynb #eada1325
-def _crop(x, keep: float):
-    "Centre crop keeping `keep` of each side, resized back to the input size."
-    import tensorflow as tf
-    h, w = x.shape[1], x.shape[2]
-    dh, dw = int(round(h * (1 - keep) / 2)), int(round(w * (1 - keep) / 2))
-    return tf.image.resize(x[:, dh:h - dh, dw:w - dw], (h, w)).numpy()
-
-TTA_VIEWS = {  # name -> function of a batch of images (N, H, W, C)
-    'identity': lambda x: x, 'hflip': lambda x: x[:, :, ::-1], 'vflip': lambda x: x[:, ::-1],
-    'hvflip': lambda x: x[:, ::-1, ::-1], 'crop90': lambda x: _crop(x, 0.9),
-}
-DEFAULT_VIEWS = ('identity', 'hflip', 'vflip', 'hvflip')  # the flips: label-preserving for jellyfish
-
 def predict_tta(model,                  # a Keras model, or a (model, preprocessor) pair from cross-validation
                 images: np.ndarray,     # images (N, H, W, C), as the model takes them (0..255)
-                views=DEFAULT_VIEWS,    # names in `TTA_VIEWS`
+                views='flips',          # a key of `models.TTA_PRESETS`, or names in `models.TTA_VIEWS`
                 batch_size: int = 64,   # prediction batch size
                ) -> np.ndarray:
-    "Class probabilities (N, C) averaged over the views of each image."
-    if unknown := [v for v in views if v not in TTA_VIEWS]: raise InputError(f'unknown TTA view(s) {unknown}: use {list(TTA_VIEWS)}')
+    "Class probabilities (N, C) averaged over the views of each image (`models.with_tta`)."
     net = model[0] if isinstance(model, tuple) else model
-    x = np.asarray(images, dtype='float32')
-    return np.mean([net.predict(np.ascontiguousarray(TTA_VIEWS[v](x)), batch_size=batch_size, verbose=0) for v in views], axis=0)
+    return with_tta(net, views).predict(np.asarray(images, dtype='float32'), batch_size=batch_size, verbose=0)
 
 # %% ../nbs/34_tta.ipynb #4630c381
 def tta_cv(result: CVResult,           # a cross-validation of a Keras model (models in memory or in its run folder)
            cache: ImageCache,          # the decoded images of the same samples at the run's image size
-           views=DEFAULT_VIEWS,        # names in `TTA_VIEWS`
+           views='flips',              # a key of `models.TTA_PRESETS`, or names in `models.TTA_VIEWS`
           ) -> pd.DataFrame:
     "Per fold: the held-out accuracy without and with TTA, and the gain (each fold model predicts its own held-out rows)."
     rows = []

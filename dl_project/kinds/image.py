@@ -68,7 +68,7 @@ class ImageKind(DataKind):
     "Photos in class or split folders, or listed in a CSV: audited, decoded once, a small ResNet with augmentation and MixUp."
     name, words = 'image', ('image', 'images')
     default_network = ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': 4})  # measured on jellyfish (bench/network_trials.json)
-    network_settings = ('augment', 'mix')
+    network_settings = ('augment', 'mix', 'tta')
     can_average_folds = True
     advice = {'confused': 'more or cleaner examples of these two classes, or a higher image resolution, should help most',
               'not_better': f'train longer, or start from pretrained weights {PRETRAINED}',
