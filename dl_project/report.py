@@ -13,8 +13,8 @@ from .kinds import KINDS
 from .tasks import TASKS, Task
 
 # %% auto #0
-__all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table', 'limits_and_next_steps',
-           'report_markdown', 'build_report']
+__all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'BUDGET_OVERRUN', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table',
+           'limits_and_next_steps', 'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(mean, std) -> str:
@@ -51,6 +51,7 @@ def comparison_table(metrics: dict) -> pd.DataFrame:
 # %% ../nbs/44_report.ipynb #3e62d886
 GAP_LIMIT = 0.15        # train minus validation accuracy above this is called overfitting
 CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable
+BUDGET_OVERRUN = 1.1   # a run that takes more than this times its time budget is called over budget
 GENERIC_ADVICE = {'confused': 'more or cleaner examples of these two classes should help most',
                   'not_better': 'train longer, or try another network',
                   'not_significant': 'more data or more folds can settle it'}  # where the run's kind gives no advice of its own
@@ -112,6 +113,10 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
         elif model['train_accuracy'] < 0.8:
             out.append(f"Training accuracy is only {model['train_accuracy']:.1%}: the model underfits. Train longer or use a "
                        'larger model before adding regularisation.')
+    if (plan := metrics.get('time_budget')) and plan['elapsed_s'] > BUDGET_OVERRUN * plan['budget_s']:
+        out.append(f"The run took {plan['elapsed_s'] / 60:.1f} minutes, more than its time budget of {plan['budget']}: "
+                   + ('even one epoch per fit does not fit; give a larger budget, fewer folds or smaller images.' if plan['epochs'] == 1 else
+                      'the probe underestimated the time per fit (another program using the processor?); give a smaller budget.'))
     return out + task.limits(metrics, audit, advice)
 
 # %% ../nbs/44_report.ipynb #491401c5
@@ -142,6 +147,12 @@ def _audit_section(audit: dict, examples: int = 8) -> list[str]:
     return lines + ['']
 
 # %% ../nbs/44_report.ipynb #bb9fa00b
+def _budget_line(plan: dict) -> str:
+    "What the time budget bought: the plan from the probe, and the time the run took."
+    return (f"- time budget {plan['budget']}: a probe measured {plan['s_per_epoch']:.2f} s per epoch and {plan['overhead_s']:.0f} s to "
+            f"start a fit, so each of the {plan['fits']} fits trained {plan['epochs']} epochs; the run took {plan['elapsed_s'] / 60:.1f} "
+            f"of {plan['budget_s'] / 60:.1f} minutes")
+
 def report_markdown(run_dir: str | Path, # a run folder
                    ) -> str:
     "The report of a run folder as Markdown (figures linked relative to the folder)."
@@ -174,6 +185,7 @@ def report_markdown(run_dir: str | Path, # a run folder
               f"- seed {metrics.get('seed')}, determinism {'on' if metrics.get('deterministic') else 'off'}; "
               'versions, hardware and git commit in `environment.json`, settings in `config.json`',
               '- time per step: ' + ', '.join(f'{k} {v:.0f} s' for k, v in timing.items()),
+              *([_budget_line(metrics['time_budget'])] if metrics.get('time_budget') else []),
               f'- rerun and diff: `dl-project reproduce {run_dir}`', '']
     return '\n'.join(lines)
 

@@ -4,6 +4,7 @@
 
 # %% ../nbs/47_reproduce.ipynb #dc9cd7f5
 from __future__ import annotations
+import shutil
 from pathlib import Path
 import pandas as pd
 from .core import InputError, load_json, package_differences
@@ -20,7 +21,7 @@ def _flatten(d, prefix='') -> dict:
     return {prefix[:-1]: d}
 
 def metrics_diff(original: dict, reproduced: dict,            # two `metrics.json` dicts
-                 skip=('timing_s', 'model.s_per_epoch'),       # keys (dotted prefixes) of timings, which always differ
+                 skip=('timing_s', 'model.s_per_epoch', 'time_budget.elapsed_s'), # keys (dotted prefixes) of timings, which always differ
                 ) -> pd.DataFrame:
     "Every number of two metrics dicts side by side, with their difference and whether they are identical."
     a, b = (_flatten(m) for m in (original, reproduced))
@@ -35,12 +36,15 @@ def reproduce(run_dir: str | Path,              # a finished run folder
               out: str | Path | None = None,    # the new run folder; `RUN_DIR-reproduce` if None
               log=print,                        # where progress lines and warnings go
              ) -> pd.DataFrame:
-    "Rerun a run with its stored settings and seed into a new folder; returns `metrics_diff` of the two."
+    "Rerun a run with its stored settings, seed and time-budget plan into a new folder; returns `metrics_diff` of the two."
     run_dir = Path(run_dir)
     for name in ('config.json', 'metrics.json'):
         if not (run_dir / name).is_file():
             raise InputError(f'{run_dir} has no {name}: reproduce takes a finished run folder of `dl-project run`')
     config = load_json(run_dir / 'config.json') | {'out': str(out or f'{run_dir}-reproduce')}
+    if (run_dir / 'plan.json').is_file():  # a time budget's plan: the same epochs, not a new probe on this machine
+        Path(config['out']).mkdir(parents=True, exist_ok=True)
+        shutil.copy(run_dir / 'plan.json', Path(config['out']) / 'plan.json')
     reproduced = run_checklist(config, log=log)
     if (run_dir / 'environment.json').is_file():  # compared after the run, when every package it uses is imported
         for pkg, (then, now) in package_differences(load_json(run_dir / 'environment.json')).items():

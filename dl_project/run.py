@@ -16,8 +16,8 @@ from .tasks import task_of
 from .settings import RunConfig, make_config
 
 # %% auto #0
-__all__ = ['STEPS', 'FIGURE_DPI', 'TEST_KEYS', 'Data', 'network_of', 'learner_options', 'Baseline', 'Final', 'Test',
-           'run_checklist']
+__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'Data', 'network_of', 'learner_options',
+           'Baseline', 'Final', 'Test', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
@@ -54,7 +54,7 @@ def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
     "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level."
     from dl_project.problem import make_problem_card
     card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name,
-                             task=data.samples.task, seed=c.seed)
+                             task=c.task, seed=c.seed)
     card.save(run_dir / 'problem.json')
     return card, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f}'
 
@@ -119,6 +119,35 @@ def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metri
     test = task_of(data.samples).evaluate(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
                                           name=f'{c.baseline} baseline', seed=c.seed, keep_predictions=True)
     return Baseline(cv, test), summary + f"; test {task_of(data.samples).summary(test, metric)}"
+
+# %% ../nbs/46_run.ipynb #00c06331
+PROBE_EPOCHS = 3        # epochs of the probe that times the network (the first one also builds and traces it)
+BUDGET_RESERVE_S = 10.0 # seconds of a time budget kept for the test, the figures and the report
+
+def _plan(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, elapsed_s: float) -> dict | None:
+    "The time budget's plan (`plan.json`; read back if there): epochs per fit from a timed probe on the first fold. None without a budget."
+    if c.time_budget is None: return None
+    if (run_dir / 'plan.json').exists(): return load_json(run_dir / 'plan.json')
+    from dl_project.cv import assign_folds, make_learner
+    from dl_project.schedules import EpochTimer, epochs_for_budget
+    from dl_project.settings import parse_duration
+    fold_of = assign_folds(data.samples, c.folds, c.seed)
+    fold_of = fold_of[inputs.usable[fold_of.index]]
+    timer = EpochTimer()
+    learner = make_learner(network_of(c, data.kind)[0], **learner_options(c, data.kind) | {'epochs': PROBE_EPOCHS, 'callbacks': [timer]})
+    start = time.perf_counter()
+    seed_everything(c.seed)
+    model, _ = learner.fit(inputs, fold_of.index[fold_of != 0].to_numpy(), c.seed)
+    learner.predict(model, inputs, fold_of.index[fold_of == 0].to_numpy())
+    probe_s = time.perf_counter() - start
+    s_per_epoch = float(np.median(timer.seconds[1:]))
+    fits = c.folds + (_final_how(c, data.kind) == 'refit')
+    left_s = parse_duration(c.time_budget) - elapsed_s - probe_s - BUDGET_RESERVE_S
+    plan = {'budget': c.time_budget, 'budget_s': parse_duration(c.time_budget), 'fits': fits, 's_per_epoch': s_per_epoch,
+            'overhead_s': probe_s - PROBE_EPOCHS * s_per_epoch, 'probe_s': probe_s, 'left_s': left_s}
+    plan['epochs'] = epochs_for_budget(left_s, fits, s_per_epoch, plan['overhead_s'])
+    save_json(plan, run_dir / 'plan.json')
+    return plan
 
 # %% ../nbs/46_run.ipynb #a392878a
 @dataclass
@@ -271,14 +300,19 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     source = Path(c.data) if c.data else jellyfish()
     if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
     if c.out is None: c = dataclasses.replace(c, out=str(new_run_dir()))
-    run_dir = _start(c)
+    run_dir, started = _start(c), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')
     step = _Steps(log)
     data = step('audit', lambda: _audit(c, run_dir, source))
     card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
+    data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
     _check_network(c, data)
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
     baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric))
+    if plan := _plan(c, run_dir, data, inputs, time.perf_counter() - started):
+        c = dataclasses.replace(c, epochs=plan['epochs'])
+        log(f"      time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
+            f"{plan['s_per_epoch']:.2f} s per epoch, {plan['overhead_s']:.1f} s to start a fit)")
     net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, data, inputs, network_of(c, data.kind)[0], 'cv', card.metric,
                                                               **learner_options(c, data.kind)))
     net_cv.oof.to_csv(run_dir / 'oof.csv', index=False)
@@ -288,6 +322,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     if test is None: log('      no test split: the report uses the cross-validation results')
     _figures(run_dir, data, inputs, [baseline.cv, net_cv], final, test)
     metrics = _metrics(c, data, card, baseline, net_cv, final, test, step.timing)
+    if plan: metrics['time_budget'] = plan | {'elapsed_s': time.perf_counter() - started}
     save_json(metrics, run_dir / 'metrics.json')
     step('report', lambda: (None, f"wrote {build_report(run_dir)['html']}"))
     log_run(run_dir.parent / 'ledger.jsonl', name=metrics['model']['name'], config=asdict(c), seed=c.seed, cv=metrics['cv'],

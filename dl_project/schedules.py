@@ -13,7 +13,7 @@ from .train import cosine_schedule
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'CLOCKS', 'LRRangeTest', 'lr_range_test', 'suggest_lr', 'plot_lr_finder', 'OneCycle', 'make_schedule',
-           'ScheduleCallback', 'TimeBudget', 'BudgetCosine']
+           'ScheduleCallback', 'TimeBudget', 'BudgetCosine', 'EpochTimer', 'epochs_for_budget']
 
 # %% ../nbs/26_schedules.ipynb #f15495c0
 class LRRangeTest(keras.callbacks.Callback):
@@ -158,3 +158,19 @@ class BudgetCosine(keras.callbacks.Callback):
         frac = (self.clock() - self.start) / max(self.seconds, 1e-9)
         self.model.optimizer.learning_rate = self.rate(frac)
         if frac >= 1: self.model.stop_training = True
+
+# %% ../nbs/26_schedules.ipynb #645984c8
+class EpochTimer(keras.callbacks.Callback):
+    "The wall-clock seconds of every epoch of a fit, in `seconds`."
+    def on_train_begin(self, logs=None): self.seconds = []
+    def on_epoch_begin(self, epoch, logs=None): self.start = time.perf_counter()
+    def on_epoch_end(self, epoch, logs=None): self.seconds.append(time.perf_counter() - self.start)
+
+def epochs_for_budget(seconds: float,      # time left for the fits
+                      fits: int,           # trainings still to run (folds, plus a refit)
+                      s_per_epoch: float,  # seconds per epoch once the model is built (a probe's later epochs)
+                      overhead_s: float = 0.0, # seconds per fit besides its epochs (building, tracing, predicting)
+                     ) -> int:
+    "The epochs per fit that let `fits` trainings of `overhead_s + epochs * s_per_epoch` seconds end within `seconds` (at least 1)."
+    if fits < 1 or s_per_epoch <= 0: raise InputError(f'cannot plan {fits} fit(s) at {s_per_epoch} s per epoch: both must be positive')
+    return max(1, int((seconds / fits - overhead_s) // s_per_epoch))

@@ -4,20 +4,20 @@
 
 # %% ../nbs/45_settings.ipynb #49778d56
 from __future__ import annotations
-import difflib, json
+import difflib, json, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 from .core import DEFAULT_SEED, InputError
 
 # %% auto #0
-__all__ = ['QUICK', 'NONE_WORD', 'setting', 'RunConfig', 'setting_type', 'check_config', 'make_config']
+__all__ = ['QUICK', 'NONE_WORD', 'setting', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
 
 # %% ../nbs/45_settings.ipynb #295f65eb
 QUICK = {'folds': 3, 'epochs': 20, 'image_size': 64}  # what `quick` changes, unless set explicitly
 
 def setting(default,    # the default value
             help: str,  # what the setting does (shown by `dl-project run --help`)
-            **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry: see `NAMES`)
+            **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry: see `NAMES`), duration (a time such as 15m)
            ):
     "A `RunConfig` field with its help and checks."
     return field(default=default, metadata={'help': help, **checks})
@@ -29,6 +29,8 @@ class RunConfig:
     data: str | None = setting(None, 'dataset folder or CSV; the bundled jellyfish example if not given')
     out: str | None = setting(None, 'run folder (default runs/<timestamp>); repeat a command with the same --out to resume')
     target: str | None = setting(None, 'label column of a CSV (a table, or a path,label list)')
+    task: str = setting('auto', 'what is predicted: auto (detected from the target; the problem card says why), or a registered task',
+                        names='task')
     model: str | None = setting(None, "network from the model registry; default: the data kind's network (resnet for images, mlp for tables)",
                                 names='model')
     model_options: dict | None = setting(None, "options of the network's builder, merged over the default network's "
@@ -38,6 +40,9 @@ class RunConfig:
     baseline: str = setting('logreg', 'classical baseline model', names='baseline')
     folds: int = setting(5, 'K of the K-fold cross-validation', low=2)
     epochs: int = setting(60, 'training epochs per fold (and of the final model with --final refit)', low=1)
+    time_budget: str | None = setting(None, 'wall time for the whole run, e.g. 90s, 15m, 1h30m: the epochs per fold are planned from a '
+                                            'timed probe so that the run ends within it (instead of --epochs); none: fixed epochs',
+                                      duration=True)
     image_size: int = setting(96, 'images are resized to N x N pixels', low=8)
     batch_size: int = setting(32, 'samples per training step', low=1)
     lr: float = setting(2e-3, 'peak learning rate (AdamW)', low_open=0)
@@ -70,9 +75,20 @@ def _registry(name: str) -> list[str]:
         from dl_project.augment import MIXES; return list(MIXES)
     if name == 'tta':
         from dl_project.models import TTA_PRESETS; return sorted(TTA_PRESETS)
+    if name == 'task':
+        from dl_project.tasks import TASKS; return ['auto', *TASKS]
     if name == 'schedule':
         from dl_project.cv import SCHEDULES; return list(SCHEDULES)
     raise KeyError(name)
+
+_DURATION = re.compile(r'^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+(?:\.\d+)?)s)?$')
+
+def parse_duration(text: str) -> float:
+    "Seconds in a duration such as `90s`, `15m`, `2.5min`, `1h30m`."
+    m = _DURATION.match(str(text).strip().lower().replace(' ', ''))
+    if not m or not any(m.groups()) or not (seconds := 3600 * float(m[1] or 0) + 60 * float(m[2] or 0) + float(m[3] or 0)):
+        raise InputError(f'{text!r} is not a duration: write a number with a unit, e.g. 90s, 15m or 1h30m')
+    return seconds
 
 _TYPES = {'str': (str,), 'int': (int,), 'float': (int, float), 'bool': (bool,), 'dict': (dict,)}
 
@@ -95,6 +111,9 @@ def _check_field(f, value):
         bounds = ' and '.join(s for s in (f'>= {m["low"]}' if 'low' in m else '', f'> {m["low_open"]}' if 'low_open' in m else '',
                                           f'<= {m["high"]}' if 'high' in m else '') if s)
         raise InputError(f'setting {f.name}={value!r} is out of range: use a value {bounds}')
+    if m.get('duration'):
+        try: parse_duration(value)
+        except InputError as e: raise InputError(f'setting {f.name}: {e}') from None
     valid = m.get('choices') or (_registry(m['names']) if 'names' in m else None)
     if valid is not None and value not in valid:
         raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if optional else ''))
