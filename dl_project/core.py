@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #c6431ed3
 from __future__ import annotations
-import datetime as dt, importlib.metadata as metadata, json, os, platform, random, subprocess, sys, tempfile
+import datetime as dt, hashlib, importlib.metadata as metadata, json, os, platform, random, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
 import dl_project
@@ -12,9 +12,10 @@ from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'InputError', 'project_root', 'new_run_dir', 'save_json', 'load_json',
-           'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
-           'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
-           'save_environment', 'package_differences']
+           'write_atomically', 'load_json_if_valid', 'file_digest', 'seed_everything', 'current_seed',
+           'enable_determinism', 'determinism_enabled', 'list_devices', 'pick_strategy', 'describe_strategy',
+           'imported_packages', 'hardware_info', 'git_info', 'environment_record', 'save_environment',
+           'package_differences']
 
 # %% ../nbs/00_core.ipynb #86973d97
 class InputError(ValueError):
@@ -67,6 +68,29 @@ def save_json(obj, path: str | Path, indent: int = 2) -> Path:
 def load_json(path: str | Path):
     "Read a JSON file written by `save_json`."
     return json.loads(Path(path).read_text(encoding='utf-8'))
+
+def write_atomically(path: str | Path, # the file to write
+                     write,               # called as write(tmp): writes the content to the temporary path `tmp`
+                    ) -> Path:
+    "Write a file through a temporary name next to it (same suffix), then rename it: killed at any point, `path` is whole or absent."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.tmp-{path.name}')
+    write(tmp)
+    os.replace(tmp, path)
+    return path
+
+def load_json_if_valid(path: str | Path):
+    "The JSON in `path`, or None when the file is missing or damaged (cut short, not JSON): how a resume tells a finished step from one to redo."
+    try: return load_json(path)
+    except (OSError, ValueError): return None
+
+def file_digest(path: str | Path) -> str:
+    "SHA-256 of a file's bytes: what a step records of its outputs, so that a resume can check them."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()
 
 # %% ../nbs/00_core.ipynb #60be009e
 _state = {'seed': None, 'deterministic': False}

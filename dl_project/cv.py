@@ -9,7 +9,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
-from .core import DEFAULT_SEED, InputError, load_json, save_json, seed_everything
+from .core import DEFAULT_SEED, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
 from .data import Samples
 from .tasks import Task, get_task, task_of
 from .kinds import KindInputs, kind_of
@@ -92,7 +92,7 @@ class BaselineLearner:
 
     def save(self, model, folder: Path) -> Path:
         import joblib
-        return _atomic(folder / 'model.joblib', lambda tmp: joblib.dump(model, tmp))
+        return write_atomically(folder / 'model.joblib', lambda tmp: joblib.dump(model, tmp))
 
     def load(self, path: Path):
         import joblib
@@ -103,15 +103,6 @@ class BaselineLearner:
         est = model[-1]
         if hasattr(est, 'coef_'): return int(est.coef_.size + est.intercept_.size)
         return int(sum(t.tree_.node_count for t in getattr(est, 'estimators_', [])))
-
-# %% ../nbs/27_cv.ipynb #c7606ed5
-def _atomic(path: Path, write) -> Path:
-    "Call `write(tmp)` on a temporary name next to `path` (same suffix), then rename it to `path`."
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.tmp-{path.name}')
-    write(tmp)
-    os.replace(tmp, path)
-    return path
 
 # %% ../nbs/27_cv.ipynb #b18e804f
 SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `KerasLearner` knows: plateau halving, or one `schedules.make_schedule` builds
@@ -175,8 +166,8 @@ class KerasLearner:
         net, prep = model
         if prep is not None:
             import joblib
-            _atomic(folder / 'preprocess.joblib', lambda tmp: joblib.dump(prep, tmp))
-        return _atomic(folder / 'model.keras', net.save)
+            write_atomically(folder / 'preprocess.joblib', lambda tmp: joblib.dump(prep, tmp))
+        return write_atomically(folder / 'model.keras', net.save)
 
     def load(self, path: Path):
         import joblib, keras
@@ -261,7 +252,7 @@ def run_fold(learner,                 # a learner (`make_learner`, or one given 
              seed: int = DEFAULT_SEED, # the run's seed; the fold uses `seed + fold`
              folder: Path | None = None, # where to save the fold (model, oof.csv, metrics.json), or None
             ) -> tuple[dict, pd.DataFrame, object]:
-    "Train and score one fold: (metrics, OOF frame, model); with a folder, also the training history (`history.csv`)."
+    "Train and score one fold: (metrics, OOF frame, model); with a folder, also the training history (`history.csv`), and `metrics.json` last with the digest of every file."
     seed_everything(seed + fold)
     start = time.perf_counter()
     model, history = learner.fit(inputs, train_rows, seed + fold)
@@ -281,9 +272,10 @@ def run_fold(learner,                 # a learner (`make_learner`, or one given 
     oof = _oof_frame(inputs, held_rows, fold, proba)
     if folder is not None:
         learner.save(model, folder)
-        if history is not None: _atomic(folder / 'history.csv', lambda tmp: history.to_csv(tmp, index=False))
-        _atomic(folder / 'oof.csv', lambda tmp: oof.to_csv(tmp, index=False))
-        save_json(metrics, folder / 'metrics.json')
+        if history is not None: write_atomically(folder / 'history.csv', lambda tmp: history.to_csv(tmp, index=False))
+        write_atomically(folder / 'oof.csv', lambda tmp: oof.to_csv(tmp, index=False))
+        files = {p.name: file_digest(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith('.')}
+        save_json(metrics | {'files': files}, folder / 'metrics.json')  # written last: the fold is done, and its files can be checked
     return metrics, oof, model
 
 # %% ../nbs/27_cv.ipynb #b408c6ce
@@ -315,12 +307,18 @@ def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: Kind
             raise InputError(f'the folds saved in {folds_file} do not match the data (rows added, removed or changed): '
                              f'use another run folder, or delete {run_dir} to start over')
     save_json(config, config_file)
-    _atomic(folds_file, lambda tmp: folds.to_csv(tmp, index=False))
+    write_atomically(folds_file, lambda tmp: folds.to_csv(tmp, index=False))
 
 def _finished_fold(folder: Path):
-    "(metrics, OOF frame) of a completed fold folder, or None."
-    if not (folder / 'metrics.json').exists(): return None
-    return load_json(folder / 'metrics.json'), pd.read_csv(folder / 'oof.csv', dtype={'path': str, 'label': str})
+    "(metrics, OOF frame) of a finished fold whose files still match the digests it recorded, else None: the fold is trained again."
+    metrics = load_json_if_valid(folder / 'metrics.json')
+    if metrics is None: return None
+    damaged = [name for name, digest in metrics.pop('files', {}).items()
+               if not (folder / name).is_file() or file_digest(folder / name) != digest]
+    if damaged:
+        warnings.warn(f'{folder}: {", ".join(damaged)} changed or damaged since the fold finished; training the fold again')
+        return None
+    return metrics, pd.read_csv(folder / 'oof.csv', dtype={'path': str, 'label': str})
 
 # %% ../nbs/27_cv.ipynb #e172b336
 def _progress(items, show: bool, **kw):
@@ -380,7 +378,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
 def save_cv(result: CVResult, run_dir: str | Path) -> Path:
     "Write `oof.csv` and `cv.json` of `result` into `run_dir`; returns the folder."
     run_dir = Path(run_dir)
-    _atomic(run_dir / 'oof.csv', lambda tmp: result.oof.to_csv(tmp, index=False))
+    write_atomically(run_dir / 'oof.csv', lambda tmp: result.oof.to_csv(tmp, index=False))
     save_json({'name': result.name, **result.summary(), 'classes': result.classes, 'config': result.config,
                'fold_metrics': result.folds.to_dict('records'),
                'model_paths': [p.relative_to(run_dir).as_posix() for p in result.model_paths]}, run_dir / 'cv.json')

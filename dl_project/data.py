@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_data.ipynb #6ba8b73f
 from __future__ import annotations
-import os, warnings
+import hashlib, os, warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -15,7 +15,7 @@ from .tasks import task_of
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'Samples', 'is_junk', 'is_image_file', 'split_name',
            'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'apply_audit',
-           'samples_from_table', 'load_samples', 'join_groups', 'group_by_name']
+           'samples_from_table', 'load_samples', 'join_groups', 'group_by_name', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -310,3 +310,27 @@ def group_by_name(samples: Samples, # image samples
     source = folder + os.sep + name.str.extract(pattern, expand=False).fillna(name)
     table = samples.table.assign(group=join_groups([samples.table['group'], source]))
     return replace(samples, table=table)
+
+# %% ../nbs/11_data.ipynb #8bba619d
+def _file_part(path: Path, block: int = 1 << 20) -> bytes:
+    "What a fingerprint reads of a file: all of it up to 4 blocks, else its size, first and last block; b'missing' if unreadable."
+    try:
+        size = path.stat().st_size
+        with open(path, 'rb') as f:
+            if size <= 4 * block: return f.read()
+            head = f.read(block); f.seek(-block, os.SEEK_END)
+            return str(size).encode() + head + f.read(block)
+    except OSError: return b'missing'
+
+def fingerprint(samples: Samples, # the sample table, as loaded
+               ) -> dict:
+    "`{rows, files, digest}`: what a run checks its data against on resume (see above)."
+    h, files = hashlib.sha256(), 0
+    if samples.root is not None and samples.root.is_file():
+        h.update(_file_part(samples.root)); files += 1
+    if 'path' in samples.table:
+        for key, path in sorted(zip(samples.relative_paths(), samples.table['path'])):
+            h.update(key.encode()); h.update(hashlib.sha256(_file_part(Path(path))).digest()); files += 1
+    elif samples.root is None or not samples.root.is_file():
+        h.update(pd.util.hash_pandas_object(samples.table, index=False).to_numpy().tobytes())
+    return {'rows': len(samples), 'files': files, 'digest': h.hexdigest()}

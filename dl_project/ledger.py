@@ -10,7 +10,7 @@ import pandas as pd
 from .core import RUNS_DIR, git_info
 
 # %% auto #0
-__all__ = ['LEDGER', 'log_run', 'read_ledger', 'ledger_table']
+__all__ = ['LEDGER', 'log_run', 'read_ledger', 'logged', 'ledger_table']
 
 # %% ../nbs/43_ledger.ipynb #c40948aa
 LEDGER = RUNS_DIR / 'ledger.jsonl'  # the default ledger, next to the run folders
@@ -63,6 +63,17 @@ def read_ledger(ledger: str | Path = LEDGER, # the ledger file
         except json.JSONDecodeError: bad.append(i)
     if bad: warnings.warn(f'{ledger}: skipped {len(bad)} unreadable line(s) {bad[:5]} (a run cut off while writing?)')
     return pd.DataFrame(rows)
+
+def logged(ledger: str | Path, # the ledger file
+           run_dir: str | Path, # a run folder
+          ) -> bool:
+    "Whether the ledger already has a row for `run_dir` (a repeated command that finds its run finished adds none)."
+    ledger = Path(ledger)
+    if not ledger.exists(): return False
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')  # an unreadable line is reported when the ledger is read, not here
+        rows = read_ledger(ledger)
+    return 'run_dir' in rows and bool((rows['run_dir'] == str(run_dir)).any())
 
 def _short_config(config: dict) -> str:
     "`k=v` pairs of a configuration on one line, nested dicts flattened (`model_options.width=16`)."

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
-import warnings
+import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
 from .core import InputError, save_json, load_json, save_environment
@@ -18,6 +18,14 @@ import dl_project.models, dl_project.train  # register the project's Keras layer
 __all__ = ['MODEL_FILES', 'save_model_dir', 'ModelFolder', 'load_model_dir', 'input_files', 'predict_images', 'predict']
 
 # %% ../nbs/24_predict.ipynb #313b05d4
+def _replace_folder(tmp: Path, path: Path):
+    "Put the finished folder `tmp` at `path`, replacing what is there; killed at any point, `path` is whole or absent."
+    old = path.with_name(f'.old-{path.name}')
+    shutil.rmtree(old, ignore_errors=True)
+    if path.exists(): os.replace(path, old)
+    os.replace(tmp, path)
+    shutil.rmtree(old, ignore_errors=True)
+
 MODEL_FILES = ('model.keras', 'classes.json', 'preprocessing.json', 'environment.json')  # what a model folder holds
 
 def save_model_dir(model: keras.Model,       # the trained model (taking raw inputs)
@@ -30,17 +38,24 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
                    features: list | None = None, # feature columns, in model input order (tabular)
                    seed: int | None = None,  # the run's seed, for the environment record
+                   preprocess=None,          # fitted input preprocessing kept beside the model (`preprocess.joblib`), or None
                   ) -> Path:
-    "Write a model folder: `model.keras`, `classes.json`, `preprocessing.json`, `environment.json`; returns it."
+    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json`, `environment.json`."
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.tmp-{path.name}')
+    shutil.rmtree(tmp, ignore_errors=True)  # left by a write that was killed
+    tmp.mkdir(parents=True)
     size = None if image_size is None else [image_size] * 2 if np.isscalar(image_size) else list(image_size)
-    model.save(path / 'model.keras')
-    save_json([str(c) for c in classes], path / 'classes.json')
+    model.save(tmp / 'model.keras')
+    save_json([str(c) for c in classes], tmp / 'classes.json')
     save_json({'kind': kind, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
                'input_range': [0, 255] if size is not None else None, 'features': list(features or [])},
-              path / 'preprocessing.json')
-    save_environment(path / 'environment.json', seed)
+              tmp / 'preprocessing.json')
+    save_environment(tmp / 'environment.json', seed)
+    if preprocess is not None:
+        import joblib
+        joblib.dump(preprocess, tmp / 'preprocess.joblib')
+    _replace_folder(tmp, path)
     return path
 
 # %% ../nbs/24_predict.ipynb #3d6a3778

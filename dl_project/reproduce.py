@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 import pandas as pd
-from .core import InputError, load_json, package_differences
+from .core import InputError, load_json, load_json_if_valid, package_differences
 from .run import run_checklist
 
 # %% auto #0
@@ -32,8 +32,20 @@ def metrics_diff(original: dict, reproduced: dict,            # two `metrics.jso
     table['identical'] = [x == y for x, y in zip(table.original, table.reproduced)]
     return table
 
+def _fresh(path: Path) -> Path:
+    "`path`, or `path-2`, `path-3`, ... : the first that does not exist yet."
+    return next(p for p in (path, *(path.with_name(f'{path.name}-{k}') for k in range(2, 10**6))) if not p.exists())
+
+def _same_data(run_dir: Path, out: Path) -> str | None:
+    "A line on whether the rerun saw the data the original run saw (their fingerprints), or None if the original recorded none."
+    then, now = (load_json_if_valid(d / 'data.json') for d in (run_dir, out))
+    if not then or not now: return None
+    if then['digest'] == now['digest']: return f"the same data as the original run ({now['rows']} rows, fingerprint {now['digest'][:12]})"
+    return (f"warning: the data differs from the original run's ({then['rows']} rows, fingerprint {then['digest'][:12]} then; "
+            f"{now['rows']} rows, {now['digest'][:12]} now): differences may come from the data, not the code")
+
 def reproduce(run_dir: str | Path,              # a finished run folder
-              out: str | Path | None = None,    # the new run folder; `RUN_DIR-reproduce` if None
+              out: str | Path | None = None,    # the new run folder (an existing one is resumed); a fresh `RUN_DIR-reproduce[-N]` if None
               log=print,                        # where progress lines and warnings go
              ) -> pd.DataFrame:
     "Rerun a run with its stored settings, seed and time-budget plan into a new folder; returns `metrics_diff` of the two."
@@ -41,11 +53,12 @@ def reproduce(run_dir: str | Path,              # a finished run folder
     for name in ('config.json', 'metrics.json'):
         if not (run_dir / name).is_file():
             raise InputError(f'{run_dir} has no {name}: reproduce takes a finished run folder of `dl-project run`')
-    config = load_json(run_dir / 'config.json') | {'out': str(out or f'{run_dir}-reproduce')}
+    config = load_json(run_dir / 'config.json') | {'out': str(out or _fresh(Path(f'{run_dir}-reproduce')))}
     if (run_dir / 'plan.json').is_file():  # a time budget's plan: the same epochs, not a new probe on this machine
         Path(config['out']).mkdir(parents=True, exist_ok=True)
         shutil.copy(run_dir / 'plan.json', Path(config['out']) / 'plan.json')
     reproduced = run_checklist(config, log=log)
+    if said := _same_data(run_dir, Path(config['out'])): log(said)
     if (run_dir / 'environment.json').is_file():  # compared after the run, when every package it uses is imported
         for pkg, (then, now) in package_differences(load_json(run_dir / 'environment.json')).items():
             log(f'warning: {pkg} was {then} in the original run, is {now or "not installed"} here')

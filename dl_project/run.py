@@ -9,15 +9,16 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
-from .core import InputError, enable_determinism, load_json, new_run_dir, save_environment, save_json, seed_everything
-from .data import Samples
+from .core import (InputError, enable_determinism, load_json, load_json_if_valid, new_run_dir, save_environment, save_json,
+                             seed_everything, write_atomically)
+from .data import Samples, fingerprint
 from .kinds import DataKind, KindInputs, kind_of, load_dataset
 from .tasks import task_of
 from .settings import RunConfig, make_config
 
 # %% auto #0
-__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'Data', 'network_of', 'learner_options',
-           'Baseline', 'Final', 'Test', 'run_checklist']
+__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data', 'network_of',
+           'learner_options', 'Baseline', 'Final', 'Test', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
@@ -43,9 +44,8 @@ class Data:
     kind: DataKind
     audit: dict | None   # None for kinds without an audit
 
-def _audit(c: RunConfig, run_dir: Path, source: Path) -> tuple[Data, str]:
-    "Load the dataset with the kind that recognises it; the kind audits it (resumed from the run folder)."
-    samples = load_dataset(source, target=c.target, seed=c.seed)
+def _audit(run_dir: Path, samples: Samples) -> tuple[Data, str]:
+    "The kind of the loaded samples audits them (resumed from the run folder)."
     kind = kind_of(samples)
     samples, report, summary = kind.audit(samples, run_dir)
     return Data(samples, kind, report), summary
@@ -73,11 +73,12 @@ def learner_options(c: RunConfig, kind: DataKind) -> dict:
                 model_options=network_of(c, kind)[1], schedule=c.schedule, **{k: getattr(c, k) for k in kind.network_settings})
 
 # %% ../nbs/46_run.ipynb #9f3521ee
-def _check_network(c: RunConfig, data: Data):
-    "Build the network once before any data is decoded or trained on: wrong options or missing weights fail in seconds."
+def _check_network(c: RunConfig, samples: Samples):
+    "Build the network once before the run folder is made or any data decoded: wrong options or missing weights fail in seconds."
     from dl_project.models import build_model
-    (name, options), shape = network_of(c, data.kind), data.kind.input_shape_hint(data.samples, c.image_size)
-    try: build_model(name, shape, len(data.samples.classes), **options)
+    kind = kind_of(samples)
+    (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, c.image_size)
+    try: build_model(name, shape, len(samples.classes), **options)
     except InputError: raise  # already says what to do (a weights file not found, a failed download)
     except (TypeError, ValueError) as e:
         raise InputError(f'network {name!r} cannot be built with the options {options} at input shape {shape} ({e}): '
@@ -168,14 +169,11 @@ def _mean_fold_history(cv_dir: Path) -> pd.DataFrame:
     return pd.concat(histories).groupby('epoch', as_index=False).mean()
 
 def _save_final(c: RunConfig, run_dir: Path, data: Data, final: Final):
-    "Write `model/` (the model folder `predict` reads, with the fitted input preprocessing beside it) and `history.csv`."
-    import joblib
+    "Write `history.csv`, then `model/` as a whole (the model folder `predict` reads, with the fitted input preprocessing in it)."
     from dl_project.predict import save_model_dir
-    net, state = final.model
-    folder = save_model_dir(net, run_dir / 'model', data.samples.classes, kind=data.kind.name, seed=c.seed,
-                            **data.kind.folder_settings(data.samples, c.image_size))
-    if state is not None: joblib.dump(state, folder / 'preprocess.joblib')
-    if final.history is not None: final.history.to_csv(run_dir / 'history.csv', index=False)
+    if final.history is not None: write_atomically(run_dir / 'history.csv', lambda tmp: final.history.to_csv(tmp, index=False))
+    save_model_dir(final.model[0], run_dir / 'model', data.samples.classes, kind=data.kind.name, seed=c.seed, preprocess=final.model[1],
+                   **data.kind.folder_settings(data.samples, c.image_size))
 
 def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, net_cv) -> tuple[Final, str]:
     "The saved model `model/`: the fold models averaged into one Keras model, or one network trained on every CV row."
@@ -183,9 +181,11 @@ def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, ne
     from dl_project.ensemble import average_model
     name, how = network_of(c, data.kind)[0], _final_how(c, data.kind)
     learner = make_learner(name, **learner_options(c, data.kind))
-    saved, history = run_dir / 'model' / 'model.keras', run_dir / 'history.csv'
+    saved, history, note = run_dir / 'model' / 'model.keras', run_dir / 'history.csv', ''
     if saved.exists():
-        return Final(how, learner, learner.load(saved), pd.read_csv(history) if history.exists() else None), f'loaded {saved}'
+        try: return Final(how, learner, learner.load(saved), pd.read_csv(history) if history.exists() else None), f'loaded {saved}'
+        except Exception as e:  # a folder damaged after it was written (model/ is written whole): made again
+            note = f'{saved} could not be loaded ({type(e).__name__}), so it was made again: '
     if how == 'ensemble':
         model = (average_model([net for net, _ in fold_models(net_cv)], name=f'{name}_ensemble'), None)
         final = Final(how, learner, model, _mean_fold_history(run_dir / 'cv'))
@@ -194,7 +194,7 @@ def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, ne
         final = Final(how, learner, *_fit_all_rows(learner, inputs, data.samples, c.seed))
         summary = f'{len(final.history)} epochs on all training rows, {learner.n_params(final.model):,} parameters'
     _save_final(c, run_dir, data, final)
-    return final, summary
+    return final, note + summary
 
 # %% ../nbs/46_run.ipynb #1a625cac
 FIGURE_DPI = 100  # resolution of the report's figures
@@ -235,7 +235,7 @@ def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Fi
     table = pd.DataFrame({'sample': inputs.keys(rows), 'label': data.samples.table['label'].iloc[rows].to_numpy(),
                           'predicted': task.predicted(proba, classes)})
     table[task.output_columns(classes)] = proba
-    table.to_csv(run_dir / 'predictions.csv', index=False)
+    write_atomically(run_dir / 'predictions.csv', lambda tmp: table.to_csv(tmp, index=False))
     return Test(result, rows, proba), (f"{task.summary(result, metric)} on {result['n']} {data.kind.words[1]}, p = "
                                        f"{result['p_value_vs_chance']:.2g} vs chance")
 
@@ -272,15 +272,41 @@ def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: 
             'seed': c.seed, 'deterministic': c.deterministic, 'timing_s': timing}
 
 # %% ../nbs/46_run.ipynb #039aec0c
-def _start(c: RunConfig) -> Path:
-    "Create (or reopen) the run folder; refuse to resume it with other settings; record settings and machine."
-    run_dir = Path(c.out)
-    stored, settings = run_dir / 'config.json', json.loads(json.dumps(asdict(c)))
-    old = load_json(stored) if stored.exists() else settings
-    if diff := {k: (old.get(k), v) for k, v in settings.items() if old.get(k, v) != v}:  # a setting added since has its default
+RESULTS = ('cv_baseline', 'cv', 'model', 'metrics.json')  # what a run folder holds once something was trained: settings and data are fixed from then on
+
+def _comparable(settings: dict) -> dict:
+    "Settings as a resume compares them: the run folder itself left out (it may have moved), the data path resolved."
+    return {k: str(Path(v).resolve()) if k == 'data' and v else v for k, v in settings.items() if k != 'out'}
+
+def _check_resume(run_dir: Path, settings: dict, data: dict):
+    "Refuse to resume a run folder that holds results of other settings or other data; until something is trained, both may change."
+    if not any((run_dir / name).exists() for name in RESULTS): return
+    old = _comparable(load_json_if_valid(run_dir / 'config.json') or settings)
+    if diff := {k: (old.get(k), v) for k, v in _comparable(settings).items() if old.get(k, v) != v}:  # a setting added since has its default
         raise InputError(f'{run_dir} was started with other settings {diff} (stored, now): repeat the command with the '
                          'same settings to resume it, or choose a new --out folder')
-    save_json(settings, stored)
+    was = load_json_if_valid(run_dir / 'data.json') or data
+    if was['digest'] != data['digest']:
+        raise InputError(f"the data changed since {run_dir} was started ({was['rows']} rows, fingerprint {was['digest'][:12]} then; "
+                         f"{data['rows']} rows, {data['digest'][:12]} now): choose a new --out folder for the new data, or restore the data to resume")
+
+def _open_run_dir(run_dir: Path):
+    "Make the run folder; a path that is a file, or a folder that cannot be written, is an input error."
+    if run_dir.exists() and not run_dir.is_dir(): raise InputError(f'--out {run_dir} is a file: choose a folder for the run')
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        write_atomically(run_dir / '.writable', lambda tmp: tmp.write_text('ok'))
+        (run_dir / '.writable').unlink()
+    except OSError as e:
+        raise InputError(f'cannot write into --out {run_dir} ({e.strerror or e}): choose a folder you can write to') from None
+
+def _start(c: RunConfig, samples: Samples) -> Path:
+    "Create (or reopen) the run folder; refuse to resume it with other settings or data; record settings, data and machine."
+    run_dir, settings, data = Path(c.out), json.loads(json.dumps(asdict(c))), fingerprint(samples)
+    _check_resume(run_dir, settings, data)
+    _open_run_dir(run_dir)
+    save_json(settings, run_dir / 'config.json')
+    save_json(data | {'source': str(samples.root) if samples.root else None}, run_dir / 'data.json')
     if c.deterministic: enable_determinism()
     seed_everything(c.seed)
     save_environment(run_dir, seed=c.seed)
@@ -295,18 +321,19 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     from dl_project.cv import CVInputs
     from dl_project.datasets import jellyfish
     from dl_project.report import build_report
-    from dl_project.ledger import log_run
+    from dl_project.ledger import log_run, logged
     c = make_config(config, **overrides)
-    source = Path(c.data) if c.data else jellyfish()
+    source = Path(c.data).resolve() if c.data else jellyfish()
     if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
-    if c.out is None: c = dataclasses.replace(c, out=str(new_run_dir()))
-    run_dir, started = _start(c), time.perf_counter()
+    c = dataclasses.replace(c, data=str(source) if c.data else None, out=c.out or str(new_run_dir()))
+    samples = load_dataset(source, target=c.target, seed=c.seed)  # a wrong target or layout stops here, before any folder is made
+    _check_network(c, samples)
+    run_dir, started = _start(c, samples), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')
     step = _Steps(log)
-    data = step('audit', lambda: _audit(c, run_dir, source))
+    data = step('audit', lambda: _audit(run_dir, samples))
     card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
     data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
-    _check_network(c, data)
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
     baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric))
     if plan := _plan(c, run_dir, data, inputs, time.perf_counter() - started):
@@ -315,7 +342,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
             f"{plan['s_per_epoch']:.2f} s per epoch, {plan['overhead_s']:.1f} s to start a fit)")
     net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, data, inputs, network_of(c, data.kind)[0], 'cv', card.metric,
                                                               **learner_options(c, data.kind)))
-    net_cv.oof.to_csv(run_dir / 'oof.csv', index=False)
+    write_atomically(run_dir / 'oof.csv', lambda tmp: net_cv.oof.to_csv(tmp, index=False))
     final = step('final model', lambda: _final_model(c, run_dir, data, inputs, net_cv))
     test = (step('test evaluation', lambda: _test(c, run_dir, data, inputs, final, baseline, card.metric))
             if 'test' in data.samples.splits else None)
@@ -325,6 +352,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     if plan: metrics['time_budget'] = plan | {'elapsed_s': time.perf_counter() - started}
     save_json(metrics, run_dir / 'metrics.json')
     step('report', lambda: (None, f"wrote {build_report(run_dir)['html']}"))
-    log_run(run_dir.parent / 'ledger.jsonl', name=metrics['model']['name'], config=asdict(c), seed=c.seed, cv=metrics['cv'],
-            test=metrics['test'], duration_s=round(sum(step.timing.values()), 1), run_dir=run_dir)
+    if not logged(run_dir.parent / 'ledger.jsonl', run_dir):  # one row per run, not one per repeat of a finished command
+        log_run(run_dir.parent / 'ledger.jsonl', name=metrics['model']['name'], config=asdict(c), seed=c.seed, cv=metrics['cv'],
+                test=metrics['test'], duration_s=round(sum(step.timing.values()), 1), run_dir=run_dir)
     return metrics
