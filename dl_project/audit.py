@@ -10,12 +10,12 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
 from .core import InputError, save_json
-from .data import Samples, load_samples
+from .data import SPLITS, Samples, load_samples
 from .pipeline import default_workers, describe_error, read_image, to_mode
 
 # %% auto #0
 __all__ = ['NEAR_DISTANCE', 'LARGE_PIXELS', 'HASH_SIDE', 'inspect_image', 'phashes', 'hamming', 'near_pairs',
-           'duplicate_clusters', 'duplicate_groups', 'odd_kinds', 'audit', 'format_audit']
+           'duplicate_clusters', 'duplicate_groups', 'odd_kinds', 'audit', 'format_audit', 'with_splits']
 
 # %% ../nbs/13_audit.ipynb #ec642a59
 NEAR_DISTANCE = 4             # near duplicates: perceptual hashes at most this many bits (of 64) apart
@@ -214,3 +214,17 @@ def format_audit(report: dict, # an audit report
                      f"height {s['height']['min']}..{s['height']['max']} (median {s['height']['median']:g})")
         lines.append(f"modes: {s['modes']}; formats: {s['formats']}; extensions: {s['extensions']}")
     return '\n'.join(lines)
+
+# %% ../nbs/13_audit.ipynb #913a6011
+def with_splits(report: dict,      # an audit report
+                samples: Samples,  # the same files, with the split they have now
+               ) -> dict:
+    "The report with the splits of `samples`: counts per split and class, every image's split, each cluster's splits and leak, the leak total."
+    split = dict(zip(samples.relative_paths(), samples.table['split']))
+    images = [im | {'split': split.get(im['path'], im['split'])} for im in report['images']]
+    counts = pd.crosstab(pd.Series([im['split'] for im in images], dtype=str), pd.Categorical([im['label'] for im in images], report['classes']))
+    clusters = [c | {'splits': (s := sorted({split.get(p, '?') for p in c['paths']})), 'leak': len(s) > 1} for c in report['duplicates']]
+    return report | {'images': images, 'splits': {s: {c: int(counts.loc[s, c]) for c in report['classes']} for s in SPLITS if s in counts.index},
+                     'duplicates': sorted(clusters, key=lambda c: (not c['leak'], not c['conflict'], c['paths'][0])),
+                     'leaks': sum(c['leak'] for c in clusters),
+                     'class_mismatch': {s: [c for c in report['classes'] if counts.loc[s, c] == 0] for s in counts.index if (counts.loc[s] == 0).any()}}

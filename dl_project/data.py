@@ -8,14 +8,15 @@ import hashlib, os, warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import DEFAULT_SEED, InputError
+from .core import DEFAULT_SEED, InputError, write_atomically
 from .datasets import IMAGE_SUFFIXES
 from .tasks import task_of
 
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'Samples', 'is_junk', 'is_image_file', 'split_name',
            'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'apply_audit',
-           'samples_from_table', 'load_samples', 'join_groups', 'group_by_name', 'fingerprint']
+           'samples_from_table', 'load_samples', 'join_groups', 'group_by_name', 'split_beside', 'redraw_split',
+           'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -37,6 +38,7 @@ class Samples:
     empty_class_dirs: list[str] = field(default_factory=list)  # class folders without images, relative to root
     excluded: pd.DataFrame = field(default_factory=_empty_excluded)  # rows removed (unreadable), with the reason
     split_file: Path | None = None      # CSV the drawn split was saved to or read from
+    split_drawn: bool = False           # whether the split was drawn (or read from a split file), not given by the data
 
     def __len__(self): return len(self.table)
 
@@ -156,10 +158,8 @@ def save_split(samples: Samples, # samples whose `split` column to save
                path: str | Path, # CSV file to write (`key,split`)
               ) -> Path:
     "Write the split assignment of `samples` to a CSV that `load_samples(..., split_file=path)` reuses."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pd.DataFrame({'key': _split_key(samples), 'split': samples.table['split']}).to_csv(path, index=False)
-    return path
+    frame = pd.DataFrame({'key': _split_key(samples), 'split': samples.table['split']})
+    return write_atomically(path, lambda tmp: frame.to_csv(tmp, index=False))
 
 def read_split(samples: Samples, # samples to assign
                path: str | Path, # CSV written by `save_split`
@@ -230,7 +230,7 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
     else:
         samples.table['split'] = draw_split(samples.table, seed).values
         if split_file is not None: save_split(samples, split_file)
-    samples.split_file = Path(split_file) if split_file is not None else None
+    samples.split_file, samples.split_drawn = Path(split_file) if split_file is not None else None, True
     return samples
 
 # %% ../nbs/11_data.ipynb #de639596
@@ -309,6 +309,25 @@ def group_by_name(samples: Samples, # image samples
     name = samples.table['path'].map(os.path.basename)
     source = folder + os.sep + name.str.extract(pattern, expand=False).fillna(name)
     table = samples.table.assign(group=join_groups([samples.table['group'], source]))
+    return replace(samples, table=table)
+
+# %% ../nbs/11_data.ipynb #3b34c0c9
+def split_beside(root: Path) -> Path:
+    "Where a drawn split is kept beside the data: `data/` -> `data.split.csv`, `table.csv` -> `table.split.csv`."
+    return root.with_name(f'{root.stem if root.is_file() else root.name}.split.csv')
+
+def redraw_split(samples: Samples,          # samples with their final groups (duplicates joined)
+                 seed: int = DEFAULT_SEED,  # seed of the draw
+                 split_file: str | Path | None = None, # a saved split to reuse and extend (`save_split`); none: draw anew
+                ) -> Samples:
+    "A drawn split drawn again with the groups: the saved split's rows keep their split, new rows join their group's or are drawn."
+    if not samples.split_drawn: return samples
+    keys, table = _split_key(samples), samples.table.copy()
+    saved = pd.read_csv(split_file, dtype=str).set_index('key')['split'] if split_file and Path(split_file).exists() else pd.Series(dtype=str)
+    split = keys.map(saved).astype(object)
+    split = split.fillna(table['group'].map(split.groupby(table['group']).first()))  # a new row joins its group's split
+    if (new := split.isna()).any(): split[new] = draw_split(table[new], seed).to_numpy(object)
+    table['split'] = split.values
     return replace(samples, table=table)
 
 # %% ../nbs/11_data.ipynb #8bba619d

@@ -44,10 +44,10 @@ class Data:
     kind: DataKind
     audit: dict | None   # None for kinds without an audit
 
-def _audit(run_dir: Path, samples: Samples) -> tuple[Data, str]:
-    "The kind of the loaded samples audits them (resumed from the run folder)."
+def _audit(run_dir: Path, samples: Samples, seed: int) -> tuple[Data, str]:
+    "The kind of the loaded samples audits them (resumed from the run folder); a split the tool drew is settled with the groups found."
     kind = kind_of(samples)
-    samples, report, summary = kind.audit(samples, run_dir)
+    samples, report, summary = kind.audit(samples, run_dir, seed)
     return Data(samples, kind, report), summary
 
 def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
@@ -331,7 +331,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     run_dir, started = _start(c, samples), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')
     step = _Steps(log)
-    data = step('audit', lambda: _audit(run_dir, samples))
+    data = step('audit', lambda: _audit(run_dir, samples, c.seed))
     card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
     data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step

@@ -5,13 +5,14 @@
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
 from abc import ABC, abstractmethod
+import warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError
-from ..data import Samples, load_samples
+from ..data import Samples, load_samples, redraw_split, save_split, split_beside
 
 # %% auto #0
-__all__ = ['KINDS', 'KindInputs', 'DataKind', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
+__all__ = ['KINDS', 'KindInputs', 'DataKind', 'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -75,9 +76,9 @@ class DataKind(ABC):
         "The sample table of `source`."
         return load_samples(source, target=target, seed=seed, split_file=split_file)
 
-    def audit(self, samples: Samples, run_dir: Path) -> tuple[Samples, dict | None, str]:
-        "Audit `samples` (resumable from `run_dir`): the table to use, the report (or None) and a one-line summary."
-        return samples, None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
+    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict | None, str]:
+        "Audit `samples` (resumable from `run_dir`): the table to use (a drawn split settled: `settle_split`), the report (or None) and a one-line summary."
+        return settle_split(samples, run_dir, seed), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
 
     @abstractmethod
     def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> KindInputs:
@@ -95,6 +96,22 @@ class DataKind(ABC):
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
         "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared."
         return {}
+
+# %% ../../nbs/15_kinds.ipynb #82b848ff
+def settle_split(samples: Samples,  # samples with their final groups
+                 run_dir: Path,     # the run folder (`split.csv` is kept there)
+                 seed: int = DEFAULT_SEED, # seed of a split drawn anew
+                ) -> Samples:
+    "A drawn split drawn again with the groups, reusing and updating `run_dir/split.csv` and the split saved beside the data."
+    if not samples.split_drawn: return samples
+    here = Path(run_dir) / 'split.csv'
+    beside = split_beside(samples.root) if samples.root is not None and samples.root.exists() else None
+    samples = redraw_split(samples, seed, here if here.exists() else beside if beside is not None and beside.exists() else None)
+    save_split(samples, here)
+    try:
+        if beside is not None: save_split(samples, beside)
+    except OSError as e: warnings.warn(f'the split could not be saved beside the data ({beside}: {e.strerror}); it is kept in {here}')
+    return samples
 
 # %% ../../nbs/15_kinds.ipynb #7a8386fe
 KINDS: dict[str, DataKind] = {}  # name -> kind, in registration order

@@ -8,10 +8,10 @@ import warnings
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from ..core import DEFAULT_SEED, InputError, load_json
+from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
 from ..data import Samples, apply_audit, group_by_name
 from ..pipeline import ImageCache
-from .core import DataKind, KindInputs, register_kind
+from .core import DataKind, KindInputs, register_kind, settle_split
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs', 'ImageKind']
@@ -74,16 +74,21 @@ class ImageKind(DataKind):
               'not_better': f'train longer, or start from pretrained weights {PRETRAINED}',
               'not_significant': f'more data, more folds or pretrained weights {PRETRAINED} can settle it'}
 
-    def audit(self, samples: Samples, run_dir: Path) -> tuple[Samples, dict, str]:
-        "`audit.audit` (read back from `run_dir/audit.json` when there), its exclusions and duplicate groups applied; copies grouped with their source."
-        from dl_project.audit import audit
+    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict, str]:
+        "`audit.audit` (read back from `run_dir/audit.json` when there), its exclusions and duplicate groups applied (copies grouped with their source), a drawn split drawn again with them."
+        from dl_project.audit import audit, with_splits
         done = Path(run_dir) / 'audit.json'
-        report = load_json(done) if done.exists() else audit(samples, out=run_dir)
+        report = load_json_if_valid(done) or audit(samples, out=run_dir)
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # the excluded files are listed in audit.json and in the report
             samples = group_by_name(apply_audit(samples, report))  # duplicates, and `aug-<n>-<name>` copies, share a group
+        if samples.split_drawn:  # a split of our own: drawn again with the groups, and the report brought up to date
+            samples = settle_split(samples, run_dir, seed)
+            report = with_splits(report, samples)
+            save_json(report, done)
         return samples, report, (f"{report['files']} files, {len(report['unreadable'])} unreadable, "
-                                 f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits; "
+                                 f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits"
+                                 f"{' (split drawn with each cluster on one side; saved in split.csv)' if samples.split_drawn else ''}; "
                                  f"{samples.table['group'].nunique()} groups for the folds")
 
     def inputs(self, samples: Samples, image_size: int | None = 64, cache=None) -> ImageInputs:
