@@ -148,6 +148,10 @@ def audit(source,                        # a dataset folder, CSV or DataFrame (a
     info = info.reindex(columns=[*info.columns.drop('error', errors='ignore'), 'error'])
     table = table.join(info.drop(columns='pixels', errors='ignore'))
     bad = table['error'].notna()
+    if bad.all():
+        first = table.iloc[0]
+        raise InputError(f"none of the {len(table)} image files could be read (e.g. {first['rel']}: {first['error']}): check the paths "
+                         '(in a CSV, relative to the CSV file) and that the files are images')
     good = table[~bad].reset_index(drop=True)
     good[['width', 'height', 'bytes']] = good[['width', 'height', 'bytes']].astype(int)
     hashes = phashes(np.stack(info.loc[~bad, 'pixels'].tolist())) if len(good) else np.zeros((0, 8), np.uint64)

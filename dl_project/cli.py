@@ -4,16 +4,16 @@
 
 # %% ../nbs/90_cli.ipynb #16f55a85
 from __future__ import annotations
-import argparse, json, os, platform, re, signal, subprocess, sys
+import argparse, errno, json, os, platform, re, signal, subprocess, sys, warnings
 from dataclasses import fields
 import dl_project
 from .core import DEFAULT_SEED, InputError, new_run_dir
 from .settings import RunConfig, setting_type
 
 # %% auto #0
-__all__ = ['WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info', 'cmd_audit', 'cmd_predict',
-           'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser', 'main', 'is_tf_log_line',
-           'run_worker', 'console']
+__all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info',
+           'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser',
+           'quiet_libraries', 'main', 'is_tf_log_line', 'run_worker', 'console']
 
 # %% ../nbs/90_cli.ipynb #2b0783bc
 def info() -> dict:
@@ -144,16 +144,32 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_report)
     return p
 
+LIBRARY_WARNINGS = ('sklearn', 'keras', 'tensorflow', 'PIL', 'absl')  # packages whose warnings the console leaves out (--verbose keeps them)
+OS_CAUSES = {errno.ENOSPC: 'the disk is full: free some space, or choose another --out',
+             errno.EACCES: 'permission denied: choose a folder you can write to (or fix its permissions)',
+             errno.EROFS: 'the file system is read-only: choose another --out'}  # what to do about an operating-system error
+
+def quiet_libraries():
+    "Keep the libraries' warnings and TensorFlow's Python log off the console: what a user can act on, the run says in its own words."
+    import logging
+    logging.getLogger('tensorflow').setLevel(logging.ERROR)
+    for package in LIBRARY_WARNINGS: warnings.filterwarnings('ignore', module=rf'{package}(\.|$)')
+
 def main(argv: list[str] | None = None) -> int:
-    "Run one `dl-project` command in this process; exit code 2 with one line on stderr for input errors."
+    "Run one `dl-project` command in this process; exit code 2 with one line on stderr for input errors and operating-system errors."
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, 'func', None):
         parser.print_help()
         return 2
+    if not getattr(args, 'verbose', False): quiet_libraries()
     try: return args.func(args)
     except (InputError, FileNotFoundError) as e:
         print(f'dl-project {args.command}: error: {e}', file=sys.stderr)
+        return 2
+    except OSError as e:  # a full disk, a permission: not a bug, and not a traceback
+        print(f'dl-project {args.command}: error: {e.filename or ""} {OS_CAUSES.get(e.errno, e.strerror or e)}'.replace('error:  ', 'error: '),
+              file=sys.stderr)
         return 2
 
 # %% ../nbs/90_cli.ipynb #d197b20f

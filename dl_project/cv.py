@@ -54,11 +54,16 @@ def assign_folds(samples: Samples,           # the sample table
     if not 2 <= folds <= n_units:
         raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
                          f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
+    strata = pd.Series(task_of(samples).stratify(table['label']), index=table.index)
+    if (largest := int(strata.value_counts().max())) < folds:
+        raise InputError(f'no class has {folds} rows in the {"/".join(splits)} split(s) (the largest has {largest}, over '
+                         f'{strata.nunique()} classes): {folds} stratified folds cannot be made; collect more rows per class, '
+                         'or merge rare classes')
     cv = (StratifiedGroupKFold if grouped else StratifiedKFold)(n_splits=folds, shuffle=True, random_state=seed)
     fold = np.empty(len(table), 'int64')
     with warnings.catch_warnings():  # a class with fewer rows than folds: sklearn warns, the folds are still valid
         warnings.simplefilter('ignore', UserWarning)
-        for k, (_, held) in enumerate(cv.split(table, task_of(samples).stratify(table['label']), table['group'] if grouped else None)): fold[held] = k
+        for k, (_, held) in enumerate(cv.split(table, strata, table['group'] if grouped else None)): fold[held] = k
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
 # %% ../nbs/27_cv.ipynb #654d7219

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_data.ipynb #6ba8b73f
 from __future__ import annotations
-import hashlib, os, warnings
+import csv, hashlib, io, os, warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -13,10 +13,10 @@ from .datasets import IMAGE_SUFFIXES
 from .tasks import task_of
 
 # %% auto #0
-__all__ = ['SPLITS', 'TABLE_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'Samples', 'is_junk', 'is_image_file', 'split_name',
-           'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'apply_audit',
-           'samples_from_table', 'load_samples', 'join_groups', 'group_by_name', 'split_beside', 'redraw_split',
-           'fingerprint']
+__all__ = ['SPLITS', 'TABLE_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS', 'Samples', 'is_junk',
+           'is_image_file', 'split_name', 'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split',
+           'read_split', 'apply_audit', 'samples_from_table', 'read_table_file', 'load_samples', 'join_groups',
+           'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -98,10 +98,23 @@ def split_name(name: str) -> str | None:
 def _visible_dirs(folder: Path, root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_dir() and not is_junk(p, root))
 
+def _check_not_nested(folder: Path, root: Path):
+    "Stop at `folder/<group>/<class>/<image>`: class folders without images of their own that all hold the same sub-folders."
+    class_dirs = _visible_dirs(folder, root)
+    subs = [frozenset(d.name for d in _visible_dirs(c, root)) for c in class_dirs]
+    if len(class_dirs) < 2 or len(set(subs)) != 1 or len(subs[0]) < 2: return
+    if any(is_image_file(f) for c in class_dirs for f in c.iterdir() if f.is_file()): return
+    names = sorted(subs[0])
+    raise InputError(f'{folder} holds {[c.name for c in class_dirs]} and each holds the same folders {names}: if {names} are the '
+                     f'classes, point at one of {[c.name for c in class_dirs]} at a time (or list the files in a CSV path,label,group); '
+                     f'if {[c.name for c in class_dirs]} are the classes, move the images up into them. Accepted layouts: '
+                     'root/<class>/<image> and root/<split>/<class>/<image>')
+
 def scan_class_dirs(folder: Path, # a folder holding one sub-folder per class
                     root: Path,   # the dataset root (paths in `ignored` and `empty` are relative to it)
                    ) -> tuple[list[dict], list[str], list[str]]:
     "Rows `{path, label}` for every image under `folder/<class>/`, plus the ignored files and empty class folders."
+    _check_not_nested(folder, root)
     rows, ignored, empty = [], [], []
     for f in sorted(p for p in folder.iterdir() if p.is_file()):  # loose files next to the class folders
         ignored.append(f.relative_to(root).as_posix())
@@ -196,6 +209,13 @@ def apply_audit(samples: Samples,     # samples of the audited dataset
     return replace(samples, table=table[~bad].reset_index(drop=True), excluded=excluded.reset_index(drop=True))
 
 # %% ../nbs/11_data.ipynb #5ee85aa3
+def _warn_similar_labels(labels: pd.Series):
+    "Warn about labels that differ only by case or inner spacing (`Cat`, `cat`): kept apart, but probably one class."
+    keys = pd.Series(labels.unique()).groupby(lambda i: ' '.join(str(labels.unique()[i]).lower().split())).agg(list)
+    if alike := [sorted(v) for v in keys if len(v) > 1]:
+        warnings.warn(f'labels {alike[:5]} differ only by case or spacing: they are kept as different classes; '
+                      'rename them to one spelling if they are the same class')
+
 def _check_classes(labels: pd.Series, where) -> list[str]:
     classes = sorted(labels.astype(str).unique())
     if len(classes) < 2:
@@ -214,7 +234,8 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
                       ) -> Samples:
     "Check `table`, add default groups, apply `audit`, and draw (or read) the split when the table has none."
     table = table.reset_index(drop=True).copy()
-    table['label'] = table['label'].astype(str)
+    table['label'] = table['label'].astype(str).str.strip()  # `high` and `high ` are one class
+    _warn_similar_labels(table['label'])
     if 'group' not in table: table['group'] = table['path'] if 'path' in table else table.index.astype(str)
     table['group'] = table['group'].astype(str)
     samples = Samples(table, _check_classes(table['label'], root or 'the table'), kind, root=root, features=list(features), **extra)
@@ -247,27 +268,59 @@ def _load_folder(root: Path, **kw) -> Samples:
                          f'(root/train/<class>/<image>) holding {", ".join(IMAGE_SUFFIXES)} files')
     return samples_from_table(pd.DataFrame(rows), root=root, ignored=ignored, empty_class_dirs=empty, **kw)
 
+TABLE_SUFFIXES = ('.csv', '.tsv', '.txt')  # text tables `load_samples` reads
+ENCODINGS = ('utf-8-sig', 'cp949')          # tried in this order: UTF-8 (with or without a BOM), then Korean Windows
+
+def read_table_file(path: Path, # a .csv, .tsv or .txt file
+                   ) -> pd.DataFrame:
+    "A text table in UTF-8 or CP949, its delimiter (comma, semicolon, tab or bar) sniffed from its first lines."
+    raw = path.read_bytes()
+    text = next((t for enc in ENCODINGS if (t := _decode(raw, enc)) is not None), None)
+    if text is None: raise InputError(f'cannot read {path}: it is neither UTF-8 nor CP949 text; save it as UTF-8 (CSV UTF-8 in Excel)')
+    if not text.strip(): raise InputError(f'{path} is empty: save the table with a header line and one line per row')
+    try: sep = csv.Sniffer().sniff(text[:65536], delimiters=',;\t|').delimiter
+    except csv.Error: sep = ','
+    try: return pd.read_csv(io.StringIO(text), sep=sep)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
+        raise InputError(f'cannot read {path} as a table ({e}): save it as comma-separated text, one line per row') from None
+
+def _decode(raw: bytes, encoding: str) -> str | None:
+    try: return raw.decode(encoding)
+    except UnicodeDecodeError: return None
+
 def _load_csv(csv: Path, target: str | None, **kw) -> Samples:
     "A CSV of `path,label[,split][,group]` (relative paths are relative to the CSV), or tabular data with `target`."
-    try: table = pd.read_csv(csv)
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
-        raise InputError(f'cannot read {csv} as CSV ({e}): save it as comma-separated UTF-8 text') from e
-    return _samples_from_frame(table, target, csv, csv.parent, **kw)
+    return _samples_from_frame(read_table_file(csv), target, csv, csv.parent, **kw)
+
+def _check_values(table: pd.DataFrame, label: str, where):
+    "Empty labels and infinite numbers stop the load with the CSV lines they are on (line 1 is the header)."
+    lines = lambda mask: [int(i) + 2 for i in np.flatnonzero(mask)][:8]
+    empty = table[label].isna().to_numpy() | (table[label].astype(str).str.strip() == '').to_numpy()
+    if empty.any():
+        raise InputError(f'{int(empty.sum())} row(s) of {where} have no {label!r} value (lines {lines(empty)}): fill them in, or remove those rows')
+    numbers = table.select_dtypes('number')
+    if (infinite := np.isinf(numbers.to_numpy(dtype=float))).any():
+        cols = sorted(numbers.columns[infinite.any(0)])
+        raise InputError(f'{where} holds infinite values in {cols} (lines {lines(infinite.any(1))}): replace them with numbers, '
+                         'or leave the cells empty (missing values are filled in)')
 
 def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, **kw) -> Samples:
     cols = list(table.columns)
     if target is not None and target not in cols:
         raise InputError(f'{where} has no target column {target!r}: pass target=<one of {cols}>')
+    if table.empty: raise InputError(f'{where} has a header but no rows: add one line per sample')
     if 'path' in cols:
         label = target or 'label'
         if label not in cols:
             raise InputError(f"{where} has a 'path' column but no {label!r} column: add the labels, or pass target=<column>")
+        _check_values(table, label, where)
         table = table.rename(columns={label: 'label'})
         table['path'] = [os.path.abspath(base / p) for p in table['path'].astype(str)]
         return samples_from_table(table, root=where if isinstance(where, Path) else None, **kw)
     if target is None:
         raise InputError(f"{where} has no 'path' column and no target was given: for images add path,label columns; "
                          f'for tabular data pass target=<one of {cols}>')
+    _check_values(table, target, where)
     features = [c for c in cols if c not in (target, 'split', 'group')]
     return samples_from_table(table.rename(columns={target: 'label'}), kind='tabular', features=features,
                               root=where if isinstance(where, Path) else None, **kw)
@@ -285,7 +338,8 @@ def load_samples(source: str | Path | pd.DataFrame, # a dataset folder, a CSV fi
     if not path.exists(): raise InputError(f'{path} does not exist: check the path (a dataset folder or a CSV file)')
     kw = dict(seed=seed, split_file=split_file, audit=audit)
     if path.is_dir(): return _load_folder(path.absolute(), **kw)
-    if path.suffix.lower() != '.csv': raise InputError(f'{path} is neither a folder nor a .csv file: pass a dataset folder or a CSV')
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        raise InputError(f'{path} is neither a folder nor a table ({", ".join(TABLE_SUFFIXES)}): pass a dataset folder or a CSV')
     return _load_csv(path.absolute(), target, **kw)
 
 # %% ../nbs/11_data.ipynb #a3db15f5
