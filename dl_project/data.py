@@ -120,7 +120,7 @@ def scan_class_dirs(folder: Path, # a folder holding one sub-folder per class
         ignored.append(f.relative_to(root).as_posix())
     for class_dir in _visible_dirs(folder, root):
         n = len(rows)
-        for f in sorted(p for p in class_dir.rglob('*') if p.is_file()):
+        for f in sorted(p for p in class_dir.rglob('*') if p.is_file() or (p.is_symlink() and not p.exists())):  # a broken link is kept: the audit reports it
             if is_junk(f, root) or not is_image_file(f): ignored.append(f.relative_to(root).as_posix())
             else: rows.append({'path': os.path.abspath(f), 'label': class_dir.name})
         if len(rows) == n: empty.append(class_dir.relative_to(root).as_posix())
