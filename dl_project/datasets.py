@@ -12,7 +12,7 @@ __all__ = ['EXAMPLE_DIR', 'IMAGE_SUFFIXES', 'jellyfish']
 
 # %% ../nbs/10_datasets.ipynb #8bf3d756
 EXAMPLE_DIR = Path(str(files('dl_project'))) / 'example_data'  # bundled datasets, inside the installed package
-IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.gif')  # what counts as an image in a dataset folder
+IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff')  # what counts as an image in a dataset folder (Pillow reads them all)
 
 # %% ../nbs/10_datasets.ipynb #5f5c08d1
 def jellyfish() -> Path:

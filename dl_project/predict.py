@@ -10,7 +10,7 @@ import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
 from .core import InputError, save_json, load_json, save_environment
-from .data import is_image_file
+from .data import is_image_file, is_junk
 from .pipeline import decode_images
 import dl_project.models, dl_project.train  # register the project's Keras layers and losses for loading
 
@@ -79,12 +79,13 @@ def load_model_dir(path: str | Path, # a folder written by `save_model_dir`
 # %% ../nbs/24_predict.ipynb #6b48d26b
 def input_files(inputs, # a folder, an image file, or a list of files
                ) -> tuple[list[Path], Path | None]:
-    "The image files to predict and the folder they are named relative to (None for an explicit list)."
+    "The files to predict (in a folder: every file but operating-system litter, so each gets a row) and the folder they are named relative to (None for a list)."
     if isinstance(inputs, (str, Path)):
         inputs = Path(inputs)
         if inputs.is_dir():
-            files = sorted(p for p in inputs.rglob('*') if p.is_file() and is_image_file(p))
-            if not files: raise InputError(f'No image files in {inputs}: pass a folder holding .jpg/.png images, or a list of files.')
+            files = sorted(p for p in inputs.rglob('*') if (p.is_file() or p.is_symlink()) and not is_junk(p, inputs))
+            if not any(is_image_file(p) for p in files):
+                raise InputError(f'No image files in {inputs}: pass a folder holding .jpg/.png images, or a list of files.')
             return files, inputs
         if not inputs.exists(): raise InputError(f'{inputs} does not exist: pass an image folder, an image file or a list of files.')
         return [inputs], None
