@@ -12,8 +12,8 @@ from .settings import RunConfig, setting_type
 
 # %% auto #0
 __all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info',
-           'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'build_parser',
-           'quiet_libraries', 'main', 'is_tf_log_line', 'run_worker', 'console']
+           'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'OneLineParser',
+           'build_parser', 'quiet_libraries', 'main', 'is_tf_log_line', 'run_worker', 'console']
 
 # %% ../nbs/90_cli.ipynb #2b0783bc
 def info() -> dict:
@@ -108,11 +108,16 @@ def _no_abbrev(add_parser):
     "`add_parser` of a subparsers object, with abbreviations of long flags refused."
     return lambda *a, **kw: add_parser(*a, allow_abbrev=False, **kw)
 
+class OneLineParser(argparse.ArgumentParser):
+    "An argument parser whose usage errors are one line (the error and where the help is), not the whole usage."
+    def error(self, message):
+        self.exit(2, f'{self.prog}: error: {message} (see {self.prog} --help)\n')
+
 def build_parser() -> argparse.ArgumentParser:
     "The `dl-project` argument parser with one subparser per checklist command."
-    p = argparse.ArgumentParser(prog='dl-project', description='Run the deep-learning project checklist on a dataset folder.', allow_abbrev=False)
+    p = OneLineParser(prog='dl-project', description='Run the deep-learning project checklist on a dataset folder.', allow_abbrev=False)
     p.add_argument('--version', action='version', version=f'%(prog)s {dl_project.__version__}')
-    sub = p.add_subparsers(dest='command', metavar='COMMAND')
+    sub = p.add_subparsers(dest='command', metavar='COMMAND', parser_class=OneLineParser)
     sub.add_parser = _no_abbrev(sub.add_parser)
     s = sub.add_parser('info', help='versions, devices and the distribution strategy of this machine')
     s.add_argument('--json', action='store_true', help='print JSON instead of lines')
