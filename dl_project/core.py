@@ -12,10 +12,10 @@ from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'InputError', 'project_root', 'new_run_dir', 'save_json', 'load_json',
-           'write_atomically', 'load_json_if_valid', 'file_digest', 'seed_everything', 'current_seed',
-           'enable_determinism', 'determinism_enabled', 'list_devices', 'pick_strategy', 'describe_strategy',
-           'imported_packages', 'hardware_info', 'git_info', 'environment_record', 'save_environment',
-           'package_differences']
+           'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named', 'look_up', 'seed_everything',
+           'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices', 'pick_strategy',
+           'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
+           'save_environment', 'package_differences']
 
 # %% ../nbs/00_core.ipynb #86973d97
 class InputError(ValueError):
@@ -91,6 +91,24 @@ def file_digest(path: str | Path) -> str:
     with open(path, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
     return h.hexdigest()
+
+def register_named(registry: dict, # name -> object, in registration order
+                   obj,            # an object with a `name` (a data kind, a task)
+                  ):
+    "Add `obj` to `registry` under its name (a later one of the same name replaces it); returns it. The registries of kinds and tasks use it."
+    if not obj.name: raise InputError(f'{type(obj).__name__} has no name: set the class attribute `name`')
+    registry[obj.name] = obj
+    return obj
+
+def look_up(registry: dict, # name -> object
+            name: str,      # the name asked for
+            what: str,      # what the registry holds, for the message ('data kind', 'task')
+            how: str,       # the function that registers one, for the message
+           ):
+    "The object registered as `name`, or an `InputError` that lists the known names and says how to register one."
+    if name not in registry:
+        raise InputError(f'no {what} {name!r} is registered (known: {sorted(registry)}): import its module, or register it with {how}')
+    return registry[name]
 
 # %% ../nbs/00_core.ipynb #60be009e
 _state = {'seed': None, 'deterministic': False}

@@ -8,7 +8,7 @@ from abc import ABC, abstractmethod
 import warnings
 from pathlib import Path
 import numpy as np, pandas as pd
-from ..core import DEFAULT_SEED, InputError
+from ..core import DEFAULT_SEED, look_up, register_named
 from ..data import Samples, load_samples, redraw_split, save_split, split_beside
 
 # %% auto #0
@@ -118,16 +118,11 @@ KINDS: dict[str, DataKind] = {}  # name -> kind, in registration order
 
 def register_kind(kind: DataKind) -> DataKind:
     "Add `kind` (an instance) to `KINDS` under its name; a later registration of the same name replaces it."
-    if not kind.name: raise InputError(f'{type(kind).__name__} has no name: set the class attribute `name`')
-    KINDS[kind.name] = kind
-    return kind
+    return register_named(KINDS, kind)
 
 def get_kind(name: str) -> DataKind:
     "The registered kind called `name`."
-    if name not in KINDS:
-        raise InputError(f'no data kind {name!r} is registered (known: {sorted(KINDS)}): import its module, '
-                         'or register it with dl_project.kinds.register_kind')
-    return KINDS[name]
+    return look_up(KINDS, name, 'data kind', 'dl_project.kinds.register_kind')
 
 def kind_of(samples: Samples) -> DataKind:
     "The kind of a sample table."

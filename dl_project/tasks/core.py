@@ -6,7 +6,7 @@
 from __future__ import annotations
 from abc import ABC, abstractmethod
 import numpy as np, pandas as pd
-from ..core import DEFAULT_SEED, InputError
+from ..core import DEFAULT_SEED, InputError, look_up, register_named
 
 # %% auto #0
 __all__ = ['TASKS', 'Task', 'register_task', 'get_task', 'task_of', 'choose_task']
@@ -94,16 +94,11 @@ TASKS: dict[str, Task] = {}  # name -> task, in registration order
 
 def register_task(task: Task) -> Task:
     "Add `task` (an instance) to `TASKS` under its name; a later registration of the same name replaces it."
-    if not task.name: raise InputError(f'{type(task).__name__} has no name: set the class attribute `name`')
-    TASKS[task.name] = task
-    return task
+    return register_named(TASKS, task)
 
 def get_task(name: str) -> Task:
     "The registered task called `name`."
-    if name not in TASKS:
-        raise InputError(f'no task {name!r} is registered (known: {sorted(TASKS)}): import its module, '
-                         'or register it with dl_project.tasks.register_task')
-    return TASKS[name]
+    return look_up(TASKS, name, 'task', 'dl_project.tasks.register_task')
 
 def task_of(obj) -> Task:
     "The task of an object with a `task` name (a sample table, a problem card)."
