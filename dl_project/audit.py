@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
 from .core import InputError, save_json
-from .data import SPLITS, Samples, load_samples
+from .data import SPLITS, Samples, load_samples, similar_labels
 from .pipeline import default_workers, describe_error, read_image, to_mode
 
 # %% auto #0
@@ -169,7 +169,7 @@ def audit(source,                        # a dataset folder, CSV or DataFrame (a
         'ignored': samples.ignored, 'odd': odd,
         'duplicates': duplicates,
         'leaks': sum(c['leak'] for c in duplicates), 'label_conflicts': sum(c['conflict'] for c in duplicates),
-        'empty_class_dirs': samples.empty_class_dirs,
+        'empty_class_dirs': samples.empty_class_dirs, 'similar_labels': similar_labels(samples.classes),
         'class_mismatch': {s: [c for c in samples.classes if counts.loc[s, c] == 0] for s in counts.index
                            if (counts.loc[s] == 0).any()},
         'imbalance_ratio': float(class_totals.max() / max(class_totals.min(), 1)),
@@ -210,6 +210,8 @@ def format_audit(report: dict, # an audit report
     for c in [c for c in dups if c['leak'] or c['conflict']][:examples]:
         lines.append(f"  {c['kind']} {'/'.join(c['splits'])} {'/'.join(c['labels'])}: {_short(c['paths'], 3)}")
     lines.append(f"empty class folders: {_short(report['empty_class_dirs'], examples) or 'none'}")
+    lines.append('labels that differ only by case or spacing (probably one class; rename the folders to one spelling): '
+                 + ('; '.join(' = '.join(g) for g in report.get('similar_labels', [])) or 'none'))
     lines.append('classes missing from a split: ' + ('; '.join(f'{s}: {_short(v, examples)}' for s, v in report['class_mismatch'].items()) or 'none'))
     lines.append(f"class imbalance (largest / smallest class): {report['imbalance_ratio']:.2f}")
     s = report['image_stats']

@@ -6,56 +6,66 @@
 from __future__ import annotations
 import numpy as np
 from sklearn.base import clone
-from sklearn.ensemble import RandomForestClassifier
-from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 from .core import DEFAULT_SEED, InputError
 from .data import Samples
-from .tasks.classification import evaluate_predictions
+from .tasks import get_task, task_of
 from .kinds import kind_of
 
 # %% auto #0
-__all__ = ['BASELINES', 'baseline_model', 'baseline_inputs', 'run_baseline']
+__all__ = ['BASELINES', 'baseline_model', 'baseline_outputs', 'baseline_inputs', 'run_baseline']
 
 # %% ../nbs/21_baselines.ipynb #67abafc9
-BASELINES = ('logreg', 'rf')  # the classical models `baseline_model` builds
+BASELINES = ('linear', 'logreg', 'ridge', 'rf', 'hgb')  # names a baseline may have; each task builds those that suit it (`Task.baseline_estimators`)
 
-def baseline_model(name: str = 'logreg',       # 'logreg' or 'rf'
-                   preprocessor=None,          # the step in front of the model (the kind's `baseline_preprocessor()`); a StandardScaler if None
+def baseline_model(name: str = 'linear',       # one of the task's `baseline_estimators`, or 'linear' (the task's linear model)
+                   preprocessor=None,          # the step in front of the model (the kind's `baseline_preprocessor(name)`); a StandardScaler if None
                    seed: int = DEFAULT_SEED,   # random state of the model
+                   task: str = 'classification', # the registered task whose models these are
                   ) -> Pipeline:
-    "A scikit-learn pipeline: `preprocessor`, then logistic regression or a random forest."
-    models = {'logreg': lambda: LogisticRegression(C=0.05, max_iter=1000),
-              'rf': lambda: RandomForestClassifier(n_estimators=200, min_samples_leaf=2, n_jobs=-1, random_state=seed)}
-    if name not in models: raise InputError(f'Unknown baseline {name!r}: choose one of {list(BASELINES)}.')
-    return make_pipeline(StandardScaler() if preprocessor is None else clone(preprocessor), models[name]())
+    "A scikit-learn pipeline: `preprocessor`, then the task's classical model `name`."
+    models = get_task(task).baseline_estimators(seed)
+    name = next(iter(models), name) if name == 'linear' else name
+    if name not in models: raise InputError(f'baseline {name!r} does not suit {task}: choose one of {["linear", *models]}')
+    return make_pipeline(StandardScaler() if preprocessor is None else clone(preprocessor), models[name])
+
+def baseline_outputs(model: Pipeline, # a fitted `baseline_model`
+                     X,               # its inputs
+                     n_classes: int,  # the number of classes (ignored for a regressor)
+                    ) -> np.ndarray:
+    "What the task scores: a classifier's class probabilities (a class missing from its training rows keeps 0), a regressor's values as one column."
+    if not hasattr(model, 'predict_proba'): return np.asarray(model.predict(X), float)[:, None]
+    proba = np.zeros((len(X), n_classes))
+    proba[:, model.classes_] = model.predict_proba(X)
+    return proba
 
 # %% ../nbs/21_baselines.ipynb #e566c9f0
 def baseline_inputs(samples: Samples,      # the sample table
                     image_size: int = 64,  # decode size for images (features are computed from it)
+                    model: str = 'linear', # the baseline the preprocessor is for
                     **features,            # options of the kind's features (images: size, bins)
                    ) -> tuple:
-    "`(X, y, split, preprocessor)` of every usable sample: the kind's baseline features and the step in front of the model."
+    "`(X, y, split, preprocessor)` of every usable sample: the kind's baseline features and the step in front of `model`."
     inputs = kind_of(samples).inputs(samples, image_size)
     ok, X = inputs.usable, inputs.baseline_features(**features)
-    return X[ok], inputs.y[ok], samples.table['split'].to_numpy()[ok], inputs.baseline_preprocessor()
+    return X[ok], inputs.y[ok], samples.table['split'].to_numpy()[ok], inputs.baseline_preprocessor(model)
 
 def run_baseline(samples: Samples,         # the sample table, with train and eval splits
-                 model: str = 'logreg',    # 'logreg' or 'rf'
+                 model: str = 'linear',    # a classical model of the samples' task (`baseline_model`)
                  eval_split: str = 'test', # split to score
-                 chance: float | None = None, # chance accuracy for the binomial test (see `evaluate_predictions`)
+                 chance: float | None = None, # chance level for the test against chance (the task's default if None)
                  seed: int = DEFAULT_SEED, # random state of the model and the bootstrap
-                 inputs: tuple | None = None, # precomputed `baseline_inputs(samples)`, to share between models
+                 inputs: tuple | None = None, # precomputed `baseline_inputs(samples, model=model)`, to share between models
                  **feature_options,        # image_size and the kind's feature options for `baseline_inputs`
                 ) -> dict:
-    "Fit a classical baseline on the train split and evaluate it on `eval_split`: an `evaluate_predictions` result."
-    X, y, split, preprocessor = inputs or baseline_inputs(samples, **feature_options)
+    "Fit a classical baseline on the train split and evaluate it on `eval_split`: the task's evaluation (`Task.evaluate`)."
+    X, y, split, preprocessor = inputs or baseline_inputs(samples, model=model, **feature_options)
     train, held = split == 'train', split == eval_split
     if not train.any() or not held.any():
         raise InputError(f"Baselines need 'train' and {eval_split!r} samples, found splits {sorted(set(split))}: split the data first.")
-    pipeline = baseline_model(model, preprocessor, seed).fit(X[train], y[train])
-    proba = np.zeros((held.sum(), len(samples.classes)))
-    proba[:, pipeline.classes_] = pipeline.predict_proba(X[held])  # a class missing from train keeps probability 0
-    return evaluate_predictions(y[held], proba, samples.classes, name=f'{model} baseline', chance=chance, seed=seed,
-                                keep_predictions=True)
+    task = task_of(samples)
+    pipeline = baseline_model(model, preprocessor, seed, task.name).fit(X[train], y[train])
+    outputs = baseline_outputs(pipeline, X[held], len(samples.classes))
+    return task.evaluate(y[held], outputs, samples.classes, name=f'{model} baseline', seed=seed, keep_predictions=True,
+                         **({} if chance is None else {'chance': chance}))

@@ -11,9 +11,9 @@ from .core import DEFAULT_SEED, InputError, new_run_dir
 from .settings import RunConfig, setting_type
 
 # %% auto #0
-__all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info', 'cmd_info',
-           'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report', 'OneLineParser',
-           'build_parser', 'quiet_libraries', 'main', 'is_tf_log_line', 'run_worker', 'console']
+__all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'RESUMABLE', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info',
+           'cmd_info', 'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report',
+           'OneLineParser', 'build_parser', 'quiet_libraries', 'main', 'is_tf_log_line', 'run_worker', 'console']
 
 # %% ../nbs/90_cli.ipynb #2b0783bc
 def info() -> dict:
@@ -36,21 +36,24 @@ def cmd_info(args) -> int:
 
 # %% ../nbs/90_cli.ipynb #47577ae9
 def cmd_audit(args) -> int:
-    "Audit a dataset folder or CSV, print the summary, write `audit.json` into `--out`."
-    from dl_project.audit import audit, format_audit
-    report = audit(args.data, out=args.out, target=args.target, progress=not args.quiet)
-    print(format_audit(report))
+    "Audit a dataset folder or table with its data kind's audit, print the summary, write `audit.json` into `--out`."
+    from dl_project.kinds import kind_of, load_dataset
+    samples = load_dataset(args.data, target=args.target, task=args.task)
+    kind = kind_of(samples)
+    print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet)))
     if args.out: print(f'\nwrote {args.out}/audit.json')
     return 0
 
 # %% ../nbs/90_cli.ipynb #e71dab80
 def cmd_predict(args) -> int:
-    "Predict images with a saved model folder and write the submission CSV."
+    "Predict images (or the rows of a table) with a saved model folder and write the submission CSV."
+    import pandas as pd
     from dl_project.predict import predict
     table = predict(args.model_dir, args.input, out=args.out, batch_size=args.batch_size)
-    failed = int((table['error'] != '').sum())
-    print(f'{len(table)} file(s) predicted, {failed} unreadable; wrote {args.out}')
-    print(table['label'].value_counts().to_string())
+    failed, what = int((table['error'] != '').sum()), 'file' if 'file' in table else 'row'
+    print(f'{len(table)} {what}(s) predicted, {failed} with an error (see its error column); wrote {args.out}')
+    labels = pd.to_numeric(table['label'], errors='coerce')
+    print(labels.describe().to_string() if labels.notna().all() and len(labels) else table['label'].value_counts().to_string())
     return 0
 
 # %% ../nbs/90_cli.ipynb #3fef19db
@@ -108,6 +111,14 @@ def _no_abbrev(add_parser):
     "`add_parser` of a subparsers object, with abbreviations of long flags refused."
     return lambda *a, **kw: add_parser(*a, allow_abbrev=False, **kw)
 
+def _with_debug(add_parser):
+    "`add_parser` that gives every command `--debug` (show the traceback of an input error instead of one line)."
+    def add(*a, **kw):
+        parser = add_parser(*a, **kw)
+        parser.add_argument('--debug', action='store_true', help='on an error, show the whole traceback instead of one line')
+        return parser
+    return add
+
 class OneLineParser(argparse.ArgumentParser):
     "An argument parser whose usage errors are one line (the error and where the help is), not the whole usage."
     def error(self, message):
@@ -118,19 +129,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(prog='dl-project', description='Run the deep-learning project checklist on a dataset folder.', allow_abbrev=False)
     p.add_argument('--version', action='version', version=f'%(prog)s {dl_project.__version__}')
     sub = p.add_subparsers(dest='command', metavar='COMMAND', parser_class=OneLineParser)
-    sub.add_parser = _no_abbrev(sub.add_parser)
+    sub.add_parser = _with_debug(_no_abbrev(sub.add_parser))
     s = sub.add_parser('info', help='versions, devices and the distribution strategy of this machine')
     s.add_argument('--json', action='store_true', help='print JSON instead of lines')
     s.set_defaults(func=cmd_info)
     s = sub.add_parser('audit', help='find broken files, duplicates, leaks and class problems in a dataset')
     s.add_argument('data', help='dataset folder, or CSV listing path,label[,split][,group]')
     s.add_argument('--out', help='folder to write audit.json to')
-    s.add_argument('--target', help='label column of a CSV (default: label)')
+    s.add_argument('--target', help='label column of a CSV (default: label); the target column of a table')
+    s.add_argument('--task', default='auto', help='auto (detected from the target), classification or regression')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
     s.set_defaults(func=cmd_audit)
-    s = sub.add_parser('predict', help='predict images with a saved model folder; write a submission CSV')
+    s = sub.add_parser('predict', help='predict images or table rows with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')
-    s.add_argument('input', help='an image folder or an image file')
+    s.add_argument('input', help='an image folder or an image file; a CSV of rows for a table model')
     s.add_argument('--out', required=True, help='submission CSV to write')
     s.add_argument('--batch-size', type=int, default=32, help='images per prediction batch')
     s.set_defaults(func=cmd_predict)
@@ -154,11 +166,16 @@ OS_CAUSES = {errno.ENOSPC: 'the disk is full: free some space, or choose another
              errno.EACCES: 'permission denied: choose a folder you can write to (or fix its permissions)',
              errno.EROFS: 'the file system is read-only: choose another --out'}  # what to do about an operating-system error
 
+def _one_line_warning(message, category, filename, lineno, line=None) -> str:
+    "A warning of the run's own as one console line (`dl-project: warning: ...`), without the source line that raised it."
+    return f'dl-project: warning: {message}\n'
+
 def quiet_libraries():
     "Keep the libraries' warnings and TensorFlow's Python log off the console: what a user can act on, the run says in its own words."
     import logging
     logging.getLogger('tensorflow').setLevel(logging.ERROR)
     for package in LIBRARY_WARNINGS: warnings.filterwarnings('ignore', module=rf'{package}(\.|$)')
+    warnings.formatwarning = _one_line_warning
 
 def main(argv: list[str] | None = None) -> int:
     "Run one `dl-project` command in this process; exit code 2 with one line on stderr for input errors and operating-system errors."
@@ -169,16 +186,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not getattr(args, 'verbose', False): quiet_libraries()
     try: return args.func(args)
-    except (InputError, FileNotFoundError) as e:
-        print(f'dl-project {args.command}: error: {e}', file=sys.stderr)
-        return 2
-    except OSError as e:  # a full disk, a permission: not a bug, and not a traceback
-        print(f'dl-project {args.command}: error: {e.filename or ""} {OS_CAUSES.get(e.errno, e.strerror or e)}'.replace('error:  ', 'error: '),
-              file=sys.stderr)
+    except (InputError, OSError) as e:
+        if args.debug: raise
+        print(f'dl-project {args.command}: error: {_one_line(e)}', file=sys.stderr)
         return 2
 
+def _one_line(e: Exception) -> str:
+    "An input error's message, or an operating-system error with what to do about it."
+    if isinstance(e, InputError) or isinstance(e, FileNotFoundError): return str(e)
+    return f'{e.filename or ""} {OS_CAUSES.get(e.errno, e.strerror or e)}'.strip()
+
+
 # %% ../nbs/90_cli.ipynb #d197b20f
-WORKER_COMMANDS = ('run', 'reproduce')  # the commands the console script runs in a worker process (they train)
+WORKER_COMMANDS = ('run', 'reproduce', 'audit', 'predict', 'report', 'info')  # the commands the console script runs in a worker process (they load TensorFlow)
+RESUMABLE = ('run', 'reproduce')  # the worker commands that keep their finished steps in a folder
 WORKER_ENV = 'DL_PROJECT_WORKER'        # set in the worker, so that it runs the command itself
 TF_LOG_LINE = re.compile(r'^(?:[IWEF]\d{4} \d\d:\d\d:[\d.]+\s+\d+ \S+:\d+\] |WARNING: All log messages before absl::InitializeLog'
                          r'|To enable the following instructions: .*rebuild TensorFlow)')  # TensorFlow's C++ log lines
@@ -219,6 +240,7 @@ _WORKER_CODE = 'import sys; from dl_project.cli import main; sys.exit(main(sys.a
 
 def _resume_hint(args, argv: list[str]) -> str:
     "What to type after a worker died: the same command (with the run folder it wrote to)."
+    if args.command not in RESUMABLE: return f"Repeat `dl-project {' '.join(argv)}`."
     return f"Every finished step is kept in {args.out}: repeat `dl-project {' '.join(argv)}` to resume."
 
 def console(argv: list[str] | None = None, # the words after `dl-project`; `sys.argv[1:]` if None
@@ -232,6 +254,6 @@ def console(argv: list[str] | None = None, # the words after `dl-project`; `sys.
         made = new_run_dir()
         argv, args.out = argv + ['--out', str(made)], str(made)
     if args.command == 'reproduce' and args.out is None: args.out = f'{args.run_dir.rstrip("/")}-reproduce'
-    code = run_worker(['-c', _WORKER_CODE, *argv], args.command, _resume_hint(args, argv), verbose=args.verbose)
+    code = run_worker(['-c', _WORKER_CODE, *argv], args.command, _resume_hint(args, argv), verbose=getattr(args, 'verbose', False))
     if made is not None and code == 2 and not any(made.iterdir()): made.rmdir()  # a refused start leaves no empty folder
     return code

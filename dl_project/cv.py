@@ -13,7 +13,7 @@ from .core import DEFAULT_SEED, InputError, file_digest, load_json, load_json_if
 from .data import Samples
 from .tasks import Task, get_task, task_of
 from .kinds import KindInputs, kind_of
-from .baselines import BASELINES, baseline_model
+from .baselines import BASELINES, baseline_model, baseline_outputs
 from .models import MODELS, build_model, with_tta
 from .train import compile_model, default_callbacks, fit
 from . import schedules
@@ -55,6 +55,9 @@ def assign_folds(samples: Samples,           # the sample table
         raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
                          f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
     strata = pd.Series(task_of(samples).stratify(table['label']), index=table.index)
+    if (lone := strata.value_counts()).min() < 2:
+        raise InputError(f"{table['label'][strata == lone.idxmin()].iloc[0]!r} has only one row in the {'/'.join(splits)} split(s): every "
+                         'class needs at least two (one to learn from, one to score); collect more rows of it, or remove it')
     if (largest := int(strata.value_counts().max())) < folds:
         raise InputError(f'no class has {folds} rows in the {"/".join(splits)} split(s) (the largest has {largest}, over '
                          f'{strata.nunique()} classes): {folds} stratified folds cannot be made; collect more rows per class, '
@@ -78,7 +81,7 @@ def CVInputs(samples: Samples,              # the sample table (all splits)
 @dataclass
 class BaselineLearner:
     "A classical scikit-learn model (`baseline_model`) on the data kind's baseline features, for one fold."
-    model: str = 'logreg'  # one of `BASELINES`
+    model: str = 'linear'  # one of `BASELINES` that suits the task (`Task.baseline_estimators`)
     features: dict = field(default_factory=dict)  # options of the kind's features (images: size, bins)
 
     def _X(self, inputs: KindInputs, rows: np.ndarray):
@@ -87,13 +90,12 @@ class BaselineLearner:
 
     def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
         "A fitted pipeline and `None` (no training history)."
-        return baseline_model(self.model, inputs.baseline_preprocessor(), seed).fit(self._X(inputs, rows), inputs.y[rows]), None
+        pipeline = baseline_model(self.model, inputs.baseline_preprocessor(self.model), seed, task_of(inputs.samples).name)
+        return pipeline.fit(self._X(inputs, rows), inputs.y[rows]), None
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
-        "Class probabilities (n, C); a class missing from the training rows keeps probability 0."
-        proba = np.zeros((len(rows), len(inputs.classes)))
-        proba[:, model.classes_] = model.predict_proba(self._X(inputs, rows))
-        return proba
+        "The task's outputs: class probabilities (n, C; a class missing from the training rows keeps 0), or a number (n, 1)."
+        return baseline_outputs(model, self._X(inputs, rows), len(inputs.classes))
 
     def save(self, model, folder: Path) -> Path:
         import joblib
@@ -104,10 +106,11 @@ class BaselineLearner:
         return joblib.load(path)
 
     def n_params(self, model) -> int:
-        "Fitted numbers in the final estimator: coefficients, or tree nodes of a forest."
+        "Fitted numbers in the final estimator: coefficients, or tree nodes of a forest or of boosted trees."
         est = model[-1]
-        if hasattr(est, 'coef_'): return int(est.coef_.size + est.intercept_.size)
-        return int(sum(t.tree_.node_count for t in getattr(est, 'estimators_', [])))
+        if hasattr(est, 'coef_'): return int(np.size(est.coef_) + np.size(est.intercept_))
+        if hasattr(est, 'estimators_'): return int(sum(t.tree_.node_count for t in est.estimators_))
+        return int(sum(len(tree.nodes) for stage in getattr(est, '_predictors', []) for tree in stage))
 
 # %% ../nbs/27_cv.ipynb #b18e804f
 SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `KerasLearner` knows: plateau halving, or one `schedules.make_schedule` builds
@@ -134,11 +137,12 @@ class KerasLearner:
     def _dataset(self, inputs: KindInputs, rows, state=None, shuffle=False, seed=DEFAULT_SEED):
         return inputs.dataset(rows, self.batch_size, state, shuffle=shuffle, seed=seed)
 
-    def _network(self, shape, n_classes: int, seed: int):
-        "A fresh uncompiled model from the registry, wrapped in the augmentation preset if `augment` is set."
-        if self.augment is None: return build_model(self.model, shape, n_classes, **self.model_options)
+    def _network(self, shape, n_outputs: int, seed: int, output_scale=None):
+        "A fresh uncompiled model from the registry (a linear output scaled by `output_scale` for a number), wrapped in the augmentation preset if `augment` is set."
+        options = self.model_options | ({} if output_scale is None else {'output_scale': output_scale})
+        if self.augment is None: return build_model(self.model, shape, n_outputs, **options)
         if self.augment not in AUGMENT_PRESETS: raise InputError(f'unknown augment {self.augment!r}: use one of {sorted(AUGMENT_PRESETS)} or None')
-        return build_model('augmented', shape, n_classes, base=self.model, augment=self.augment, seed=seed, **self.model_options)
+        return build_model('augmented', shape, n_outputs, base=self.model, augment=self.augment, seed=seed, **options)
 
     def _lr_and_callbacks(self, n_rows: int):
         "The learning rate (a number or a schedule over `epochs`) and the callbacks of `schedule`."
@@ -152,32 +156,35 @@ class KerasLearner:
         for name in ('mix', 'tta'):
             if getattr(self, name) is not None and not inputs.mixable:
                 raise InputError(f'{name}={getattr(self, name)!r} works on images: use {name}=None for {kind_of(inputs.samples).words[1]}')
+        task = task_of(inputs.samples)
+        if self.mix is not None and 'mix' not in task.network_settings:
+            raise InputError(f'mix={self.mix!r} mixes class labels: use mix=None (--mix none) for {task.name}')
         state = inputs.fit(rows)
         lr, callbacks = self._lr_and_callbacks(len(rows))
-        net = compile_model(self._network(inputs.input_shape(state), len(inputs.classes), seed), lr=lr, weight_decay=self.weight_decay,
-                            label_smoothing=self.label_smoothing, optimizer=self.optimizer, soft_labels=self.mix is not None)
+        net = self._network(inputs.input_shape(state), task.n_outputs(inputs.classes), seed, task.output_scale(inputs.y[rows]))
+        net, state = inputs.wrap(net, state)  # a table's fitted preprocessing goes inside the network
+        net = compile_model(net, lr=lr, weight_decay=self.weight_decay, label_smoothing=self.label_smoothing, optimizer=self.optimizer,
+                            soft_labels=self.mix is not None, task=task.name)
         net.run_eagerly = self.run_eagerly
         train = self._dataset(inputs, rows, state, shuffle=True, seed=seed)
         if self.mix is not None: train = mix_batches(train, len(inputs.classes), self.mix, seed=seed)
-        history = fit(net, train, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose)
+        history = fit(net, train, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
+                      class_weight='balanced' if inputs.classes else None)  # balanced classes; a number has none
         return (net if self.tta is None else with_tta(net, self.tta), state), history
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
-        "Class probabilities (n, C)."
+        "The network's outputs: class probabilities (n, C), or a number (n, 1)."
         net, state = model
         return net.predict(self._dataset(inputs, rows, state), verbose=0)
 
     def save(self, model, folder: Path) -> Path:
-        net, prep = model
-        if prep is not None:
-            import joblib
-            write_atomically(folder / 'preprocess.joblib', lambda tmp: joblib.dump(prep, tmp))
+        net, state = model
+        if state is not None: raise InputError(f'{type(state).__name__} preprocessing outside the network cannot be saved: the data kind must `wrap` it into the network')
         return write_atomically(folder / 'model.keras', net.save)
 
     def load(self, path: Path):
-        import joblib, keras
-        prep = path.parent / 'preprocess.joblib'
-        return keras.saving.load_model(path, compile=False), joblib.load(prep) if prep.exists() else None
+        import keras
+        return keras.saving.load_model(path, compile=False), None
 
     def n_params(self, model) -> int: return int(model[0].count_params())
 

@@ -10,33 +10,34 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError, write_atomically
 from .datasets import IMAGE_SUFFIXES
-from .tasks import task_of
+from .tasks import choose_task, get_task, task_of
 
 # %% auto #0
-__all__ = ['SPLITS', 'TABLE_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS', 'Samples', 'is_junk',
-           'is_image_file', 'split_name', 'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split',
-           'read_split', 'apply_audit', 'samples_from_table', 'read_table_file', 'load_samples', 'join_groups',
-           'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
+__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS', 'Samples',
+           'is_junk', 'is_image_file', 'split_name', 'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split',
+           'read_split', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file', 'load_samples',
+           'join_groups', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
 TABLE_COLUMNS = ['path', 'label', 'split', 'group']  # columns of an image table (tabular: features instead of path)
+EXCLUDED_COLUMNS = ['line', 'path', 'label', 'split', 'reason']  # a row left out: its line in a CSV (header: line 1), file, label, split, why
 
 def _empty_excluded() -> pd.DataFrame:
-    return pd.DataFrame(columns=['path', 'label', 'split', 'reason'])
+    return pd.DataFrame(columns=EXCLUDED_COLUMNS)
 
 @dataclass
 class Samples:
     "One row per sample (`path` or feature columns, `label`, `split`, `group`) plus the sorted class list."
     table: pd.DataFrame                 # one row per sample
-    classes: list[str]                  # sorted class names; label code = `classes.index(label)`
+    classes: list[str]                  # sorted class names; label code = `classes.index(label)` ([] for a number)
     kind: str = 'image'                 # the data kind ('image', 'tabular', ...): `kinds.kind_of` reads it
     task: str = 'classification'        # the task: `tasks.task_of` reads it
     root: Path | None = None            # the dataset folder or CSV file the samples came from
     features: list[str] = field(default_factory=list)  # feature columns (tabular), else []
     ignored: list[str] = field(default_factory=list)   # files skipped while scanning (not data), relative to root
     empty_class_dirs: list[str] = field(default_factory=list)  # class folders without images, relative to root
-    excluded: pd.DataFrame = field(default_factory=_empty_excluded)  # rows removed (unreadable), with the reason
+    excluded: pd.DataFrame = field(default_factory=_empty_excluded)  # rows left out (no target, a target the task cannot read, an unreadable file), with the reason
     split_file: Path | None = None      # CSV the drawn split was saved to or read from
     split_drawn: bool = False           # whether the split was drawn (or read from a split file), not given by the data
 
@@ -146,18 +147,20 @@ def draw_split(table: pd.DataFrame,  # rows with `label` and `group`
                seed: int = DEFAULT_SEED, # seed of the draw
                valid_size: float = 0.15, # about this fraction goes to valid
                test_size: float = 0.15,  # about this fraction goes to test
+               strata=None,              # what the split is balanced on, one value per row (the task's `stratify`); the labels if None
               ) -> pd.Series:
     "A seeded, stratified, group-aware train/valid/test assignment for the rows of `table`."
     from sklearn.model_selection import StratifiedGroupKFold
     split = pd.Series('train', index=table.index)
+    strata = table['label'] if strata is None else pd.Series(np.asarray(strata), index=table.index)
     for name, size in (('test', test_size), ('valid', valid_size / (1 - test_size))):
         rest = table[split == 'train']
-        n_splits = min(max(2, round(1 / size)), rest['group'].nunique(), rest['label'].value_counts().max()) if size > 0 else 0
+        n_splits = min(max(2, round(1 / size)), rest['group'].nunique(), strata[rest.index].value_counts().max()) if size > 0 else 0
         if n_splits < 2: continue
         cv = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
         with warnings.catch_warnings():  # small classes: sklearn warns that a class has fewer members than folds
             warnings.simplefilter('ignore', UserWarning)
-            _, held = next(cv.split(rest, rest['label'], rest['group']))
+            _, held = next(cv.split(rest, strata[rest.index], rest['group']))
         split[rest.index[held]] = name
     return split
 
@@ -209,22 +212,46 @@ def apply_audit(samples: Samples,     # samples of the audited dataset
     return replace(samples, table=table[~bad].reset_index(drop=True), excluded=excluded.reset_index(drop=True))
 
 # %% ../nbs/11_data.ipynb #5ee85aa3
+def similar_labels(labels) -> list[list[str]]:
+    "Groups of labels that differ only by case or inner spacing (`Cat`, `cat`, `big  cat`): probably one class each."
+    unique = pd.Series(pd.unique(pd.Series(labels).astype(str)))
+    keys = unique.groupby(unique.map(lambda v: ' '.join(v.lower().split()))).agg(list)
+    return sorted(sorted(v) for v in keys if len(v) > 1)
+
 def _warn_similar_labels(labels: pd.Series):
-    "Warn about labels that differ only by case or inner spacing (`Cat`, `cat`): kept apart, but probably one class."
-    keys = pd.Series(labels.unique()).groupby(lambda i: ' '.join(str(labels.unique()[i]).lower().split())).agg(list)
-    if alike := [sorted(v) for v in keys if len(v) > 1]:
+    "Warn about labels that differ only by case or inner spacing: kept apart, but probably one class (the audit lists them too)."
+    if alike := similar_labels(labels):
         warnings.warn(f'labels {alike[:5]} differ only by case or spacing: they are kept as different classes; '
                       'rename them to one spelling if they are the same class')
 
-def _check_classes(labels: pd.Series, where) -> list[str]:
-    classes = sorted(labels.astype(str).unique())
+def _check_classes(classes: list[str], where) -> list[str]:
     if len(classes) < 2:
         raise InputError(f'only one class ({classes[0] if classes else "none"!r}) found in {where}: a classifier needs '
                          'at least two; add a folder (or label) per class')
     return classes
 
+def _exclude(table: pd.DataFrame, reasons: pd.Series, excluded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "Move the rows named by `reasons` (index: rows of `table`; values: why) from `table` to `excluded`, with their CSV lines."
+    if reasons.empty: return table, excluded
+    rows = table.loc[reasons.index]
+    lines = rows['_line'] if '_line' in rows else pd.Series(np.nan, index=rows.index)
+    gone = pd.DataFrame({'line': lines, 'path': rows.get('path'), 'label': rows['label'], 'split': rows.get('split'), 'reason': reasons})
+    first = gone.iloc[0]
+    warnings.warn(f"{len(gone)} row(s) left out: their target cannot be used (e.g. {'line ' + str(int(first.line)) if pd.notna(first.line) else first.path}: "
+                  f"{first.reason}); listed in samples.excluded and in the audit")
+    return table.drop(index=reasons.index), pd.concat([excluded, gone.reindex(columns=EXCLUDED_COLUMNS)], ignore_index=True)
+
+def _choose_task(labels: pd.Series, task: str, where):
+    "The task of these labels; a warning when another task would have been detected (a number read as classes, say)."
+    chosen, _ = choose_task(labels, task)
+    if task != 'auto' and (detected := choose_task(labels)[0]) is not chosen:
+        warnings.warn(f'the labels of {where} look like a {detected.name} target ({labels.nunique()} distinct values) but the task '
+                      f'{chosen.name} was asked for: pass --task {detected.name} (task={detected.name!r}) if that is what you mean')
+    return chosen
+
 def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, optional `split` and `group`
                        *, kind: str = 'image',    # 'image' or 'tabular'
+                       task: str = 'auto',        # a registered task, or 'auto' (detected from the labels)
                        root: Path | None = None,  # dataset folder or CSV the rows came from
                        features: list[str] = (),  # feature columns (tabular)
                        seed: int = DEFAULT_SEED,  # seed of a drawn split
@@ -232,13 +259,19 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
                        audit: dict | str | Path | None = None, # audit report to apply (exclusions, groups)
                        **extra,                   # more `Samples` fields (ignored, empty_class_dirs)
                       ) -> Samples:
-    "Check `table`, add default groups, apply `audit`, and draw (or read) the split when the table has none."
+    "Choose the task, leave out targets it cannot read (listed in `excluded`), add default groups, apply `audit`, and draw (or read) the split when the table has none."
     table = table.reset_index(drop=True).copy()
     table['label'] = table['label'].astype(str).str.strip()  # `high` and `high ` are one class
-    _warn_similar_labels(table['label'])
+    chosen = _choose_task(table['label'], task, root or 'the table')
+    table, excluded = _exclude(table, chosen.invalid_targets(table['label']), extra.pop('excluded', _empty_excluded()))
+    table = table.drop(columns='_line', errors='ignore').reset_index(drop=True)
+    if classes := chosen.classes_of(table['label']):
+        _warn_similar_labels(table['label'])
+        _check_classes(classes, root or 'the table')
+    elif len(table) < 2: raise InputError(f'{root or "the table"} has {len(table)} usable row(s): a model needs at least two')
     if 'group' not in table: table['group'] = table['path'] if 'path' in table else table.index.astype(str)
     table['group'] = table['group'].astype(str)
-    samples = Samples(table, _check_classes(table['label'], root or 'the table'), kind, root=root, features=list(features), **extra)
+    samples = Samples(table, classes, kind, chosen.name, root=root, features=list(features), excluded=excluded, **extra)
     if audit is not None: samples = apply_audit(samples, audit)
     if 'split' in table:
         samples.table['split'] = samples.table['split'].map(lambda s: split_name(str(s)) or s)
@@ -249,7 +282,7 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
     if split_file is not None and Path(split_file).exists():
         samples.table['split'] = read_split(samples, split_file).values
     else:
-        samples.table['split'] = draw_split(samples.table, seed).values
+        samples.table['split'] = draw_split(samples.table, seed, strata=chosen.stratify(samples.table['label'])).values
         if split_file is not None: save_split(samples, split_file)
     samples.split_file, samples.split_drawn = Path(split_file) if split_file is not None else None, True
     return samples
@@ -292,12 +325,15 @@ def _load_csv(csv: Path, target: str | None, **kw) -> Samples:
     "A CSV of `path,label[,split][,group]` (relative paths are relative to the CSV), or tabular data with `target`."
     return _samples_from_frame(read_table_file(csv), target, csv, csv.parent, **kw)
 
-def _check_values(table: pd.DataFrame, label: str, where):
-    "Empty labels and infinite numbers stop the load with the CSV lines they are on (line 1 is the header)."
+def _without_targets(table: pd.DataFrame, label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    "Rows with an empty target cell moved out of `table` (reason 'no target value'); every row keeps its CSV line (`_line`) until the task has read the targets."
+    table = table.assign(_line=np.arange(len(table)) + 2)
+    empty = table[label].isna() | (table[label].astype(str).str.strip() == '')
+    return _exclude(table.rename(columns={label: 'label'}), pd.Series(f'no {label!r} value', index=table.index[empty]), _empty_excluded())
+
+def _check_values(table: pd.DataFrame, where):
+    "Infinite numbers stop the load with the CSV lines they are on (line 1 is the header)."
     lines = lambda mask: [int(i) + 2 for i in np.flatnonzero(mask)][:8]
-    empty = table[label].isna().to_numpy() | (table[label].astype(str).str.strip() == '').to_numpy()
-    if empty.any():
-        raise InputError(f'{int(empty.sum())} row(s) of {where} have no {label!r} value (lines {lines(empty)}): fill them in, or remove those rows')
     numbers = table.select_dtypes('number')
     if (infinite := np.isinf(numbers.to_numpy(dtype=float))).any():
         cols = sorted(numbers.columns[infinite.any(0)])
@@ -313,30 +349,32 @@ def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, **kw) ->
         label = target or 'label'
         if label not in cols:
             raise InputError(f"{where} has a 'path' column but no {label!r} column: add the labels, or pass target=<column>")
-        _check_values(table, label, where)
-        table = table.rename(columns={label: 'label'})
+        _check_values(table, where)
+        table, excluded = _without_targets(table, label)
         table['path'] = [os.path.abspath(base / p) for p in table['path'].astype(str)]
-        return samples_from_table(table, root=where if isinstance(where, Path) else None, **kw)
+        return samples_from_table(table, root=where if isinstance(where, Path) else None, excluded=excluded, **kw)
     if target is None:
         raise InputError(f"{where} has no 'path' column and no target was given: for images add path,label columns; "
                          f'for tabular data pass target=<one of {cols}>')
-    _check_values(table, target, where)
+    _check_values(table, where)
     features = [c for c in cols if c not in (target, 'split', 'group')]
-    return samples_from_table(table.rename(columns={target: 'label'}), kind='tabular', features=features,
-                              root=where if isinstance(where, Path) else None, **kw)
+    table, excluded = _without_targets(table, target)
+    return samples_from_table(table, kind='tabular', features=features, root=where if isinstance(where, Path) else None,
+                              excluded=excluded, **kw)
 
 def load_samples(source: str | Path | pd.DataFrame, # a dataset folder, a CSV file, or a DataFrame
                  *, target: str | None = None,     # label column of a CSV/DataFrame (required for tabular data)
+                 task: str = 'auto',               # a registered task ('classification', 'regression'), or 'auto': detected from the labels
                  seed: int = DEFAULT_SEED,         # seed of a drawn split
                  split_file: str | Path | None = None, # CSV to save a drawn split to, and to read it back from
                  audit: dict | str | Path | None = None, # audit report (or `audit.json`): excludes unreadable files, sets groups
                 ) -> Samples:
     "Load any supported dataset layout into one `Samples` table (see the layouts above)."
     if isinstance(source, pd.DataFrame):
-        return _samples_from_frame(source, target, 'the DataFrame', Path.cwd(), seed=seed, split_file=split_file, audit=audit)
+        return _samples_from_frame(source, target, 'the DataFrame', Path.cwd(), task=task, seed=seed, split_file=split_file, audit=audit)
     path = Path(source).expanduser()
     if not path.exists(): raise InputError(f'{path} does not exist: check the path (a dataset folder or a CSV file)')
-    kw = dict(seed=seed, split_file=split_file, audit=audit)
+    kw = dict(task=task, seed=seed, split_file=split_file, audit=audit)
     if path.is_dir(): return _load_folder(path.absolute(), **kw)
     if path.suffix.lower() not in TABLE_SUFFIXES:
         raise InputError(f'{path} is neither a folder nor a table ({", ".join(TABLE_SUFFIXES)}): pass a dataset folder or a CSV')
@@ -380,7 +418,7 @@ def redraw_split(samples: Samples,          # samples with their final groups (d
     saved = pd.read_csv(split_file, dtype=str).set_index('key')['split'] if split_file and Path(split_file).exists() else pd.Series(dtype=str)
     split = keys.map(saved).astype(object)
     split = split.fillna(table['group'].map(split.groupby(table['group']).first()))  # a new row joins its group's split
-    if (new := split.isna()).any(): split[new] = draw_split(table[new], seed).to_numpy(object)
+    if (new := split.isna()).any(): split[new] = draw_split(table[new], seed, strata=task_of(samples).stratify(table['label'][new])).to_numpy(object)
     table['split'] = split.values
     return replace(samples, table=table)
 

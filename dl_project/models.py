@@ -29,19 +29,25 @@ def register_model(name: str, # the name `build_model` finds the builder by
 
 def build_model(name: str,          # a key of `MODELS`
                 input_shape: tuple, # one sample's shape, e.g. (128, 128, 3) or (n_features,)
-                n_classes: int,     # number of classes (softmax outputs)
-                **options,          # passed to the builder (depth, width, weights, ...)
+                n_classes: int,     # number of classes (softmax outputs; 1 for a number)
+                **options,          # passed to the builder (depth, width, weights, `output_scale` for a number, ...)
                ) -> keras.Model:
-    "Build the registered model `name` (uncompiled, softmax output)."
+    "Build the registered model `name` (uncompiled; a softmax output, or one linear output in a number's units with `output_scale`)."
     if name not in MODELS: raise InputError(f'Unknown model {name!r}: choose one of {sorted(MODELS)}.')
     return MODELS[name](tuple(input_shape), int(n_classes), **options)
 
 # %% ../nbs/22_models.ipynb #8a7cb431
-def _head(x, n_classes: int, dropout: float):
-    "Dropout and the softmax classifier, initialised small so that the first predictions are near uniform."
+def _head(x, n_classes: int, dropout: float,
+          output_scale: tuple | None = None,   # (mean, std) of a number: one linear output in its units; None: softmax over classes
+          initializer=None,                    # kernel initializer of the output layer; small (std 0.01) if None
+         ):
+    "Dropout, then the softmax classifier, or one linear output scaled to the target's units; initialised so that first predictions are near uniform (near the mean)."
     if dropout: x = layers.Dropout(dropout)(x)
-    return layers.Dense(n_classes, activation='softmax', name='predictions',
-                        kernel_initializer=keras.initializers.RandomNormal(stddev=0.01))(x)
+    initializer = initializer or keras.initializers.RandomNormal(stddev=0.01)
+    if output_scale is None: return layers.Dense(n_classes, activation='softmax', name='predictions', kernel_initializer=initializer)(x)
+    mean, std = output_scale
+    z = layers.Dense(1, name='predictions', kernel_initializer=initializer)(x)  # the target in standard units
+    return layers.Rescaling(float(std), offset=float(mean), name='target_units')(z)
 
 @register_model('cnn')
 def cnn(input_shape: tuple,          # image shape (H, W, C), pixels 0..255
@@ -51,6 +57,7 @@ def cnn(input_shape: tuple,          # image shape (H, W, C), pixels 0..255
         dropout: float = 0.3,        # dropout before the classifier
         batchnorm: bool = True,      # batch normalisation after each convolution
         bn_momentum: float = 0.9,    # BN moving-average momentum (0.9 suits few steps per epoch)
+        output_scale: tuple | None = None, # (mean, std) of a numeric target: one linear output in its units; None: softmax
        ) -> keras.Model:
     "A plain CNN: `depth` blocks of conv-BN-ReLU-maxpool, global pooling, dropout, softmax."
     inputs = keras.Input(input_shape)
@@ -61,7 +68,7 @@ def cnn(input_shape: tuple,          # image shape (H, W, C), pixels 0..255
         x = layers.Activation('relu')(x)
         x = layers.MaxPooling2D()(x)
     x = layers.GlobalAveragePooling2D()(x)
-    return keras.Model(inputs, _head(x, n_classes, dropout), name='cnn')
+    return keras.Model(inputs, _head(x, n_classes, dropout, output_scale), name='cnn')
 
 # %% ../nbs/22_models.ipynb #592b5088
 def _gelu_bn(x, momentum: float):
@@ -77,6 +84,7 @@ def convmixer(input_shape: tuple,      # image shape (H, W, C), pixels 0..255
               kernel_size: int = 5,    # depthwise kernel size (the spatial mixing range)
               dropout: float = 0.0,    # dropout before the classifier
               bn_momentum: float = 0.9, # BN moving-average momentum
+              output_scale: tuple | None = None, # (mean, std) of a numeric target: one linear output in its units; None: softmax
              ) -> keras.Model:
     "ConvMixer: patch embedding, then depthwise (spatial) and pointwise (channel) mixing blocks."
     inputs = keras.Input(input_shape)
@@ -87,7 +95,7 @@ def convmixer(input_shape: tuple,      # image shape (H, W, C), pixels 0..255
         x = layers.Add()([_gelu_bn(layers.DepthwiseConv2D(kernel_size, padding='same')(x), bn_momentum), residual])
         x = _gelu_bn(layers.Conv2D(dim, 1)(x), bn_momentum)
     x = layers.GlobalAveragePooling2D()(x)
-    return keras.Model(inputs, _head(x, n_classes, dropout), name='convmixer')
+    return keras.Model(inputs, _head(x, n_classes, dropout, output_scale), name='convmixer')
 
 # %% ../nbs/22_models.ipynb #9187ca10
 def _residual(x, width: int, stride: int, momentum: float):
@@ -108,6 +116,7 @@ def resnet(input_shape: tuple,              # image shape (H, W, C), pixels 0..2
            dropout: float = 0.2,            # dropout before the classifier
            bn_momentum: float = 0.9,        # BN moving-average momentum (0.9 suits few steps per epoch)
            stem_stride: int = 2,            # 2: a 3x3 stride-2 stem conv; 4: a 4x4 stride-4 patch conv (twice the input size at the same cost)
+           output_scale: tuple | None = None, # (mean, std) of a numeric target: one linear output in its units; None: softmax
           ) -> keras.Model:
     "A small ResNet: stride-2 3x3 (or 4x4 patch) stem, residual stages, global average pooling, dropout, softmax."
     if stem_stride not in (2, 4): raise InputError(f'stem_stride must be 2 or 4, not {stem_stride!r}')
@@ -119,7 +128,7 @@ def resnet(input_shape: tuple,              # image shape (H, W, C), pixels 0..2
         for b in range(n): x = _residual(x, width, 2 if stage and not b else 1, bn_momentum)
     x = layers.GlobalAveragePooling2D()(x)
     if dropout: x = layers.Dropout(dropout)(x)
-    return keras.Model(inputs, layers.Dense(n_classes, activation='softmax', name='predictions')(x), name='resnet')
+    return keras.Model(inputs, _head(x, n_classes, 0, output_scale, initializer='glorot_uniform'), name='resnet')
 
 # %% ../nbs/22_models.ipynb #1e6d1216
 @keras.saving.register_keras_serializable(package='dl_project')
@@ -177,6 +186,7 @@ def transfer_model(backbone: str,             # a key of `BACKBONES`
                    weights: str | None = 'imagenet', # 'imagenet' (downloads once), None (random) or a local weights file
                    trainable_top: int | None = 0,    # backbone layers to unfreeze from the top (0: frozen, None: all)
                    dropout: float = 0.2,      # dropout before the classifier
+                   output_scale: tuple | None = None, # (mean, std) of a numeric target: one linear output in its units; None: softmax
                   ) -> keras.Model:
     "A `keras.applications` backbone with its own preprocessing, global pooling and a new softmax head."
     build, options, preprocess = BACKBONES[backbone]
@@ -184,7 +194,7 @@ def transfer_model(backbone: str,             # a key of `BACKBONES`
     inputs = keras.Input(input_shape)
     x = preprocess()(inputs) if preprocess else inputs
     x = base(x, training=False)
-    model = keras.Model(inputs, _head(x, n_classes, dropout), name=f'transfer_{backbone}')
+    model = keras.Model(inputs, _head(x, n_classes, dropout, output_scale), name=f'transfer_{backbone}')
     return set_trainable_top(model, trainable_top)
 
 for _name in BACKBONES:
@@ -198,6 +208,7 @@ def mlp(input_shape: tuple,           # (n_features,)
         dropout: float = 0.2,         # dropout after each hidden layer
         mean=None,                    # per-feature training means for the Normalization layer; none if None
         variance=None,                # per-feature training variances
+        output_scale: tuple | None = None, # (mean, std) of a numeric target: one linear output in its units; None: softmax
        ) -> keras.Model:
     "A multilayer perceptron for numeric features, normalising its inputs inside the model."
     inputs = keras.Input(input_shape)
@@ -205,7 +216,7 @@ def mlp(input_shape: tuple,           # (n_features,)
     for units in hidden:
         x = layers.Dense(units, activation='relu')(x)
         if dropout: x = layers.Dropout(dropout)(x)
-    return keras.Model(inputs, _head(x, n_classes, 0), name='mlp')
+    return keras.Model(inputs, _head(x, n_classes, 0, output_scale), name='mlp')
 
 # %% ../nbs/22_models.ipynb #82ef956a
 FLIPS = {None: (False, False), 'horizontal': (True, False), 'vertical': (False, True),

@@ -205,6 +205,13 @@ def _as_table(samples_or_table, classes=None) -> tuple[pd.DataFrame, list[str]]:
     table = samples_or_table
     return table, classes or sorted(table['label'].astype(str).unique())
 
+def _targets(samples_or_table, table: pd.DataFrame, classes) -> np.ndarray:
+    "What the network learns per row: the task's targets of a `Samples` (class codes, or numbers), else class codes of the table's labels."
+    if isinstance(samples_or_table, Samples) and list(classes) == list(samples_or_table.classes):
+        y = np.asarray(samples_or_table.y)
+        return y.astype('int32') if y.dtype.kind in 'iu' else y.astype('float32')
+    return pd.Categorical(table['label'].astype(str), categories=classes).codes.astype('int32')
+
 def _to_float(rescale):
     "A function that casts uint8 images to float32 (times `rescale`, if given)."
     import tensorflow as tf
@@ -231,7 +238,7 @@ class ImageCache:
                 ):
         table, self.classes = _as_table(samples_or_table, classes)
         self.paths = table['path'].astype(str).tolist()
-        self.labels = pd.Categorical(table['label'].astype(str), categories=self.classes).codes.astype('int32')
+        self.labels = _targets(samples_or_table, table, self.classes)
         images, failed = _decode_tensor(self.paths, image_size, resize, color_mode, workers, progress)
         self.failed = pd.DataFrame({'path': [self.paths[i] for i in failed], 'reason': list(failed.values())},
                                    index=pd.Index(list(failed), name='row'))
@@ -249,7 +256,7 @@ class ImageCache:
                 rescale: float | None = None,    # multiply pixels by this (None: keep 0..255)
                 augment=None,                    # a Keras layer/model applied to each batch with training=True
                ):
-        "A `tf.data.Dataset` of (float32 images, int32 labels) batches for the rows `indices`, without decoding again."
+        "A `tf.data.Dataset` of (float32 images, labels) batches for the rows `indices` (int32 class codes, or float32 numbers), without decoding again."
         import tensorflow as tf
         idx = np.arange(len(self)) if indices is None else np.asarray(indices)
         if not self.ok[idx].all():

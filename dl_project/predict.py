@@ -10,12 +10,15 @@ import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
 from .core import InputError, save_json, load_json, save_environment
-from .data import is_image_file, is_junk
+from .data import is_image_file, is_junk, read_table_file
 from .pipeline import decode_images
+from .tasks import get_task
+from .kinds.table import raw_inputs
 import dl_project.models, dl_project.train  # register the project's Keras layers and losses for loading
 
 # %% auto #0
-__all__ = ['MODEL_FILES', 'save_model_dir', 'ModelFolder', 'load_model_dir', 'input_files', 'predict_images', 'predict']
+__all__ = ['MODEL_FILES', 'save_model_dir', 'ModelFolder', 'load_model_dir', 'input_files', 'predict_images', 'predict_rows',
+           'predict']
 
 # %% ../nbs/24_predict.ipynb #313b05d4
 def _replace_folder(tmp: Path, path: Path):
@@ -36,9 +39,10 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    kind: str = 'image',      # the data kind the model was trained on (`kinds.core`)
                    resize: str = 'stretch',  # how images were resized (see `pipeline.RESIZE_MODES`)
                    color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
-                   features: list | None = None, # feature columns, in model input order (tabular)
+                   features: list | None = None, # feature columns (tabular)
+                   columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.raw_inputs`)
+                   task: str = 'classification', # the registered task the model was trained for
                    seed: int | None = None,  # the run's seed, for the environment record
-                   preprocess=None,          # fitted input preprocessing kept beside the model (`preprocess.joblib`), or None
                   ) -> Path:
     "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json`, `environment.json`."
     path = Path(path)
@@ -48,13 +52,10 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
     size = None if image_size is None else [image_size] * 2 if np.isscalar(image_size) else list(image_size)
     model.save(tmp / 'model.keras')
     save_json([str(c) for c in classes], tmp / 'classes.json')
-    save_json({'kind': kind, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
-               'input_range': [0, 255] if size is not None else None, 'features': list(features or [])},
+    save_json({'kind': kind, 'task': task, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
+               'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns},
               tmp / 'preprocessing.json')
     save_environment(tmp / 'environment.json', seed)
-    if preprocess is not None:
-        import joblib
-        joblib.dump(preprocess, tmp / 'preprocess.joblib')
     _replace_folder(tmp, path)
     return path
 
@@ -95,32 +96,66 @@ def predict_images(folder: ModelFolder,    # a loaded model folder
                    files: list,            # image files
                    batch_size: int = 32,   # images per prediction batch
                   ) -> tuple[np.ndarray, dict[int, str]]:
-    "Class probabilities for `files` decoded as in training (NaN rows for unreadable files) and `{position: reason}`."
+    "The model's outputs for `files` decoded as in training (NaN rows for unreadable files) and `{position: reason}`."
     prep = folder.preprocessing
     images, failed = decode_images(files, prep['image_size'], resize=prep['resize'], color_mode=prep['color_mode'])
-    proba = np.full((len(files), len(folder.classes)), np.nan, dtype=np.float32)
+    proba = np.full((len(files), folder.model.output_shape[-1]), np.nan, dtype=np.float32)
     ok = np.setdiff1d(np.arange(len(files)), list(failed))
     if len(ok): proba[ok] = folder.model.predict(images[ok].astype(np.float32), batch_size=batch_size, verbose=0)
     return proba, failed
 
+def predict_rows(folder: ModelFolder,    # a loaded model folder of a table model
+                 rows,                   # a CSV/TSV file, or a DataFrame, with the feature columns (others are ignored)
+                 batch_size: int = 256,  # rows per prediction batch
+                ) -> tuple[np.ndarray, pd.Series, dict[int, str]]:
+    "The model's outputs for every row, each row's CSV line, and `{position: note}` for cells that could not be read (taken as missing)."
+    frame = read_table_file(Path(rows)) if isinstance(rows, (str, Path)) else pd.DataFrame(rows)
+    columns = folder.preprocessing['columns']
+    if missing := [c for c in folder.preprocessing['features'] if c not in frame]:
+        raise InputError(f'the rows lack the feature column(s) {missing} the model was trained with: add them (empty cells are allowed)')
+    notes = {}
+    for column in columns['numbers']:
+        bad = frame[column].notna() & pd.to_numeric(frame[column], errors='coerce').isna()
+        for i in np.flatnonzero(bad): notes[i] = notes.get(i, '') + f"{column}={frame[column].iloc[i]!r} is not a number (taken as missing); "
+    if not len(frame): return np.zeros((0, folder.model.output_shape[-1])), pd.Series([], name='line', dtype=int), {}
+    import tensorflow as tf
+    rows = tf.data.Dataset.from_tensor_slices(raw_inputs(frame, columns['numbers'], columns['categories'])).batch(batch_size)
+    outputs = folder.model.predict(rows, verbose=0)
+    return np.asarray(outputs, float), pd.Series(np.arange(len(frame)) + 2, name='line'), {i: n.rstrip('; ') for i, n in notes.items()}
+
+def _prediction_table(folder: ModelFolder, keys: pd.Series, outputs: np.ndarray, failed: dict[int, str]) -> pd.DataFrame:
+    "One row per input: its key, the prediction (`label`), one probability column per class, and `error`."
+    task = get_task(folder.preprocessing.get('task', 'classification'))
+    table = pd.DataFrame({keys.name: keys.to_numpy()})
+    ok = ~np.isnan(outputs).any(1)
+    predicted = np.full(len(outputs), None, dtype=object)
+    if ok.any(): predicted[ok] = task.predicted(outputs[ok], folder.classes)
+    table['label'] = predicted
+    if folder.classes: table[folder.classes] = outputs
+    table['error'] = [failed.get(i, '') for i in range(len(table))]
+    return table
+
 def predict(model_dir: str | Path,      # a model folder written by `save_model_dir`
-            inputs,                     # an image folder, an image file, or a list of image files
+            inputs,                     # images (a folder, a file, a list of files), or rows (a CSV file or a DataFrame) for a table model
             out: str | Path | None = None, # where to write the submission CSV; nothing written if None
-            batch_size: int = 32,       # images per prediction batch
+            batch_size: int = 32,       # inputs per prediction batch
            ) -> pd.DataFrame:
-    "Predict images with a saved model: one row per file (file, label, a probability per class, error)."
+    "Predict with a saved model: one row per file or table row (key, label, a probability per class, error)."
     folder = load_model_dir(model_dir)
-    if folder.preprocessing['image_size'] is None:
-        raise InputError(f'{model_dir} holds a {folder.preprocessing["kind"]} model without an image size: predict takes image '
-                         'models saved with the image size they were trained at (save_model_dir(..., image_size)).')
-    files, base = input_files(inputs)
-    proba, failed = predict_images(folder, files, batch_size)
-    table = pd.DataFrame(proba, columns=folder.classes)
-    table.insert(0, 'file', [p.relative_to(base).as_posix() if base else str(p) for p in files])
-    table.insert(1, 'label', [None if i in failed else folder.classes[k] for i, k in enumerate(np.nan_to_num(proba).argmax(1))])
-    table['error'] = [failed.get(i, '') for i in range(len(files))]
-    if failed: warnings.warn(f'{len(failed)} of {len(files)} file(s) could not be read; see the error column: '
-                             + '; '.join(f'{table.file[i]}: {why}' for i, why in failed.items()))
+    if folder.preprocessing.get('columns'):
+        outputs, keys, failed = predict_rows(folder, inputs, batch_size)
+        table = _prediction_table(folder, keys, outputs, failed)
+        if failed: warnings.warn(f'{len(failed)} row(s) had cells that could not be read (taken as missing); see the error column')
+    else:
+        if folder.preprocessing['image_size'] is None:
+            raise InputError(f'{model_dir} holds a {folder.preprocessing["kind"]} model without an image size: predict takes image '
+                             'models saved with the image size they were trained at (save_model_dir(..., image_size)).')
+        files, base = input_files(inputs)
+        outputs, failed = predict_images(folder, files, batch_size)
+        table = _prediction_table(folder, pd.Series([p.relative_to(base).as_posix() if base else str(p) for p in files], name='file'),
+                                  outputs, failed)
+        if failed: warnings.warn(f'{len(failed)} of {len(files)} file(s) could not be read; see the error column: '
+                                 + '; '.join(f'{table.file[i]}: {why}' for i, why in failed.items()))
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(out, index=False)

@@ -13,18 +13,18 @@ from .kinds import KINDS
 from .tasks import TASKS, Task
 
 # %% auto #0
-__all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'BUDGET_OVERRUN', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table',
-           'limits_and_next_steps', 'report_markdown', 'build_report']
+__all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS',
+           'comparison_table', 'limits_and_next_steps', 'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
-def _pm(mean, std) -> str:
-    "`mean ± std` as percentages, or an empty cell."
-    return '' if mean is None else f'{mean:.1%} ± {std:.1%}' if std is not None else f'{mean:.1%}'
+def _pm(task: Task, metric: str, mean, std=None) -> str:
+    "`mean ± std` as the task writes `metric` (percentages for classes), or an empty cell."
+    return '' if mean is None else task.format(mean, metric) + (f' ± {task.format(std, metric)}' if std is not None else '')
 
-def _ci(result: dict, metric: str) -> str:
+def _ci(task: Task, result: dict, metric: str) -> str:
     "` [lo, hi]` of `metric`'s 95 % CI in an evaluation, or nothing."
     ci = (result.get('ci95_by_metric') or {}).get(metric)
-    return f' [{ci[0]:.1%}, {ci[1]:.1%}]' if ci else ''
+    return f' [{task.format(ci[0], metric)}, {task.format(ci[1], metric)}]' if ci else ''
 
 def _task(metrics: dict) -> Task:
     "The run's task (classification for a run folder written before tasks were recorded)."
@@ -35,22 +35,24 @@ def comparison_table(metrics: dict) -> pd.DataFrame:
     chance, base, cv, test, model = (metrics.get(k) or {} for k in ('chance', 'baseline', 'cv', 'test', 'model'))
     task, base_test = _task(metrics), base.get('test') or {}
     metric = metrics.get('metric', task.metrics[0])
-    network = {f'CV {metric}': _pm(cv.get('mean'), cv.get('std')), f'test {metric}': _pm(test.get('score'), None) + _ci(test, metric)}
-    rows = {'chance level': {f'CV {metric}': _pm(chance.get('level'), None), f'test {metric}': _pm(chance.get('level'), None)},
-            f"classical baseline ({base.get('name', '?')})": {f'CV {metric}': _pm(base.get('cv_mean'), base.get('cv_std')),
-                                                              f'test {metric}': _pm(base_test.get('score'), None)},
+    pm = lambda mean, std=None, m=metric: _pm(task, m, mean, std)
+    network = {f'CV {metric}': pm(cv.get('mean'), cv.get('std')), f'test {metric}': pm(test.get('score')) + _ci(task, test, metric)}
+    rows = {'chance level': {f'CV {metric}': pm(chance.get('level')), f'test {metric}': pm(chance.get('level'))},
+            f"classical baseline ({base.get('name', '?')})": {f'CV {metric}': pm(base.get('cv_mean'), base.get('cv_std')),
+                                                              f'test {metric}': pm(base_test.get('score'))},
             f"network ({model.get('name', '?')}{', fold ensemble' if model.get('final') == 'ensemble' else ''})": network}
     if (beside := task.beside) and beside != metric:
-        rows['chance level'][f'test {beside}'] = _pm(chance.get(beside), None)
-        rows[next(k for k in rows if k.startswith('classical'))][f'test {beside}'] = _pm(base_test.get(beside), None)
-        network[f'test {beside}'] = _pm(test.get(beside), None) + _ci(test, beside)
+        rows['chance level'][f'test {beside}'] = pm(chance.get(beside), m=beside)
+        rows[next(k for k in rows if k.startswith('classical'))][f'test {beside}'] = pm(base_test.get(beside), m=beside)
+        network[f'test {beside}'] = pm(test.get(beside), m=beside) + _ci(task, test, beside)
     network |= {'parameters': f"{model['params']:,}" if model.get('params') else '',
                 's / epoch': f"{model['s_per_epoch']:.1f}" if model.get('s_per_epoch') else ''}
     return pd.DataFrame.from_dict(rows, orient='index').fillna('')
 
 # %% ../nbs/44_report.ipynb #3e62d886
 GAP_LIMIT = 0.15        # train minus validation accuracy above this is called overfitting
-CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable
+CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable (a score from 0 to 1)
+ERROR_CV_LIMIT = 0.10   # for an error (RMSE, MAE): a fold-to-fold standard deviation above this share of the mean is called unstable
 BUDGET_OVERRUN = 1.1   # a run that takes more than this times its time budget is called over budget
 GENERIC_ADVICE = {'confused': 'more or cleaner examples of these two classes should help most',
                   'not_better': 'train longer, or try another network',
@@ -82,21 +84,22 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     if test.get('p_value_vs_baseline') is not None and test['p_value_vs_baseline'] >= 0.05:
         out.append(f"On the test split the network is not significantly better than the classical baseline "
                    f"({task.paired_test} p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
-    if cv.get('mean') is not None and base.get('cv_mean') is not None and cv['mean'] <= base['cv_mean']:
-        out.append(f"In cross-validation the network ({cv['mean']:.1%}) does not beat the classical baseline "
-                   f"({base['cv_mean']:.1%}) in {metric}: {advice['not_better']}.")
+    if cv.get('mean') is not None and base.get('cv_mean') is not None and not task.better(cv['mean'], base['cv_mean'], metric):
+        out.append(f"In cross-validation the network ({task.format(cv['mean'], metric)}) does not beat the classical baseline "
+                   f"({task.format(base['cv_mean'], metric)}) in {metric}: {advice['not_better']}.")
     elif cv.get('p_value_vs_baseline') is not None and cv['p_value_vs_baseline'] >= 0.05:
-        out.append(f"In cross-validation the network leads the classical baseline by {cv['diff_vs_baseline'] * 100:.1f} points, "
+        out.append(f"In cross-validation the network differs from the classical baseline by {task.format_diff(cv['diff_vs_baseline'], metric)}, "
                    f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
                    f"do not claim the network is better yet; {advice['not_significant']}.")
-    if cv.get('std') is not None and cv['std'] > CV_STD_LIMIT:
-        out.append(f"Fold scores vary by ± {cv['std']:.1%} (std over {len(cv.get('folds', []))} folds): a single split could "
+    error = metric in task.lower_is_better
+    if cv.get('std') is not None and (cv['std'] > ERROR_CV_LIMIT * abs(cv['mean']) if error else cv['std'] > CV_STD_LIMIT):
+        out.append(f"Fold scores vary by ± {task.format(cv['std'], metric)} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')
     if audit:
         if audit.get('leaks'):
-            files = sum(len(c['paths']) for c in audit['duplicates'] if c['leak'])
-            out.append(f"The audit found {audit['leaks']} duplicate cluster(s) that cross splits ({files} files): a test score on "
-                       'those images measures memory, not generalisation. Cross-validation keeps each cluster in one fold; '
+            members = sum(len(c.get('paths') or c.get('lines') or []) for c in audit['duplicates'] if c['leak'])
+            out.append(f"The audit found {audit['leaks']} duplicate cluster(s) that cross splits ({members} {_words(metrics)[1]}): a test score on "
+                       'those measures memory, not generalisation. Cross-validation keeps each cluster in one fold; '
                        'remove them from the test split before quoting a final score.')
         if audit.get('label_conflicts'):
             out.append(f"{audit['label_conflicts']} duplicate cluster(s) carry different labels: fix the labels, or the model "
@@ -120,10 +123,8 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     return out + task.limits(metrics, audit, advice)
 
 # %% ../nbs/44_report.ipynb #491401c5
-FIGURES = {  # figures a run writes into `figures/`, in report order, with their captions ({samples}: the kind's word); the task's (`Task.captions`) follow
+FIGURES = {  # figures of every run in `figures/`, in report order, with their captions ({samples}: the kind's word); the kind's (`DataKind.captions`) come after the class counts, the task's (`Task.captions`) last
     'class_counts.png': '{Samples} per class and split',
-    'samples.png': 'A few training {samples} per class',
-    'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)',
     'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
     'learning_curves.png': 'Learning curves: training loss and accuracy per epoch (mean of the fold models for a fold ensemble)',
 }
@@ -134,17 +135,10 @@ def _md_table(df: pd.DataFrame) -> str:
     head = ['', *map(str, df.columns)]
     return '\n'.join(['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)] + ['| ' + ' | '.join(r) + ' |' for r in cells])
 
-def _audit_section(audit: dict, examples: int = 8) -> list[str]:
-    "What the audit found: counts, duplicate clusters across splits, unreadable files."
-    lines = ['## What the audit found', '',
-             f"- {audit.get('files', '?')} image files, {audit.get('readable', '?')} readable; "
-             f"{len(audit.get('unreadable', []))} unreadable (excluded), {len(audit.get('ignored', []))} ignored (not data)",
-             f"- {len(audit.get('duplicates', []))} duplicate clusters; {audit.get('leaks', 0)} cross splits (leaks); "
-             f"{audit.get('label_conflicts', 0)} carry different labels"]
-    for c in [c for c in audit.get('duplicates', []) if c.get('leak') or c.get('conflict')][:examples]:
-        lines.append(f"    - {c['kind']}: " + ', '.join(f'`{p}`' for p in c['paths']) + f" (splits {', '.join(c['splits'])})")
-    lines += [f"- unreadable: `{u['path']}`: {u['error']}" for u in audit.get('unreadable', [])[:examples]]
-    return lines + ['']
+def _audit_section(metrics: dict, audit: dict) -> list[str]:
+    "What the audit found, in the words of the run's data kind (`DataKind.audit_lines`)."
+    kind = _kind(metrics) or KINDS['image']
+    return ['## What the audit found', '', *kind.audit_lines(audit), '']
 
 # %% ../nbs/44_report.ipynb #bb9fa00b
 def _budget_line(plan: dict) -> str:
@@ -164,7 +158,7 @@ def report_markdown(run_dir: str | Path, # a run folder
     audit = load_json(run_dir / 'audit.json') if (run_dir / 'audit.json').is_file() else None
     lines = [f'# Report: {run_dir.name}', '']
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']
-    if audit: lines += _audit_section(audit)
+    if audit: lines += _audit_section(metrics, audit)
     lines += ['## Results', '', _md_table(comparison_table(metrics)), '']
     test, cv, task, (_, noun) = metrics.get('test') or {}, metrics.get('cv') or {}, _task(metrics), _words(metrics)
     metric = metrics.get('metric', task.metrics[0])
@@ -173,10 +167,12 @@ def report_markdown(run_dir: str | Path, # a run folder
                      f"baseline ({task.paired_test})" if test.get('p_value_vs_baseline') is not None else '') + '.')
     else: lines.append('This dataset has no test split: the results are cross-validation estimates.')
     if cv.get('p_value_vs_baseline') is not None:
-        lines.append(f"Cross-validation ({metric}): the network {cv['diff_vs_baseline'] * 100:+.1f} points against the classical baseline "
+        lines.append(f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric)} against the classical baseline "
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     lines.append('')
-    for name, caption in (FIGURES | task.captions).items():
+    kind = _kind(metrics)
+    captions = {'class_counts.png': FIGURES['class_counts.png']} | (kind.captions if kind else {}) | FIGURES | task.captions
+    for name, caption in captions.items():
         caption = caption.format(samples=noun, Samples=noun.capitalize())
         if (run_dir / 'figures' / name).is_file(): lines += [f'### {caption}', '', f'![{caption}](figures/{name})', '']
     lines += ['## Limits and next steps', ''] + [f'- {s}' for s in limits_and_next_steps(metrics, audit) or ['No limit crossed a threshold.']]

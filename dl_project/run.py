@@ -17,8 +17,8 @@ from .tasks import task_of
 from .settings import RunConfig, make_config
 
 # %% auto #0
-__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data', 'network_of',
-           'learner_options', 'Baseline', 'Final', 'Test', 'run_checklist']
+__all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data',
+           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'Final', 'Test', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
@@ -67,18 +67,27 @@ def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:
     if c.weights is not None: options['weights'] = None if c.weights.lower() == 'none' else c.weights
     return name, options
 
-def learner_options(c: RunConfig, kind: DataKind) -> dict:
-    "The network learner's settings (`cv.make_learner`): the common ones, and those of `kind.network_settings`."
-    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, label_smoothing=c.label_smoothing,
-                model_options=network_of(c, kind)[1], schedule=c.schedule, **{k: getattr(c, k) for k in kind.network_settings})
+TASK_SETTINGS = ('label_smoothing', 'mix')  # run settings that only some tasks take (`Task.network_settings` says which)
+
+def learner_options(c: RunConfig, kind: DataKind, task) -> dict:
+    "The network learner's settings (`cv.make_learner`): the common ones, those of `kind.network_settings`, and of those only the ones `task` takes."
+    wanted = [k for k in ('label_smoothing', *kind.network_settings) if k not in TASK_SETTINGS or k in task.network_settings]
+    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, model_options=network_of(c, kind)[1],
+                schedule=c.schedule, **{k: getattr(c, k) for k in wanted})
+
+def baseline_of(c: RunConfig, kind: DataKind, task) -> str:
+    "The classical baseline a run compares with: `c.baseline`, or the kind's default (`DataKind.default_baseline`) for 'auto'; 'linear' named as the task names it."
+    name = kind.default_baseline if c.baseline == 'auto' else c.baseline
+    return next(iter(task.baseline_estimators()), name) if name == 'linear' else name
 
 # %% ../nbs/46_run.ipynb #9f3521ee
 def _check_network(c: RunConfig, samples: Samples):
     "Build the network once before the run folder is made or any data decoded: wrong options or missing weights fail in seconds."
     from dl_project.models import build_model
-    kind = kind_of(samples)
+    kind, task = kind_of(samples), task_of(samples)
     (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, c.image_size)
-    try: build_model(name, shape, len(samples.classes), **options)
+    scale = task.output_scale(samples.y)
+    try: build_model(name, shape, task.n_outputs(samples.classes), **options, **({} if scale is None else {'output_scale': scale}))
     except InputError: raise  # already says what to do (a weights file not found, a failed download)
     except (TypeError, ValueError) as e:
         raise InputError(f'network {name!r} cannot be built with the options {options} at input shape {shape} ({e}): '
@@ -112,13 +121,14 @@ def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
 def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str) -> tuple[Baseline, str]:
     "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
     from dl_project.cv import make_learner
-    cv, summary = _cross_validate(c, run_dir, data, inputs, c.baseline, 'cv_baseline', metric)
+    name = baseline_of(c, data.kind, task_of(data.samples))
+    cv, summary = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline', metric)
     if 'test' not in data.samples.splits: return Baseline(cv, None), summary
-    learner = make_learner(c.baseline)
+    learner = make_learner(name)
     model, _ = _fit_all_rows(learner, inputs, data.samples, c.seed)
     rows = _test_rows(data.samples, inputs)
     test = task_of(data.samples).evaluate(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
-                                          name=f'{c.baseline} baseline', seed=c.seed, keep_predictions=True)
+                                          name=f'{name} baseline', seed=c.seed, keep_predictions=True)
     return Baseline(cv, test), summary + f"; test {task_of(data.samples).summary(test, metric)}"
 
 # %% ../nbs/46_run.ipynb #00c06331
@@ -135,7 +145,7 @@ def _plan(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, elapsed_s
     fold_of = assign_folds(data.samples, c.folds, c.seed)
     fold_of = fold_of[inputs.usable[fold_of.index]]
     timer = EpochTimer()
-    learner = make_learner(network_of(c, data.kind)[0], **learner_options(c, data.kind) | {'epochs': PROBE_EPOCHS, 'callbacks': [timer]})
+    learner = make_learner(network_of(c, data.kind)[0], **learner_options(c, data.kind, task_of(data.samples)) | {'epochs': PROBE_EPOCHS, 'callbacks': [timer]})
     start = time.perf_counter()
     seed_everything(c.seed)
     model, _ = learner.fit(inputs, fold_of.index[fold_of != 0].to_numpy(), c.seed)
@@ -169,10 +179,10 @@ def _mean_fold_history(cv_dir: Path) -> pd.DataFrame:
     return pd.concat(histories).groupby('epoch', as_index=False).mean()
 
 def _save_final(c: RunConfig, run_dir: Path, data: Data, final: Final):
-    "Write `history.csv`, then `model/` as a whole (the model folder `predict` reads, with the fitted input preprocessing in it)."
+    "Write `history.csv`, then `model/` as a whole (the model folder `predict` reads; any fitted input preprocessing is inside the model)."
     from dl_project.predict import save_model_dir
     if final.history is not None: write_atomically(run_dir / 'history.csv', lambda tmp: final.history.to_csv(tmp, index=False))
-    save_model_dir(final.model[0], run_dir / 'model', data.samples.classes, kind=data.kind.name, seed=c.seed, preprocess=final.model[1],
+    save_model_dir(final.model[0], run_dir / 'model', data.samples.classes, kind=data.kind.name, task=data.samples.task, seed=c.seed,
                    **data.kind.folder_settings(data.samples, c.image_size))
 
 def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, net_cv) -> tuple[Final, str]:
@@ -180,7 +190,7 @@ def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, ne
     from dl_project.cv import make_learner, fold_models
     from dl_project.ensemble import average_model
     name, how = network_of(c, data.kind)[0], _final_how(c, data.kind)
-    learner = make_learner(name, **learner_options(c, data.kind))
+    learner = make_learner(name, **learner_options(c, data.kind, task_of(data.samples)))
     saved, history, note = run_dir / 'model' / 'model.keras', run_dir / 'history.csv', ''
     if saved.exists():
         try: return Final(how, learner, learner.load(saved), pd.read_csv(history) if history.exists() else None), f'loaded {saved}'
@@ -261,7 +271,7 @@ def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: 
     return {'task': card.task, 'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes,
             'n_train': len(cv_pool(data.samples)), 'n_excluded': len(data.samples.excluded),
             'chance': {'metric': metric, 'level': card.chance_level, **beside, 'by_strategy': card.chance},
-            'baseline': {'name': c.baseline, 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
+            'baseline': {'name': baseline_of(c, data.kind, task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
                          'test': _test_entry(task, baseline.test, metric) if baseline.test else None},
             'cv': net_cv.summary() | _cv_vs_baseline(baseline.cv, net_cv),
             'test': _test_entry(task, test.result, metric) if test else None,
@@ -326,7 +336,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     source = Path(c.data).resolve() if c.data else jellyfish()
     if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
     c = dataclasses.replace(c, data=str(source) if c.data else None, out=c.out or str(new_run_dir()))
-    samples = load_dataset(source, target=c.target, seed=c.seed)  # a wrong target or layout stops here, before any folder is made
+    samples = load_dataset(source, target=c.target, seed=c.seed, task=c.task)  # a wrong target or layout stops here, before any folder is made
     _check_network(c, samples)
     run_dir, started = _start(c, samples), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')
@@ -341,7 +351,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
         log(f"      time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
             f"{plan['s_per_epoch']:.2f} s per epoch, {plan['overhead_s']:.1f} s to start a fit)")
     net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, data, inputs, network_of(c, data.kind)[0], 'cv', card.metric,
-                                                              **learner_options(c, data.kind)))
+                                                              **learner_options(c, data.kind, task_of(card))))
     write_atomically(run_dir / 'oof.csv', lambda tmp: net_cv.oof.to_csv(tmp, index=False))
     final = step('final model', lambda: _final_model(c, run_dir, data, inputs, net_cv))
     test = (step('test evaluation', lambda: _test(c, run_dir, data, inputs, final, baseline, card.metric))

@@ -37,7 +37,8 @@ class RunConfig:
                                                '(YAML/JSON, e.g. "{widths: [8, 16]}")')
     weights: str | None = setting(None, 'pretrained weights of a backbone (with --model efficientnetv2b0, mobilenetv3small or '
                                         'resnet50): imagenet (downloads once), a local weights file, or none; default imagenet')
-    baseline: str = setting('logreg', 'classical baseline model', names='baseline')
+    baseline: str = setting('auto', "classical baseline: auto (the data kind's: gradient-boosted trees for tables, the task's linear "
+                                    'model otherwise), linear, logreg, ridge, rf or hgb', names='baseline')
     folds: int = setting(5, 'K of the K-fold cross-validation', low=2)
     epochs: int = setting(60, 'training epochs per fold (and of the final model with --final refit)', low=1)
     time_budget: str | None = setting(None, 'wall time for the whole run, e.g. 90s, 15m, 1h30m: the epochs per fold are planned from a '
@@ -68,7 +69,7 @@ def _registry(name: str) -> list[str]:
     if name == 'model':
         from dl_project.models import MODELS; return sorted(MODELS)
     if name == 'baseline':
-        from dl_project.baselines import BASELINES; return list(BASELINES)
+        from dl_project.baselines import BASELINES; return ['auto', *BASELINES]
     if name == 'augment':
         from dl_project.augment import AUGMENT_PRESETS; return sorted(AUGMENT_PRESETS)
     if name == 'mix':

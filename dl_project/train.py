@@ -11,45 +11,28 @@ import keras
 import matplotlib.pyplot as plt
 from sklearn.utils.class_weight import compute_class_weight
 from .core import DEFAULT_SEED, InputError, seed_everything
+from .tasks import get_task
 
 # %% auto #0
-__all__ = ['SparseCrossentropy', 'compile_model', 'cosine_schedule', 'default_callbacks', 'class_weights', 'labels_of', 'fit',
-           'plot_history', 'check_initial_loss', 'overfit_one_batch', 'show_batch', 'zero_input_baseline']
-
-# %% ../nbs/23_train.ipynb #372211a9
-@keras.saving.register_keras_serializable(package='dl_project')
-class SparseCrossentropy(keras.losses.Loss):
-    "Categorical cross-entropy for integer labels, with optional label smoothing."
-    def __init__(self, label_smoothing: float = 0.0, name: str = 'sparse_crossentropy', **kwargs):
-        super().__init__(name=name, **kwargs)
-        self.label_smoothing = label_smoothing
-
-    def call(self, y_true, y_pred):
-        y_true = keras.ops.one_hot(keras.ops.cast(keras.ops.reshape(y_true, (-1,)), 'int32'), keras.ops.shape(y_pred)[-1])
-        return keras.losses.categorical_crossentropy(y_true, y_pred, label_smoothing=self.label_smoothing)
-
-    def get_config(self):
-        return {**super().get_config(), 'label_smoothing': self.label_smoothing}
+__all__ = ['compile_model', 'cosine_schedule', 'default_callbacks', 'class_weights', 'labels_of', 'fit', 'plot_history',
+           'check_initial_loss', 'overfit_one_batch', 'show_batch', 'zero_input_baseline']
 
 # %% ../nbs/23_train.ipynb #8bfc659f
-def compile_model(model: keras.Model,                  # an uncompiled model with a softmax output
+def compile_model(model: keras.Model,                  # an uncompiled model (a softmax output for classes, a linear one for a number)
                   lr: float | keras.optimizers.schedules.LearningRateSchedule = 1e-3, # learning rate or schedule
                   weight_decay: float = 1e-4,          # decoupled weight decay (AdamW); 0 for none
                   label_smoothing: float = 0.0,        # label smoothing of the cross-entropy
                   optimizer: str = 'adamw',            # 'adamw', 'adam' or 'sgd' (with Nesterov momentum 0.9)
                   soft_labels: bool = False,           # labels are class-probability vectors (MixUp, CutMix), not integers
+                  task: str = 'classification',        # the registered task whose loss and metrics the model trains with
                  ) -> keras.Model:
-    "Compile with cross-entropy on integer (or soft) labels, the chosen optimiser and an accuracy metric; returns the model."
+    "Compile with the task's loss and metrics (`Task.compile_terms`: cross-entropy and accuracy for classes) and the chosen optimiser; returns the model."
     optimizers = {'adamw': lambda: keras.optimizers.AdamW(lr, weight_decay=weight_decay),
                   'adam': lambda: keras.optimizers.Adam(lr),
                   'sgd': lambda: keras.optimizers.SGD(lr, momentum=0.9, nesterov=True, weight_decay=weight_decay or None)}
     if optimizer not in optimizers: raise InputError(f'Unknown optimizer {optimizer!r}: choose one of {sorted(optimizers)}.')
-    if soft_labels:
-        loss, accuracy = keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing), keras.metrics.CategoricalAccuracy(name='accuracy')
-    else:
-        loss = SparseCrossentropy(label_smoothing) if label_smoothing else keras.losses.SparseCategoricalCrossentropy()
-        accuracy = keras.metrics.SparseCategoricalAccuracy(name='accuracy')
-    model.compile(optimizer=optimizers[optimizer](), loss=loss, metrics=[accuracy])
+    loss, metrics = get_task(task).compile_terms(label_smoothing, soft_labels)
+    model.compile(optimizer=optimizers[optimizer](), loss=loss, metrics=metrics)
     return model
 
 def cosine_schedule(lr: float,              # peak learning rate

@@ -8,7 +8,7 @@ from abc import ABC, abstractmethod
 import warnings
 from pathlib import Path
 import numpy as np, pandas as pd
-from ..core import DEFAULT_SEED, look_up, register_named
+from ..core import DEFAULT_SEED, InputError, look_up, register_named
 from ..data import Samples, load_samples, redraw_split, save_split, split_beside
 
 # %% auto #0
@@ -32,14 +32,18 @@ class KindInputs(ABC):
     def baseline_features(self, **options) -> np.ndarray | pd.DataFrame:
         "The classical baseline's inputs of every row (an array, or a DataFrame for `baseline_preprocessor`)."
 
-    def baseline_preprocessor(self):
-        "The scikit-learn step fitted per fold in front of the classical model."
+    def baseline_preprocessor(self, model: str = 'linear'):
+        "The scikit-learn step fitted per fold in front of the classical model `model` (a name of `baselines.BASELINES`)."
         from sklearn.preprocessing import StandardScaler
         return StandardScaler()
 
     def fit(self, rows: np.ndarray):
-        "The network's input preprocessing fitted on `rows` (None: nothing to fit)."
+        "The network's input preprocessing fitted on `rows` (None: nothing to fit); `wrap` builds it into the network."
         return None
+
+    def wrap(self, net, state) -> tuple:
+        "`(network, state left)`: the fitted preprocessing `state` put in front of `net` where the kind can (then None is left); by default both as they are."
+        return net, state
 
     @abstractmethod
     def input_shape(self, state=None) -> tuple:
@@ -64,21 +68,31 @@ class DataKind(ABC):
     name: str = ''                          # stored in `Samples.kind`, `metrics.json` and the report
     words: tuple[str, str] = ('sample', 'samples')  # how the report names one and many samples
     default_network: tuple[str, dict] = ('mlp', {}) # (registered network, builder options) a run trains unless told otherwise
+    default_baseline: str = 'linear'        # the classical model a run compares with unless told otherwise (a name of `baselines.BASELINES`)
     network_settings: tuple[str, ...] = ()  # run settings that reach this kind's learner besides the common ones (e.g. 'augment', 'mix')
     can_average_folds: bool = True          # whether the fold models can be averaged into the saved model
+    captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
     advice: dict = {}                       # report sentences keyed by situation ('confused', 'not_better'); generic ones where absent
 
     def recognises(self, source: Path) -> bool:
         "Whether `source` (a folder or file) is a dataset of this kind that `load` reads (built-in layouts: `data.load_samples`)."
         return False
 
-    def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None) -> Samples:
-        "The sample table of `source`."
-        return load_samples(source, target=target, seed=seed, split_file=split_file)
+    def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto') -> Samples:
+        "The sample table of `source` (`task`: a registered task, or 'auto')."
+        return load_samples(source, target=target, task=task, seed=seed, split_file=split_file)
 
     def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict | None, str]:
         "Audit `samples` (resumable from `run_dir`): the table to use (a drawn split settled: `settle_split`), the report (or None) and a one-line summary."
         return settle_split(samples, run_dir, seed), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
+
+    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
+        "The audit report of `samples` on their own (`dl-project audit`), written to `out/audit.json` if `out` is given."
+        raise InputError(f'there is no audit for {self.words[1]} yet: `dl-project run` trains on them without one')
+
+    def format_audit(self, report: dict) -> str:
+        "The audit report as the console shows it."
+        return '\n'.join(self.audit_lines(report))
 
     @abstractmethod
     def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> KindInputs:
@@ -96,6 +110,16 @@ class DataKind(ABC):
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
         "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared."
         return {}
+
+    def audit_lines(self, audit: dict, examples: int = 8) -> list[str]:
+        "The report's Markdown bullets on what the audit found (files read, duplicate clusters and leaks, what was left out)."
+        lines = [f"- {audit.get('files', '?')} files, {audit.get('readable', '?')} readable; {len(audit.get('unreadable', []))} unreadable "
+                 f"(excluded), {len(audit.get('ignored', []))} ignored (not data)",
+                 f"- {len(audit.get('duplicates', []))} duplicate clusters; {audit.get('leaks', 0)} cross splits (leaks); "
+                 f"{audit.get('label_conflicts', 0)} carry different labels"]
+        for c in [c for c in audit.get('duplicates', []) if c.get('leak') or c.get('conflict')][:examples]:
+            lines.append(f"    - {c['kind']}: " + ', '.join(f'`{p}`' for p in c['paths']) + f" (splits {', '.join(c['splits'])})")
+        return lines + [f"- unreadable: `{u['path']}`: {u['error']}" for u in audit.get('unreadable', [])[:examples]]
 
 # %% ../../nbs/15_kinds.ipynb #82b848ff
 def settle_split(samples: Samples,  # samples with their final groups
@@ -133,9 +157,10 @@ def load_dataset(source: str | Path,           # a dataset folder or file
                  target: str | None = None,    # label column of a table
                  seed: int = DEFAULT_SEED,     # seed of a drawn split
                  split_file: str | Path | None = None, # where a drawn split is saved and read back
+                 task: str = 'auto',           # a registered task, or 'auto' (detected from the labels)
                 ) -> Samples:
     "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it, else `data.load_samples`."
     source = Path(source)
     for kind in reversed(list(KINDS.values())):
-        if kind.recognises(source): return kind.load(source, target=target, seed=seed, split_file=split_file)
-    return load_samples(source, target=target, seed=seed, split_file=split_file)
+        if kind.recognises(source): return kind.load(source, target=target, seed=seed, split_file=split_file, task=task)
+    return load_samples(source, target=target, task=task, seed=seed, split_file=split_file)

@@ -69,6 +69,8 @@ class ImageKind(DataKind):
     name, words = 'image', ('image', 'images')
     default_network = ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': 4})  # measured on jellyfish (bench/network_trials.json)
     network_settings = ('augment', 'mix', 'tta')
+    captions = {'samples.png': 'A few training {samples} per class',
+                'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)'}
     can_average_folds = True
     advice = {'confused': 'more or cleaner examples of these two classes, or a higher image resolution, should help most',
               'not_better': f'train longer, or start from pretrained weights {PRETRAINED}',
@@ -111,5 +113,14 @@ class ImageKind(DataKind):
         return figures
 
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict: return {'image_size': image_size}
+
+    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
+        "`audit.audit` of the images (`dl-project audit`)."
+        from dl_project.audit import audit
+        return audit(samples, out=out, progress=progress)
+
+    def format_audit(self, report: dict) -> str:
+        from dl_project.audit import format_audit
+        return format_audit(report)
 
 IMAGE = register_kind(ImageKind())

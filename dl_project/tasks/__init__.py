@@ -1,3 +1,4 @@
 "The tasks: `import dl_project.tasks` registers the built-in one (classification); see nbs/01_tasks.ipynb."
 from .core import Task, TASKS, register_task, get_task, task_of, choose_task
 from . import classification
+from . import regression

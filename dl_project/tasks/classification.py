@@ -5,8 +5,11 @@
 # %% ../../nbs/02_classification.ipynb #86d077f0
 from __future__ import annotations
 import numpy as np, pandas as pd
+import keras
 from scipy import stats
 from sklearn.dummy import DummyClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix,
                              f1_score, roc_auc_score)
 from ..core import DEFAULT_SEED, InputError
@@ -17,7 +20,7 @@ __all__ = ['IMBALANCE_THRESHOLD', 'CHANCE_STRATEGIES', 'TABLE_COLUMNS', 'CI_WIDT
            'class_counts', 'task_type', 'imbalance_ratio', 'choose_metric', 'chance_levels', 'confusion_scores',
            'bootstrap_ci', 'majority_rate', 'binomial_p_value', 'mcnemar_p_value', 'evaluate_predictions',
            'results_table', 'plot_confusion', 'confident_mistakes', 'plot_mistakes', 'test_sentence', 'limits',
-           'Classification']
+           'SparseCrossentropy', 'Classification']
 
 # %% ../../nbs/02_classification.ipynb #aa7ff910
 def class_counts(labels, # the labels (array-like of class names or codes)
@@ -282,6 +285,21 @@ def limits(metrics: dict,            # the run's `metrics.json`
                    'the least reliable; collect more, or use class weights and augmentation.')
     return out
 
+# %% ../../nbs/02_classification.ipynb #372211a9
+@keras.saving.register_keras_serializable(package='dl_project')
+class SparseCrossentropy(keras.losses.Loss):
+    "Categorical cross-entropy for integer labels, with optional label smoothing."
+    def __init__(self, label_smoothing: float = 0.0, name: str = 'sparse_crossentropy', **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.label_smoothing = label_smoothing
+
+    def call(self, y_true, y_pred):
+        y_true = keras.ops.one_hot(keras.ops.cast(keras.ops.reshape(y_true, (-1,)), 'int32'), keras.ops.shape(y_pred)[-1])
+        return keras.losses.categorical_crossentropy(y_true, y_pred, label_smoothing=self.label_smoothing)
+
+    def get_config(self):
+        return {**super().get_config(), 'label_smoothing': self.label_smoothing}
+
 # %% ../../nbs/02_classification.ipynb #57d4a4cd
 class Classification(Task):
     "Predict one of two or more classes: the metric from the class balance, chance from `DummyClassifier`, McNemar between models."
@@ -289,11 +307,13 @@ class Classification(Task):
     metrics = ('accuracy', 'balanced_accuracy', 'macro_f1', 'roc_auc')
     beside = 'accuracy'
     paired_test = "McNemar's test"
+    network_settings = ('label_smoothing', 'mix')  # smoothed and mixed class labels
     kept = ('ci95', 'confusion')  # the CI of accuracy and the confusion matrix: the report's limits read them
     captions = {'confusion.png': 'Confusion matrix on the test split (rows: true class)',
                 'mistakes.png': 'The most confident mistakes on the test split'}
 
     def detects(self, labels) -> bool: return True  # any labels can be read as classes: the fallback task
+    def classes_of(self, labels) -> list[str]: return sorted(pd.Series(labels).astype(str).unique())
     def describe_target(self, labels) -> dict:
         counts = class_counts(labels)
         return {'type': task_type(labels), 'classes': [str(c) for c in counts.index],
@@ -306,6 +326,17 @@ class Classification(Task):
     def targets(self, labels, classes) -> np.ndarray:
         return pd.Categorical(np.asarray(labels), categories=list(classes)).codes.astype('int64')
     def output_columns(self, classes) -> list[str]: return [str(c) for c in classes]
+    def compile_terms(self, label_smoothing: float = 0.0, soft_labels: bool = False) -> tuple:
+        "Cross-entropy on integer labels (smoothed if asked), or on soft labels from mixed batches; accuracy."
+        if soft_labels:
+            return keras.losses.CategoricalCrossentropy(label_smoothing=label_smoothing), [keras.metrics.CategoricalAccuracy(name='accuracy')]
+        loss = SparseCrossentropy(label_smoothing) if label_smoothing else keras.losses.SparseCategoricalCrossentropy()
+        return loss, [keras.metrics.SparseCategoricalAccuracy(name='accuracy')]
+    def baseline_estimators(self, seed: int = DEFAULT_SEED) -> dict:
+        "The classical models for classes: logistic regression (`linear`), a random forest, gradient-boosted trees."
+        return {'logreg': LogisticRegression(C=0.05, max_iter=1000),
+                'rf': RandomForestClassifier(n_estimators=200, min_samples_leaf=2, n_jobs=-1, random_state=seed),
+                'hgb': HistGradientBoostingClassifier(random_state=seed)}
     def predicted(self, outputs, classes) -> np.ndarray: return np.asarray(classes)[np.asarray(outputs).argmax(1)]
     def evaluate(self, y_true, outputs, classes, **options) -> dict: return evaluate_predictions(y_true, outputs, classes, **options)
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
@@ -321,6 +352,8 @@ class Classification(Task):
         "The headline metric (if not accuracy), then accuracy and its 95 % CI."
         head = f'{super().summary(result, metric).split(" (")[0]}, ' if metric != 'accuracy' else ''
         return f"{head}accuracy {result['accuracy']:.3f} (95 % CI {result['ci95'][0]:.3f}-{result['ci95'][1]:.3f})"
+    def format(self, value: float | None, metric: str) -> str: return '' if value is None else f'{value:.1%}'
+    def format_diff(self, diff: float, metric: str) -> str: return f'{diff * 100:+.1f} points'
     def test_sentence(self, test: dict, metric: str, noun: str) -> str: return test_sentence(test, metric, noun)
     def limits(self, metrics: dict, audit: dict | None = None, advice: dict | None = None) -> list[str]: return limits(metrics, audit, advice)
 
