@@ -13,15 +13,16 @@ from .datasets import IMAGE_SUFFIXES
 from .tasks import choose_task, get_task, task_of
 
 # %% auto #0
-__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS', 'Samples',
-           'is_junk', 'is_image_file', 'split_name', 'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split',
-           'read_split', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file', 'load_samples',
-           'join_groups', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
+__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS',
+           'Samples', 'is_junk', 'is_image_file', 'split_name', 'scan_class_dirs', 'find_split_dirs', 'draw_split',
+           'save_split', 'read_split', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file',
+           'load_samples', 'join_groups', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
 TABLE_COLUMNS = ['path', 'label', 'split', 'group']  # columns of an image table (tabular: features instead of path)
 EXCLUDED_COLUMNS = ['line', 'path', 'label', 'split', 'reason']  # a row left out: its line in a CSV (header: line 1), file, label, split, why
+LINE = '_line'  # column of a table's rows: the CSV line (header: line 1; row number + 2 for a DataFrame), how results and split files name a row
 
 def _empty_excluded() -> pd.DataFrame:
     return pd.DataFrame(columns=EXCLUDED_COLUMNS)
@@ -166,7 +167,8 @@ def draw_split(table: pd.DataFrame,  # rows with `label` and `group`
 
 # %% ../nbs/11_data.ipynb #261cc078
 def _split_key(samples: Samples) -> pd.Series:
-    "What identifies a row in a split file: the file's path relative to the root, or the row number (tables)."
+    "What identifies a row in a split file: the file's path relative to the root, or the row's CSV line (tables; else its number)."
+    if LINE in samples.table: return samples.table[LINE].astype(str)
     if 'path' not in samples.table: return samples.table.index.astype(str).to_series(index=samples.table.index)
     return samples.relative_paths()
 
@@ -234,7 +236,7 @@ def _exclude(table: pd.DataFrame, reasons: pd.Series, excluded: pd.DataFrame) ->
     "Move the rows named by `reasons` (index: rows of `table`; values: why) from `table` to `excluded`, with their CSV lines."
     if reasons.empty: return table, excluded
     rows = table.loc[reasons.index]
-    lines = rows['_line'] if '_line' in rows else pd.Series(np.nan, index=rows.index)
+    lines = rows[LINE] if LINE in rows else pd.Series(np.nan, index=rows.index)
     gone = pd.DataFrame({'line': lines, 'path': rows.get('path'), 'label': rows['label'], 'split': rows.get('split'), 'reason': reasons})
     first = gone.iloc[0]
     warnings.warn(f"{len(gone)} row(s) left out: their target cannot be used (e.g. {'line ' + str(int(first.line)) if pd.notna(first.line) else first.path}: "
@@ -264,7 +266,7 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
     table['label'] = table['label'].astype(str).str.strip()  # `high` and `high ` are one class
     chosen = _choose_task(table['label'], task, root or 'the table')
     table, excluded = _exclude(table, chosen.invalid_targets(table['label']), extra.pop('excluded', _empty_excluded()))
-    table = table.drop(columns='_line', errors='ignore').reset_index(drop=True)
+    table = (table.drop(columns=LINE, errors='ignore') if 'path' in table else table).reset_index(drop=True)  # a file names an image row; its line, a table row
     if classes := chosen.classes_of(table['label']):
         _warn_similar_labels(table['label'])
         _check_classes(classes, root or 'the table')
@@ -326,8 +328,8 @@ def _load_csv(csv: Path, target: str | None, **kw) -> Samples:
     return _samples_from_frame(read_table_file(csv), target, csv, csv.parent, **kw)
 
 def _without_targets(table: pd.DataFrame, label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Rows with an empty target cell moved out of `table` (reason 'no target value'); every row keeps its CSV line (`_line`) until the task has read the targets."
-    table = table.assign(_line=np.arange(len(table)) + 2)
+    "Rows with an empty target cell moved out of `table` (reason 'no target value'); every row keeps its CSV line (`LINE`)."
+    table = table.assign(**{LINE: np.arange(len(table)) + 2})
     empty = table[label].isna() | (table[label].astype(str).str.strip() == '')
     return _exclude(table.rename(columns={label: 'label'}), pd.Series(f'no {label!r} value', index=table.index[empty]), _empty_excluded())
 

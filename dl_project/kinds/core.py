@@ -9,7 +9,7 @@ import warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, look_up, register_named
-from ..data import Samples, load_samples, redraw_split, save_split, split_beside
+from ..data import LINE, Samples, load_samples, redraw_split, save_split, split_beside
 
 # %% auto #0
 __all__ = ['KINDS', 'KindInputs', 'DataKind', 'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
@@ -54,8 +54,9 @@ class KindInputs(ABC):
         "`tf.data` batches of `(inputs, integer labels)` of `rows`, in order unless `shuffle`."
 
     def keys(self, rows: np.ndarray) -> np.ndarray:
-        "How results name each row: its file relative to the dataset folder, else its row number."
+        "How results name each row: its file relative to the dataset folder, its CSV line (a table), else its row number."
         if 'path' in self.samples.table: return self.samples.relative_paths().iloc[rows].to_numpy()
+        if LINE in self.samples.table: return self.samples.table[LINE].iloc[rows].astype(str).to_numpy()
         return np.asarray(rows).astype(str)
 
     def previews(self, rows: np.ndarray) -> np.ndarray | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import Samples, join_groups
+from ..data import LINE, Samples, join_groups
 from .core import DataKind, settle_split
 from .table import TableKind
 
@@ -38,9 +38,9 @@ EXAMPLES = 5            # lines, clusters or columns the summary lists per findi
 
 # %% ../../nbs/18_table_audit.ipynb #b71ea556
 def row_lines(samples: Samples) -> np.ndarray:
-    "The CSV line of every row of `samples.table` (header = line 1): its `line` column, else counted past the excluded rows' lines, else the row number + 2."
+    "The CSV line of every row of `samples.table` (header = line 1): its `LINE` column, else counted past the excluded rows' lines, else the row number + 2."
     table, excluded = samples.table, samples.excluded
-    if 'line' in table: return table['line'].to_numpy(np.int64)
+    if LINE in table: return table[LINE].to_numpy(np.int64)
     if len(excluded) and 'line' in excluded and excluded['line'].notna().all():
         lines = np.setdiff1d(np.arange(2, len(table) + len(excluded) + 2), excluded['line'].to_numpy(np.int64))
         if len(lines) == len(table): return lines
