@@ -11,7 +11,7 @@ from .data import Samples
 from .pipeline import load_images
 
 # %% auto #0
-__all__ = ['DPI', 'plot_class_counts', 'plot_samples', 'plot_image_sizes', 'plot_duplicates', 'plot_summary']
+__all__ = ['DPI', 'plot_class_counts', 'plot_target', 'plot_samples', 'plot_image_sizes', 'plot_duplicates', 'plot_summary']
 
 # %% ../nbs/14_eda.ipynb #15287c8f
 DPI = 72  # figures stay small: notebook outputs and reports embed them
@@ -33,15 +33,42 @@ def plot_class_counts(samples: Samples, # the sample table
     fig.tight_layout()
     return fig
 
+# %% ../nbs/14_eda.ipynb #71cb4754
+def plot_target(samples: Samples,      # a sample table whose task's targets are numbers
+                noun: str = 'rows',    # what the samples are called (the data kind's word)
+                bins: int = 30,        # histogram bins
+               ) -> plt.Figure:
+    "Stacked histogram of a numeric target, one colour per split."
+    y, split = np.asarray(samples.y, float), samples.table['split'].to_numpy()
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=DPI)
+    ax.hist([y[split == s] for s in samples.splits], bins=bins, stacked=True, label=samples.splits)
+    ax.set(title=f'target values ({len(y)} {noun})', xlabel='target', ylabel=noun)
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
 # %% ../nbs/14_eda.ipynb #29c01d5d
+def _plot_by_value(samples: Samples, table: pd.DataFrame, per_row: int, seed: int, image_size: int, rows: int = 4) -> plt.Figure:
+    "Random thumbnails ordered by their numeric target, titled with it."
+    picked = table.sample(min(len(table), per_row * rows), random_state=seed)
+    picked = picked.iloc[np.argsort(pd.to_numeric(picked['label']).to_numpy(), kind='stable')]
+    images = load_images(picked['path'], image_size, resize='pad')
+    fig, axes = plt.subplots(rows, per_row, figsize=(per_row * 1.1, rows * 1.2), dpi=DPI, squeeze=False)
+    for ax in axes.ravel(): ax.axis('off')
+    for ax, image, value in zip(axes.ravel(), images, pd.to_numeric(picked['label'])): _image_axes(ax, image, f'{value:.4g}')
+    fig.suptitle(f'{len(picked)} random images, ordered by the target', fontsize=9)
+    fig.tight_layout()
+    return fig
+
 def plot_samples(samples: Samples,   # the sample table
                  per_class: int = 6, # images per class (one row per class)
                  *, split: str | None = 'train', # split to draw from; None: all
                  seed: int = DEFAULT_SEED,       # which images are drawn
                  image_size: int = 96,           # thumbnail side
                 ) -> plt.Figure:
-    "A grid of random thumbnails, one row per class."
+    "A grid of random thumbnails, one row per class (for a number: four rows, ordered by the target, titled with it)."
     table = samples.table if split is None else samples.table[samples.table['split'] == split]
+    if not samples.classes: return _plot_by_value(samples, table, per_class, seed, image_size)
     picked = table.sample(frac=1, random_state=seed).groupby('label').head(per_class).sort_values('label')
     images = load_images(picked['path'], image_size, resize='pad')
     fig, axes = plt.subplots(len(samples.classes), per_class, figsize=(per_class * 1.1, len(samples.classes) * 1.2), dpi=DPI, squeeze=False)

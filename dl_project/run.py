@@ -328,7 +328,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
                   **overrides,    # settings that win over `config`
                  ) -> dict:
     "Run the whole checklist into one run folder, resuming what a previous call finished; returns the metrics."
-    from dl_project.cv import CVInputs
+    from dl_project.cv import CVInputs, cv_pool
     from dl_project.datasets import jellyfish
     from dl_project.report import build_report
     from dl_project.ledger import log_run, logged
@@ -337,6 +337,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
     c = dataclasses.replace(c, data=str(source) if c.data else None, out=c.out or str(new_run_dir()))
     samples = load_dataset(source, target=c.target, seed=c.seed, task=c.task)  # a wrong target or layout stops here, before any folder is made
+    c = dataclasses.replace(c, batch_size=c.batch_size or kind_of(samples).batch_size(len(cv_pool(samples))))  # stored as resolved
     _check_network(c, samples)
     run_dir, started = _start(c, samples), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')

@@ -45,7 +45,8 @@ class RunConfig:
                                             'timed probe so that the run ends within it (instead of --epochs); none: fixed epochs',
                                       duration=True)
     image_size: int = setting(96, 'images are resized to N x N pixels', low=8)
-    batch_size: int = setting(32, 'samples per training step', low=1)
+    batch_size: int | None = setting(None, "samples per training step; default: the data kind's (32; for a table, enough rows that an "
+                                          'epoch takes at most 100 steps)', low=1)
     lr: float = setting(2e-3, 'peak learning rate (AdamW)', low_open=0)
     weight_decay: float = setting(0.05, 'AdamW weight decay', low=0)
     label_smoothing: float = setting(0.1, 'label smoothing of the cross-entropy', low=0, high=0.99)

@@ -12,7 +12,8 @@ from ..core import DEFAULT_SEED, InputError, look_up, register_named
 from ..data import LINE, Samples, load_samples, redraw_split, save_split, split_beside
 
 # %% auto #0
-__all__ = ['KINDS', 'KindInputs', 'DataKind', 'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
+__all__ = ['DEFAULT_BATCH_SIZE', 'KINDS', 'KindInputs', 'DataKind', 'settle_split', 'register_kind', 'get_kind', 'kind_of',
+           'load_dataset']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -64,6 +65,8 @@ class KindInputs(ABC):
         return None
 
 # %% ../../nbs/15_kinds.ipynb #3bdda0c7
+DEFAULT_BATCH_SIZE = 32  # samples per training step unless the kind or the user says otherwise
+
 class DataKind(ABC):
     "One kind of data: how the checklist loads, audits, feeds, saves, draws and words it (see the table above)."
     name: str = ''                          # stored in `Samples.kind`, `metrics.json` and the report
@@ -104,9 +107,14 @@ class DataKind(ABC):
         return self.inputs(samples, image_size).input_shape()
 
     def figures(self, samples: Samples, audit: dict | None = None) -> dict:
-        "The kind's figures for the report: `{file name: matplotlib figure}`."
-        from dl_project.eda import plot_class_counts
-        return {'class_counts.png': plot_class_counts(samples, noun=self.words[1])}
+        "The kind's figures for the report: `{file name: matplotlib figure}` (the class counts, or the target's histogram for a number)."
+        from dl_project.eda import plot_class_counts, plot_target
+        if samples.classes: return {'class_counts.png': plot_class_counts(samples, noun=self.words[1])}
+        return {'target.png': plot_target(samples, noun=self.words[1])}
+
+    def batch_size(self, n_rows: int) -> int:
+        "The training batch size a run uses unless told otherwise, for `n_rows` training rows."
+        return DEFAULT_BATCH_SIZE
 
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
         "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared."

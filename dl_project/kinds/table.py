@@ -13,11 +13,11 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
 from ..core import DEFAULT_SEED
 from ..data import Samples
-from .core import DataKind, KindInputs, register_kind
+from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, register_kind
 
 # %% auto #0
-__all__ = ['MAX_CATEGORIES', 'TABLE', 'tabular_preprocessor', 'FillMissing', 'column_types', 'raw_inputs', 'table_encoder',
-           'TableInputs', 'TableKind']
+__all__ = ['MAX_CATEGORIES', 'MAX_STEPS', 'TABLE', 'tabular_preprocessor', 'FillMissing', 'column_types', 'raw_inputs',
+           'table_encoder', 'TableInputs', 'TableKind']
 
 # %% ../../nbs/17_table_kind.ipynb #2311cedc
 MAX_CATEGORIES = 250  # categories of one column that gradient boosting keeps apart; rarer ones share a code
@@ -120,6 +120,8 @@ class TableInputs(KindInputs):
         return ds.batch(batch_size)
 
 # %% ../../nbs/17_table_kind.ipynb #c5dada34
+MAX_STEPS = 100  # training steps per epoch a table aims at: the batch grows with the rows beyond 3,200
+
 class TableKind(DataKind):
     "A CSV of feature columns and a target column: per-fold preprocessing, an MLP for the network."
     name, words = 'tabular', ('row', 'rows')
@@ -133,6 +135,10 @@ class TableKind(DataKind):
 
     def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> TableInputs:
         return cache if isinstance(cache, TableInputs) else TableInputs(samples)
+
+    def batch_size(self, n_rows: int) -> int:
+        "Enough rows per step that an epoch takes at most `MAX_STEPS` steps (at least `DEFAULT_BATCH_SIZE`): a large table trains in minutes."
+        return max(DEFAULT_BATCH_SIZE, -(-n_rows // MAX_STEPS))
 
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
         "The feature columns, and which of them are numbers and categories (how `predict` turns CSV rows into the model's inputs)."

@@ -20,7 +20,7 @@ __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGOR
            'excluded_rows', 'target_values', 'describe_numbers', 'describe_target', 'split_summary', 'is_numeric',
            'is_free_text', 'is_id_like', 'column_findings', 'encode_column', 'column_scores', 'target_leaks',
            'row_hashes', 'duplicate_rows', 'row_groups', 'audit_table', 'format_table_audit', 'usable_features',
-           'apply_groups', 'with_table_splits', 'feature_relations', 'plot_relations', 'plot_missing', 'plot_target']
+           'apply_groups', 'with_table_splits', 'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../nbs/18_table_audit.ipynb #ed566304
 LEAK_SCORE = 0.98       # a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN reaches this predicts the target almost perfectly
@@ -422,23 +422,12 @@ def plot_missing(missing: dict, top: int = 15) -> plt.Figure:
     fig.axes[0].set_xticks(np.linspace(0, 1, 6), [f'{t:.0%}' for t in np.linspace(0, 1, 6)])
     return fig
 
-def plot_target(samples: Samples, bins: int = 30) -> plt.Figure:
-    "Histogram of a numeric target, one colour per split."
-    import matplotlib.pyplot as plt
-    y, split = target_values(samples), samples.table['split'].to_numpy()
-    fig, ax = plt.subplots(figsize=(6, 4))
-    ax.hist([y[(split == s) & np.isfinite(y)] for s in samples.splits], bins=bins, stacked=True, label=samples.splits)
-    ax.set(title=f'target values ({np.isfinite(y).sum()} rows)', xlabel='target', ylabel='rows')
-    ax.legend()
-    fig.tight_layout()
-    return fig
-
 # %% ../../nbs/18_table_audit.ipynb #8e3e1642
 @patch
 def figures(self: TableKind, samples: Samples, audit: dict | None = None) -> dict:
     "Rows per class (classification) or a target histogram (regression), the share missing per feature (when any), the strongest feature-target relations."
     import matplotlib.pyplot as plt
-    figures = {'target.png': plot_target(samples)} if samples.task == 'regression' else DataKind.figures(self, samples, audit)
+    figures = DataKind.figures(self, samples, audit)  # class counts, or the target's histogram
     missing = {c: s for c in samples.features if (s := float(samples.table[c].isna().mean()))}  # of the features used
     if missing: figures['missing.png'] = plot_missing(missing)
     if samples.features: figures['relations.png'] = plot_relations(feature_relations(samples))
