@@ -14,7 +14,7 @@ from .tasks import TASKS, Task
 
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS',
-           'comparison_table', 'limits_and_next_steps', 'report_markdown', 'build_report']
+           'comparison_table', 'limits_and_next_steps', 'headline', 'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -122,6 +122,36 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                       'the probe underestimated the time per fit (another program using the processor?); give a smaller budget.'))
     return out + task.limits(metrics, audit, advice)
 
+# %% ../nbs/44_report.ipynb #6c431260
+def _versus(metrics: dict, task: Task, metric: str) -> str:
+    "How the network stands against the classical baseline in cross-validation: 'beats', 'is level with' or 'does not beat'."
+    cv, base = metrics.get('cv') or {}, metrics.get('baseline') or {}
+    if cv.get('mean') is None or base.get('cv_mean') is None or not task.better(cv['mean'], base['cv_mean'], metric): return 'does not beat'
+    return 'beats' if (cv.get('p_value_vs_baseline') or 1) < 0.05 else 'is level with'
+
+def headline(metrics: dict, # the run's `metrics.json`
+            ) -> tuple[str, str]:
+    "`(verdict, sentences)`: does the network beat chance and the classical baseline, by how much, how sure; every number with its metric and split."
+    task = _task(metrics)
+    metric = metrics.get('metric', task.metrics[0])
+    cv, base, test, chance = (metrics.get(k) or {} for k in ('cv', 'baseline', 'test', 'chance'))
+    fmt = lambda v: task.format(v, metric)
+    name, baseline = (metrics.get('model') or {}).get('name', 'the network'), f"the classical baseline ({base.get('name', '?')})"
+    beats_chance = test.get('p_value_vs_chance') is not None and test['p_value_vs_chance'] < 0.05 if test else \
+        cv.get('mean') is not None and task.better(cv['mean'], chance.get('level', cv['mean']), metric)
+    verdict = (f"The network ({name}) {'beats' if beats_chance else 'does not beat'} chance and {_versus(metrics, task, metric)} {baseline}")
+    said = [f"In {len(cv.get('folds', []))}-fold cross-validation its {metric} is {fmt(cv.get('mean'))} ± {fmt(cv.get('std'))}, against "
+            f"{fmt(base.get('cv_mean'))} ± {fmt(base.get('cv_std'))} for {baseline} and {fmt(chance.get('level'))} for chance"
+            + (f" ({task.format_diff(cv['diff_vs_baseline'], metric)} on the same folds, p = {cv['p_value_vs_baseline']:.2g})"
+               if cv.get('p_value_vs_baseline') is not None else '') + '.']
+    if test:
+        ci = (test.get('ci95_by_metric') or {}).get(metric)
+        said.append(f"On the {test['n']} held-out test {_words(metrics)[1]}: {metric} {fmt(test.get('score'))}"
+                    + (f" (95 % CI {fmt(ci[0])} to {fmt(ci[1])})" if ci else '')
+                    + f", baseline {fmt((base.get('test') or {}).get('score'))}; p = {test['p_value_vs_chance']:.2g} against chance"
+                    + (f", p = {test['p_value_vs_baseline']:.2g} against the baseline" if test.get('p_value_vs_baseline') is not None else '') + '.')
+    return verdict + '.', ' '.join(said)
+
 # %% ../nbs/44_report.ipynb #491401c5
 FIGURES = {  # figures of every run in `figures/`, in report order, with their captions ({samples}: the kind's word); the kind's (`DataKind.captions`) come after the class counts, the task's (`Task.captions`) last
     'class_counts.png': '{Samples} per class and split',
@@ -156,10 +186,11 @@ def report_markdown(run_dir: str | Path, # a run folder
                          'first (rerunning the same command resumes an interrupted run).')
     metrics = load_json(run_dir / 'metrics.json')
     audit = load_json(run_dir / 'audit.json') if (run_dir / 'audit.json').is_file() else None
-    lines = [f'# Report: {run_dir.name}', '']
+    verdict, said = headline(metrics)
+    lines = [f'# {run_dir.name}: {verdict[:-1]}', '', said, '', _md_table(comparison_table(metrics)), '']
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']
     if audit: lines += _audit_section(metrics, audit)
-    lines += ['## Results', '', _md_table(comparison_table(metrics)), '']
+    lines += ['## Results in detail', '']
     test, cv, task, (_, noun) = metrics.get('test') or {}, metrics.get('cv') or {}, _task(metrics), _words(metrics)
     metric = metrics.get('metric', task.metrics[0])
     if test:
