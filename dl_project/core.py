@@ -95,10 +95,16 @@ def file_digest(path: str | Path) -> str:
 def register_named(registry: dict, # name -> object, in registration order
                    obj,            # an object with a `name` (a data kind, a task)
                   ):
-    "Add `obj` to `registry` under its name (a later one of the same name replaces it); returns it. The registries of kinds and tasks use it."
+    "Add `obj` to `registry` under its name (a later one of the same name replaces it, but see `_notebook_copy`); returns what is registered."
     if not obj.name: raise InputError(f'{type(obj).__name__} has no name: set the class attribute `name`')
+    if _notebook_copy(obj, registry.get(obj.name)): return registry[obj.name]
     registry[obj.name] = obj
     return obj
+
+def _notebook_copy(new, old) -> bool:
+    "Whether `new` is a notebook's run of the very class `old` is exported from (same qualified name, defined in `__main__`): the exported one stays, patched and picklable, for every later notebook run in the same process (as `nbdev_test` does)."
+    return (old is not None and type(new).__module__ == '__main__' and type(old).__module__ != '__main__'
+            and type(new).__qualname__ == type(old).__qualname__)
 
 def look_up(registry: dict, # name -> object
             name: str,      # the name asked for

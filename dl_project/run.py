@@ -4,7 +4,7 @@
 
 # %% ../nbs/46_run.ipynb #1b93c6f6
 from __future__ import annotations
-import dataclasses, json, time
+import dataclasses, json, sys, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -18,7 +18,7 @@ from .settings import RunConfig, make_config
 
 # %% auto #0
 __all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data',
-           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'Final', 'Test', 'run_checklist']
+           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
@@ -100,11 +100,26 @@ class Baseline:
     cv: object           # `cv.CVResult`
     test: dict | None
 
-def _cross_validate(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, model: str, folder: str, metric: str, **options):
-    "K-fold CV of `model` into `run_dir/folder` (finished folds are read back), scored in the problem card's metric."
+def _fold_lines(log, task, metric: str, folds: int):
+    "`on_fold` for `cross_validate`: a line per fold with its score, its training time and the time left, estimated from the folds so far."
+    times = []
+    def on_fold(k: int, fold: dict):
+        times.append(fold.get('train_s') or 0.0)
+        left = f', about {np.mean(times) * (folds - k - 1) / 60:.1f} min left' if k + 1 < folds else ''
+        log(f"      fold {k + 1}/{folds}: {metric} {task.format(fold.get(metric), metric)} ({times[-1]:.0f} s){left}")
+    return on_fold
+
+def epoch_bar(epochs: int) -> list:
+    "Callbacks that show a progress bar over a fit's epochs when the output is a terminal (none in a log file or a notebook)."
+    if not sys.stdout.isatty(): return []
+    from tqdm.keras import TqdmCallback
+    return [TqdmCallback(epochs=epochs, verbose=0, leave=False, file=sys.stdout)]
+
+def _cross_validate(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, model: str, folder: str, metric: str, log=print, **options):
+    "K-fold CV of `model` into `run_dir/folder` (finished folds are read back), scored in the problem card's metric; a line per fold to `log`."
     from dl_project.cv import cross_validate
     result = cross_validate(data.samples, model, folds=c.folds, seed=c.seed, image_size=c.image_size, cache=inputs, metric=metric,
-                            run_dir=run_dir / folder, progress=False, **options)
+                            run_dir=run_dir / folder, progress=False, on_fold=_fold_lines(log, task_of(data.samples), metric, c.folds), **options)
     return result, f'{model}: {result.metric} {result.mean:.3f} ± {result.std:.3f} over {c.folds} folds'
 
 def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
@@ -118,11 +133,11 @@ def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
     seed_everything(seed)
     return learner.fit(inputs, rows[inputs.usable[rows]], seed)
 
-def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str) -> tuple[Baseline, str]:
+def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print) -> tuple[Baseline, str]:
     "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
     from dl_project.cv import make_learner
     name = baseline_of(c, data.kind, task_of(data.samples))
-    cv, summary = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline', metric)
+    cv, summary = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline', metric, log)
     if 'test' not in data.samples.splits: return Baseline(cv, None), summary
     learner = make_learner(name)
     model, _ = _fit_all_rows(learner, inputs, data.samples, c.seed)
@@ -190,7 +205,7 @@ def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, ne
     from dl_project.cv import make_learner, fold_models
     from dl_project.ensemble import average_model
     name, how = network_of(c, data.kind)[0], _final_how(c, data.kind)
-    learner = make_learner(name, **learner_options(c, data.kind, task_of(data.samples)))
+    learner = make_learner(name, **learner_options(c, data.kind, task_of(data.samples)), callbacks=epoch_bar(c.epochs))
     saved, history, note = run_dir / 'model' / 'model.keras', run_dir / 'history.csv', ''
     if saved.exists():
         try: return Final(how, learner, learner.load(saved), pd.read_csv(history) if history.exists() else None), f'loaded {saved}'
@@ -346,13 +361,13 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
     data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
-    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric))
+    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric, log))
     if plan := _plan(c, run_dir, data, inputs, time.perf_counter() - started):
         c = dataclasses.replace(c, epochs=plan['epochs'])
         log(f"      time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
             f"{plan['s_per_epoch']:.2f} s per epoch, {plan['overhead_s']:.1f} s to start a fit)")
-    net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, data, inputs, network_of(c, data.kind)[0], 'cv', card.metric,
-                                                              **learner_options(c, data.kind, task_of(card))))
+    net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, data, inputs, network_of(c, data.kind)[0], 'cv', card.metric, log,
+                                                              **learner_options(c, data.kind, task_of(card)), callbacks=epoch_bar(c.epochs)))
     write_atomically(run_dir / 'oof.csv', lambda tmp: net_cv.oof.to_csv(tmp, index=False))
     final = step('final model', lambda: _final_model(c, run_dir, data, inputs, net_cv))
     test = (step('test evaluation', lambda: _test(c, run_dir, data, inputs, final, baseline, card.metric))
