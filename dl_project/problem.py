@@ -26,6 +26,7 @@ class ProblemCard:
     metric_reason: str        # why that metric
     chance: dict              # {strategy: {metric: score}} of the predictors that ignore the inputs
     chance_level: float       # best chance score in the headline metric: the number to beat
+    chance_strategy: str = '' # the strategy (a row of `chance`) that scores it; `Task.chance_words` says what it does
     hypothesis: str = ''      # what the user expects, in their words
     success_criterion: str = '' # when the project counts as a success
     split_sizes: dict = field(default_factory=dict) # samples per split
@@ -53,7 +54,8 @@ class ProblemCard:
             f'- **Task**: {get_task(self.task).card_line(self.target, self.kind)}',
             f'- **Split sizes**: ' + ', '.join(f'{k} {v}' for k, v in self.split_sizes.items()),
             f'- **Metric**: {self.metric} ({self.metric_reason})',
-            f'- **Chance level (the number to beat)**: {self.metric} = {self.chance_level:.3f}',
+            f'- **Chance level (the number to beat)**: {self.metric} = {self.chance_level:.3f}'
+            + (f', {get_task(self.task).chance_words.get(self.chance_strategy, self.chance_strategy)}' if self.chance_strategy else ''),
             f'- **Hypothesis**: {self.hypothesis or "(not stated)"}',
             f'- **Success criterion**: {self.success_criterion}'])
 
@@ -80,9 +82,10 @@ def make_problem_card(labels,                 # label of every sample (array-lik
     target, (metric, why) = chosen.describe_target(train), chosen.choose_metric(train)
     chance = chosen.chance(train, held_out if len(held_out) else None, seed=seed)
     level = chosen.best(chance[metric], metric)
+    strategy = str(chance.index[list(chance[metric]).index(level)])
     criterion = success_criterion or (f'{metric} on the {eval_split if len(held_out) else "train"} split better than the chance '
                                       f'level {level:.3f} with p < 0.05, and better than the classical baseline')
     return ProblemCard(name=name, kind=kind, task=chosen.name, task_reason=task_reason, target=target, metric=metric,
                        metric_reason=why, chance={s: {m: float(v) for m, v in row.items()} for s, row in chance.iterrows()},
-                       chance_level=level, hypothesis=hypothesis, success_criterion=criterion,
+                       chance_level=level, chance_strategy=strategy, hypothesis=hypothesis, success_criterion=criterion,
                        split_sizes={str(k): int(v) for k, v in splits.value_counts().items()})

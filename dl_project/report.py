@@ -142,6 +142,7 @@ def headline(metrics: dict, # the run's `metrics.json`
     verdict = (f"The network ({name}) {'beats' if beats_chance else 'does not beat'} chance and {_versus(metrics, task, metric)} {baseline}")
     said = [f"In {len(cv.get('folds', []))}-fold cross-validation its {metric} is {fmt(cv.get('mean'))} ± {fmt(cv.get('std'))}, against "
             f"{fmt(base.get('cv_mean'))} ± {fmt(base.get('cv_std'))} for {baseline} and {fmt(chance.get('level'))} for chance"
+            + (f" ({chance['words']})" if chance.get('words') else '')
             + (f" ({task.format_diff(cv['diff_vs_baseline'], metric)} on the same folds, p = {cv['p_value_vs_baseline']:.2g})"
                if cv.get('p_value_vs_baseline') is not None else '') + '.']
     if test:

@@ -56,7 +56,8 @@ def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
     card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name,
                              task=c.task, seed=c.seed)
     card.save(run_dir / 'problem.json')
-    return card, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f}'
+    words = task_of(card).chance_words.get(card.chance_strategy, card.chance_strategy)
+    return card, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f} ({words})'
 
 # %% ../nbs/46_run.ipynb #0eebe252
 def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:
@@ -133,7 +134,7 @@ def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
     seed_everything(seed)
     return learner.fit(inputs, rows[inputs.usable[rows]], seed)
 
-def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print) -> tuple[Baseline, str]:
+def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print, chance: float | None = None) -> tuple[Baseline, str]:
     "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
     from dl_project.cv import make_learner
     name = baseline_of(c, data.kind, task_of(data.samples))
@@ -143,7 +144,7 @@ def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metri
     model, _ = _fit_all_rows(learner, inputs, data.samples, c.seed)
     rows = _test_rows(data.samples, inputs)
     test = task_of(data.samples).evaluate(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
-                                          name=f'{name} baseline', seed=c.seed, keep_predictions=True)
+                                          name=f'{name} baseline', seed=c.seed, keep_predictions=True, chance=chance)
     return Baseline(cv, test), summary + f"; test {task_of(data.samples).summary(test, metric)}"
 
 # %% ../nbs/46_run.ipynb #00c06331
@@ -250,12 +251,14 @@ class Test:
     rows: np.ndarray
     proba: np.ndarray
 
-def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Final, baseline: Baseline, metric: str) -> tuple[Test, str]:
+def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Final, baseline: Baseline, metric: str,
+          chance: float | None = None) -> tuple[Test, str]:
     "Score the final model on the test split (the task's evaluation, and its paired test against the baseline); write `predictions.csv`."
     task, classes = task_of(data.samples), data.samples.classes
     rows = _test_rows(data.samples, inputs)
     proba = final.learner.predict(final.model, inputs, rows)
-    result = task.evaluate(data.samples.y[rows], proba, classes, name=network_of(c, data.kind)[0], seed=c.seed, keep_predictions=True)
+    result = task.evaluate(data.samples.y[rows], proba, classes, name=network_of(c, data.kind)[0], seed=c.seed, keep_predictions=True,
+                           chance=chance)  # the problem card's chance level: one number to beat everywhere
     if baseline.test is not None: result['p_value_vs_baseline'] = task.paired_p_value(baseline.test, result)
     table = pd.DataFrame({'sample': inputs.keys(rows), 'label': data.samples.table['label'].iloc[rows].to_numpy(),
                           'predicted': task.predicted(proba, classes)})
@@ -282,10 +285,12 @@ def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: 
     "The run's numbers, in the shape of `metrics.json`; `metric` is the problem card's headline metric everywhere."
     from dl_project.cv import cv_pool
     task, metric, learner, history = task_of(card), card.metric, final.learner, final.history
-    beside = {task.beside: task.best([row[task.beside] for row in card.chance.values()], task.beside)} if task.beside else {}
+    same = card.chance.get(card.chance_strategy) or {}
+    beside = {task.beside: same.get(task.beside, task.best([row[task.beside] for row in card.chance.values()], task.beside))} if task.beside else {}
     return {'task': card.task, 'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes,
             'n_train': len(cv_pool(data.samples)), 'n_excluded': len(data.samples.excluded),
-            'chance': {'metric': metric, 'level': card.chance_level, **beside, 'by_strategy': card.chance},
+            'chance': {'metric': metric, 'level': card.chance_level, **beside, 'strategy': card.chance_strategy,
+                       'words': task.chance_words.get(card.chance_strategy, card.chance_strategy), 'by_strategy': card.chance},
             'baseline': {'name': baseline_of(c, data.kind, task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
                          'test': _test_entry(task, baseline.test, metric) if baseline.test else None},
             'cv': net_cv.summary() | _cv_vs_baseline(baseline.cv, net_cv),
@@ -361,7 +366,8 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
     data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
-    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric, log))
+    chance = task_of(card).chance_value(card)
+    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric, log, chance))
     if plan := _plan(c, run_dir, data, inputs, time.perf_counter() - started):
         c = dataclasses.replace(c, epochs=plan['epochs'])
         log(f"      time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
@@ -370,7 +376,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
                                                               **learner_options(c, data.kind, task_of(card)), callbacks=epoch_bar(c.epochs)))
     write_atomically(run_dir / 'oof.csv', lambda tmp: net_cv.oof.to_csv(tmp, index=False))
     final = step('final model', lambda: _final_model(c, run_dir, data, inputs, net_cv))
-    test = (step('test evaluation', lambda: _test(c, run_dir, data, inputs, final, baseline, card.metric))
+    test = (step('test evaluation', lambda: _test(c, run_dir, data, inputs, final, baseline, card.metric, chance))
             if 'test' in data.samples.splits else None)
     if test is None: log('      no test split: the report uses the cross-validation results')
     _figures(run_dir, data, inputs, [baseline.cv, net_cv], final, test)

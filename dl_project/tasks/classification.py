@@ -66,7 +66,7 @@ def _scores(y_true, y_pred) -> dict:
 def chance_levels(train_labels,           # labels the dummy classifiers learn from
                   eval_labels=None,       # labels they are scored on; the training labels if None
                   seed: int = DEFAULT_SEED, # seed of the random strategies
-                  n_repeats: int = 20,    # seeds averaged for the random strategies
+                  n_repeats: int = 200,   # seeds averaged for the random strategies (enough that their noise does not pick the level)
                  ) -> pd.DataFrame:
     "Scores of `DummyClassifier` strategies (rows) in every metric (columns): the chance levels."
     y_train = np.asarray(train_labels)
@@ -308,6 +308,8 @@ class Classification(Task):
     beside = 'accuracy'
     paired_test = "McNemar's test"
     network_settings = ('label_smoothing', 'mix')  # smoothed and mixed class labels
+    chance_words = {'most_frequent': 'always predicting the most frequent training class',
+                    'stratified': 'guessing at the training class rates', 'uniform': 'guessing uniformly among the classes'}
     kept = ('ci95', 'confusion')  # the CI of accuracy and the confusion matrix: the report's limits read them
     captions = {'confusion.png': 'Confusion matrix on the test split (rows: true class)',
                 'mistakes.png': 'The most confident mistakes on the test split'}
@@ -321,6 +323,9 @@ class Classification(Task):
     def choose_metric(self, labels) -> tuple[str, str]: return choose_metric(labels)
     def chance(self, train_labels, eval_labels=None, seed: int = DEFAULT_SEED) -> pd.DataFrame:
         return chance_levels(train_labels, eval_labels, seed=seed)
+    def chance_value(self, card) -> float | None:
+        "The accuracy of the card's chance strategy: the binomial test against chance uses the chance level the card states."
+        return card.chance[card.chance_strategy]['accuracy'] if card.chance_strategy else None
     def card_line(self, target: dict, kind: str) -> str:
         return f"{target['type']} {kind} classification, {len(target['classes'])} classes ({', '.join(target['classes'])})"
     def targets(self, labels, classes) -> np.ndarray:

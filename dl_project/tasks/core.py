@@ -21,6 +21,7 @@ class Task(ABC):
     paired_test: str = ''             # the name of the test `paired_p_value` runs, for the report
     kept: tuple[str, ...] = ()        # keys of an evaluation that `metrics.json` keeps besides the metrics (for the report)
     captions: dict = {}               # the report's caption of each file `figures` writes
+    chance_words: dict = {}           # what each strategy of `chance` does, in words ('guessing at the training class rates')
     network_settings: tuple[str, ...] = () # run settings that only some tasks take and this one does ('label_smoothing', 'mix': class labels)
 
     def detects(self, labels) -> bool:
@@ -46,6 +47,10 @@ class Task(ABC):
     @abstractmethod
     def chance(self, train_labels, eval_labels=None, seed: int = DEFAULT_SEED) -> pd.DataFrame:
         "Scores (columns: `metrics`) of predictors that ignore the inputs (rows), learnt on `train_labels`, scored on `eval_labels`."
+
+    def chance_value(self, card) -> float | None:
+        "What the test against chance compares with, from a problem card (its chance strategy): an accuracy, a constant; None: the task's own default."
+        return None
 
     def card_line(self, target: dict, kind: str) -> str:
         "The problem card's task line (Markdown)."

@@ -348,6 +348,7 @@ class Regression(Task):
     lower_is_better = ('rmse', 'mae')
     beside = 'r2'
     paired_test = 'Wilcoxon signed-rank test on absolute errors'
+    chance_words = {'mean': 'always predicting the training mean', 'median': 'always predicting the training median'}
     kept = ('chance', 'residuals_summary', 'target_summary')  # the chance constant and the spreads: the report's sentences read them
     captions = {'predicted_vs_true.png': 'Predicted against true values on the test split (dashed: perfect predictions)',
                 'residuals.png': 'Residuals (true - predicted) on the test split: against the prediction, and their distribution'}
@@ -359,6 +360,9 @@ class Regression(Task):
     def choose_metric(self, labels) -> tuple[str, str]: return choose_metric(labels)
     def chance(self, train_labels, eval_labels=None, seed: int = DEFAULT_SEED) -> pd.DataFrame:
         return chance_levels(train_labels, eval_labels, seed=seed)
+    def chance_value(self, card) -> float | None:
+        "The constant of the card's chance strategy (the training mean or median): the test against chance compares with it."
+        return card.target[card.chance_strategy] if card.chance_strategy else None
     def card_line(self, target: dict, kind: str) -> str:
         return (f"{kind} regression of a number (mean {target['mean']:.4g} ± {target['std']:.4g}, range {target['min']:.4g} "
                 f"to {target['max']:.4g})")
