@@ -13,8 +13,9 @@ from .kinds import KINDS
 from .tasks import TASKS, Task
 
 # %% auto #0
-__all__ = ['GAP_LIMIT', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN', 'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS',
-           'comparison_table', 'limits_and_next_steps', 'headline', 'report_markdown', 'build_report']
+__all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
+           'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table', 'limits_and_next_steps', 'headline',
+           'report_markdown', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -50,7 +51,9 @@ def comparison_table(metrics: dict) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient='index').fillna('')
 
 # %% ../nbs/44_report.ipynb #3e62d886
-GAP_LIMIT = 0.15        # train minus validation accuracy above this is called overfitting
+GAP_LIMIT = 0.15        # training minus validation score above this (a score from 0 to 1) is called overfitting
+ERROR_RATIO_LIMIT = 1.5 # for an error (RMSE, MAE): a validation error above this many times the training error is called overfitting
+UNDERFIT_SCORE = 0.8    # a training score (from 0 to 1) below this is called underfitting; for an error, above this share of chance's
 CV_STD_LIMIT = 0.05     # fold-to-fold standard deviation above this is called unstable (a score from 0 to 1)
 ERROR_CV_LIMIT = 0.10   # for an error (RMSE, MAE): a fold-to-fold standard deviation above this share of the mean is called unstable
 BUDGET_OVERRUN = 1.1   # a run that takes more than this times its time budget is called over budget
@@ -65,6 +68,17 @@ def _kind(metrics: dict):
 def _advice(metrics: dict) -> dict:
     "The report's advice sentences: the run's data kind's (`DataKind.advice`) over the generic ones."
     return GENERIC_ADVICE | (_kind(metrics).advice if _kind(metrics) else {})
+
+def _fit(metrics: dict, task: Task, metric: str) -> tuple[str, float, float] | None:
+    "`(verdict, training score, validation score)`: 'overfits', 'underfits' or 'fits', from the inference-mode training score against cross-validation."
+    model, level = metrics.get('model') or {}, (metrics.get('chance') or {}).get('level')
+    train, valid = model.get('train_score'), model.get('valid_score')
+    if train is None or valid is None: return None
+    if metric in task.lower_is_better:
+        if valid > ERROR_RATIO_LIMIT * train: return 'overfits', train, valid
+        return ('underfits' if level and train > UNDERFIT_SCORE * level else 'fits'), train, valid
+    if train - valid > GAP_LIMIT: return 'overfits', train, valid
+    return ('underfits' if train < UNDERFIT_SCORE else 'fits'), train, valid
 
 def _words(metrics: dict) -> tuple[str, str]:
     "How the report names one and many samples of the run's data kind."
@@ -92,30 +106,42 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                    f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
                    f"do not claim the network is better yet; {advice['not_significant']}.")
     error = metric in task.lower_is_better
+    ci = (test.get('ci95_by_metric') or {}).get(metric)
+    if ci and cv.get('mean') is not None and not ci[0] <= cv['mean'] <= ci[1]:
+        why = [f"the test split has only {test['n']} {_words(metrics)[1]} (its 95 % CI spans {task.format(ci[0], metric)} to {task.format(ci[1], metric)})"]
+        if clean := test.get('without_leaks'): why.append(f"{clean['n_leaked']} test {_words(metrics)[1]} have a copy in training")
+        if metrics.get('split_drawn') is False: why.append('the test split came with the data, so it need not look like the rows cross-validation draws from')
+        out.append(f"The test {metric} ({task.format(test.get('score'), metric)}) lies {task.format_diff(test['score'] - cv['mean'], metric)} from the "
+                   f"cross-validation mean ({task.format(cv['mean'], metric)}), outside its 95 % CI. Possible reasons: " + '; '.join(why)
+                   + '. The cross-validation mean over many more rows is the steadier estimate.')
     if cv.get('std') is not None and (cv['std'] > ERROR_CV_LIMIT * abs(cv['mean']) if error else cv['std'] > CV_STD_LIMIT):
         out.append(f"Fold scores vary by ± {task.format(cv['std'], metric)} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')
     if audit:
         if audit.get('leaks'):
             members = sum(len(c.get('paths') or c.get('lines') or []) for c in audit['duplicates'] if c['leak'])
+            clean = test.get('without_leaks')
             out.append(f"The audit found {audit['leaks']} duplicate cluster(s) that cross splits ({members} {_words(metrics)[1]}): a test score on "
                        'those measures memory, not generalisation. Cross-validation keeps each cluster in one fold; '
-                       'remove them from the test split before quoting a final score.')
+                       + (f"without the {clean['n_leaked']} test {_words(metrics)[1]} that have a copy in training the test {metric} is "
+                          f"{task.format(clean['score'], metric)} (the headline quotes both)." if clean else
+                          'remove them from the test split before quoting a final score.'))
         if audit.get('label_conflicts'):
             out.append(f"{audit['label_conflicts']} duplicate cluster(s) carry different labels: fix the labels, or the model "
                        'is asked to learn a contradiction.')
         if audit.get('unreadable'):
             out.append(f"{len(audit['unreadable'])} unreadable file(s) were excluded (listed in audit.json); replace them if "
                        'they matter.')
-    if model.get('train_accuracy') is not None and model.get('valid_accuracy') is not None:
-        gap = model['train_accuracy'] - model['valid_accuracy']
-        if gap > GAP_LIMIT:
-            out.append(f"Training accuracy ({model['train_accuracy']:.1%}) is {gap * 100:.0f} points above validation accuracy "
-                       f"({model['valid_accuracy']:.1%}): the model overfits. More augmentation, regularisation (label smoothing, "
-                       'weight decay, dropout) or more data should help (3x notebooks).')
-        elif model['train_accuracy'] < 0.8:
-            out.append(f"Training accuracy is only {model['train_accuracy']:.1%}: the model underfits. Train longer or use a "
-                       'larger model before adding regularisation.')
+    if (fit := _fit(metrics, task, metric)) is not None:
+        verdict, train, valid = fit
+        said = (f"On the rows it learnt from, measured in inference mode (no augmentation, mixing or dropout), the saved model scores "
+                f"{metric} {task.format(train, metric)}, against {task.format(valid, metric)} in cross-validation")
+        if verdict == 'overfits':
+            out.append(said + ': it overfits. More augmentation, regularisation (label smoothing, weight decay, dropout) or more data '
+                       'should help (`dl-project run --help`; the improvement notebooks, 3x).')
+        elif verdict == 'underfits':
+            out.append(said + ': it underfits, it has not even learnt its training rows. Train longer or use a larger model before '
+                       'adding regularisation.')
     if (plan := metrics.get('time_budget')) and plan['elapsed_s'] > BUDGET_OVERRUN * plan['budget_s']:
         out.append(f"The run took {plan['elapsed_s'] / 60:.1f} minutes, more than its time budget of {plan['budget']}: "
                    + ('even one epoch per fit does not fit; give a larger budget, fewer folds or smaller images.' if plan['epochs'] == 1 else
@@ -151,6 +177,10 @@ def headline(metrics: dict, # the run's `metrics.json`
                     + (f" (95 % CI {fmt(ci[0])} to {fmt(ci[1])})" if ci else '')
                     + f", baseline {fmt((base.get('test') or {}).get('score'))}; p = {test['p_value_vs_chance']:.2g} against chance"
                     + (f", p = {test['p_value_vs_baseline']:.2g} against the baseline" if test.get('p_value_vs_baseline') is not None else '') + '.')
+        if clean := test.get('without_leaks'):
+            said.append(f"{clean['n_leaked']} of them have a copy in the training data; without them, {metric} {fmt(clean['score'])}"
+                        + (f" (95 % CI {fmt(clean['ci95'][0])} to {fmt(clean['ci95'][1])})" if clean.get('ci95') else '')
+                        + f" on {clean['n']}: quote this one.")
     return verdict + '.', ' '.join(said)
 
 # %% ../nbs/44_report.ipynb #491401c5

@@ -223,7 +223,7 @@ def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, ne
     return final, note + summary
 
 # %% ../nbs/46_run.ipynb #1a625cac
-FIGURE_DPI = 100  # resolution of the report's figures
+FIGURE_DPI = 150  # resolution of the report's figures: sharp on a slide
 
 def _save(fig, path: Path):
     "Save a figure as a PNG and close it."
@@ -251,6 +251,19 @@ class Test:
     rows: np.ndarray
     proba: np.ndarray
 
+def _leaked(samples: Samples, rows: np.ndarray) -> np.ndarray:
+    "Which of the test `rows` share a group with a row the models learnt from: a copy or near-copy (the audit's duplicate groups) on both sides."
+    from dl_project.cv import cv_pool
+    learnt = set(samples.table['group'].iloc[cv_pool(samples)])
+    return samples.table['group'].iloc[rows].isin(learnt).to_numpy()
+
+def _without_leaks(task, result: dict, y, proba, leaked: np.ndarray, classes, metric: str, seed: int, chance) -> dict | None:
+    "The test score again without the leaked rows, with its CI and test against chance; None when nothing leaked."
+    if not leaked.any() or leaked.all(): return None
+    clean = task.evaluate(y[~leaked], proba[~leaked], classes, seed=seed, chance=chance)
+    return {'n': int((~leaked).sum()), 'n_leaked': int(leaked.sum()), 'score': clean.get(metric),
+            'ci95': (clean.get('ci95_by_metric') or {}).get(metric), 'p_value_vs_chance': clean.get('p_value_vs_chance')}
+
 def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Final, baseline: Baseline, metric: str,
           chance: float | None = None) -> tuple[Test, str]:
     "Score the final model on the test split (the task's evaluation, and its paired test against the baseline); write `predictions.csv`."
@@ -260,15 +273,19 @@ def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Fi
     result = task.evaluate(data.samples.y[rows], proba, classes, name=network_of(c, data.kind)[0], seed=c.seed, keep_predictions=True,
                            chance=chance)  # the problem card's chance level: one number to beat everywhere
     if baseline.test is not None: result['p_value_vs_baseline'] = task.paired_p_value(baseline.test, result)
+    leaked = _leaked(data.samples, rows)
+    result['without_leaks'] = _without_leaks(task, result, data.samples.y[rows], proba, leaked, classes, metric, c.seed, chance)
     table = pd.DataFrame({'sample': inputs.keys(rows), 'label': data.samples.table['label'].iloc[rows].to_numpy(),
                           'predicted': task.predicted(proba, classes)})
     table[task.output_columns(classes)] = proba
     write_atomically(run_dir / 'predictions.csv', lambda tmp: table.to_csv(tmp, index=False))
+    clean = result['without_leaks']
     return Test(result, rows, proba), (f"{task.summary(result, metric)} on {result['n']} {data.kind.words[1]}, p = "
-                                       f"{result['p_value_vs_chance']:.2g} vs chance")
+                                       f"{result['p_value_vs_chance']:.2g} vs chance" + (f"; without the {clean['n_leaked']} with a copy in "
+                                       f"training: {metric} {task.format(clean['score'], metric)}" if clean else ''))
 
 # %% ../nbs/46_run.ipynb #2423c776
-TEST_KEYS = ('n', 'ci95_by_metric', 'p_value_vs_chance', 'p_value_vs_baseline')  # what metrics.json keeps of a test evaluation besides the task's metrics and `Task.kept`
+TEST_KEYS = ('n', 'ci95_by_metric', 'p_value_vs_chance', 'p_value_vs_baseline', 'without_leaks')  # what metrics.json keeps of a test evaluation besides the task's metrics and `Task.kept`
 
 def _test_entry(task, result: dict, metric: str) -> dict:
     "What `metrics.json` keeps of a test evaluation: `score` (the headline metric, None where undefined), every metric, `TEST_KEYS`, the task's `kept`."
@@ -281,14 +298,23 @@ def _cv_vs_baseline(base_cv, net_cv) -> dict:
     t = paired_cv_test(base_cv, net_cv)
     return {'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']}
 
-def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict) -> dict:
+def _train_score(data: Data, inputs: KindInputs, final: Final, metric: str) -> float | None:
+    "The saved model's score on the rows it learnt from (every cross-validation row), in inference mode: no augmentation, no mixing, no dropout."
+    from dl_project.cv import cv_pool
+    rows = cv_pool(data.samples)
+    rows = rows[inputs.usable[rows]]
+    task = task_of(data.samples)
+    return task.evaluate(data.samples.y[rows], final.learner.predict(final.model, inputs, rows), data.samples.classes, n_boot=10).get(metric)
+
+def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict,
+             train_score: float | None = None) -> dict:
     "The run's numbers, in the shape of `metrics.json`; `metric` is the problem card's headline metric everywhere."
     from dl_project.cv import cv_pool
     task, metric, learner, history = task_of(card), card.metric, final.learner, final.history
     same = card.chance.get(card.chance_strategy) or {}
     beside = {task.beside: same.get(task.beside, task.best([row[task.beside] for row in card.chance.values()], task.beside))} if task.beside else {}
     return {'task': card.task, 'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes,
-            'n_train': len(cv_pool(data.samples)), 'n_excluded': len(data.samples.excluded),
+            'n_train': len(cv_pool(data.samples)), 'n_excluded': len(data.samples.excluded), 'split_drawn': data.samples.split_drawn,
             'chance': {'metric': metric, 'level': card.chance_level, **beside, 'strategy': card.chance_strategy,
                        'words': task.chance_words.get(card.chance_strategy, card.chance_strategy), 'by_strategy': card.chance},
             'baseline': {'name': baseline_of(c, data.kind, task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
@@ -297,8 +323,7 @@ def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: 
             'test': _test_entry(task, test.result, metric) if test else None,
             'model': {'name': learner.model, 'options': learner.model_options, 'final': final.how,
                       'params': learner.n_params(final.model), 's_per_epoch': float(net_cv.folds['s_per_epoch'].mean()),
-                      'train_accuracy': float(history['accuracy'].iloc[-1]) if history is not None and 'accuracy' in history else None,
-                      'valid_accuracy': float(net_cv.folds['accuracy'].mean()) if 'accuracy' in net_cv.folds else None},
+                      'train_score': train_score, 'valid_score': net_cv.mean},
             'seed': c.seed, 'deterministic': c.deterministic, 'timing_s': timing}
 
 # %% ../nbs/46_run.ipynb #039aec0c
@@ -380,7 +405,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
             if 'test' in data.samples.splits else None)
     if test is None: log('      no test split: the report uses the cross-validation results')
     _figures(run_dir, data, inputs, [baseline.cv, net_cv], final, test)
-    metrics = _metrics(c, data, card, baseline, net_cv, final, test, step.timing)
+    metrics = _metrics(c, data, card, baseline, net_cv, final, test, step.timing, _train_score(data, inputs, final, card.metric))
     if plan: metrics['time_budget'] = plan | {'elapsed_s': time.perf_counter() - started}
     save_json(metrics, run_dir / 'metrics.json')
     step('report', lambda: (None, f"wrote {build_report(run_dir)['html']}"))

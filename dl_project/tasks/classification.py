@@ -223,15 +223,15 @@ def confident_mistakes(y_true,          # true class codes or names
 def plot_mistakes(mistakes: pd.DataFrame, # from `confident_mistakes`
                   images,                 # images (H, W, C) of ALL evaluated samples, indexable by position
                   ncols: int = 3,         # grid columns
-                  size: float = 1.7,      # inches per image
+                  size: float = 2.4,      # inches per image (large enough to see the subject on a slide)
                  ) -> plt.Figure:
     "Image grid of mistakes, titled 'predicted (confidence) / true'."
     nrows = max(1, -(-len(mistakes) // ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size), dpi=50, squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size + 0.3), dpi=72, squeeze=False)
     for ax in axes.flat: ax.axis('off')
     for ax, (i, row) in zip(axes.flat, mistakes.iterrows()):
         ax.imshow(np.asarray(images[i]).astype('uint8'))
-        ax.set_title(f"{row.predicted} ({row.confidence:.2f})\ntrue: {row.true}", fontsize=7)
+        ax.set_title(f"{row.predicted} ({row.confidence:.2f})\ntrue: {row.true}", fontsize=9)
     fig.tight_layout()
     plt.close(fig)
     return fig
