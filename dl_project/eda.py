@@ -4,6 +4,7 @@
 
 # %% ../nbs/14_eda.ipynb #8bb40e1c
 from __future__ import annotations
+import textwrap
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from .core import DEFAULT_SEED
@@ -30,6 +31,7 @@ def plot_class_counts(samples: Samples, # the sample table
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(samples.classes) + 1.2), dpi=DPI)
     sns.barplot(counts, y='class', x=noun, hue='split', ax=ax, orient='h')
     ax.set_title(f'{noun} per class and split ({len(samples)} in all)')
+    ax.legend(title='split', loc='upper left', bbox_to_anchor=(1.01, 1))  # beside the bars, never over them
     fig.tight_layout()
     return fig
 
@@ -74,7 +76,7 @@ def plot_samples(samples: Samples,   # the sample table
     fig, axes = plt.subplots(len(samples.classes), per_class, figsize=(per_class * 1.1, len(samples.classes) * 1.2), dpi=DPI, squeeze=False)
     for ax in axes.ravel(): ax.axis('off')
     slots = {c: iter(axes[i]) for i, c in enumerate(samples.classes)}
-    for image, label in zip(images, picked['label']): _image_axes(next(slots[label]), image, label[:18])
+    for image, label in zip(images, picked['label']): _image_axes(next(slots[label]), image, textwrap.fill(label.replace('_', ' '), 18))
     fig.suptitle(f'{split or "all"} split: {per_class} random images per class', fontsize=9)
     fig.tight_layout()
     return fig

@@ -106,7 +106,8 @@ def _fold_lines(log, task, metric: str, folds: int):
     times = []
     def on_fold(k: int, fold: dict):
         times.append(fold.get('train_s') or 0.0)
-        left = f', about {np.mean(times) * (folds - k - 1) / 60:.1f} min left' if k + 1 < folds else ''
+        left = np.mean(times) * (folds - k - 1)
+        left = '' if k + 1 == folds else f', about {left:.0f} s left' if left < 90 else f', about {left / 60:.1f} min left'
         log(f"      fold {k + 1}/{folds}: {metric} {task.format(fold.get(metric), metric)} ({times[-1]:.0f} s){left}")
     return on_fold
 
@@ -121,7 +122,8 @@ def _cross_validate(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs,
     from dl_project.cv import cross_validate
     result = cross_validate(data.samples, model, folds=c.folds, seed=c.seed, image_size=c.image_size, cache=inputs, metric=metric,
                             run_dir=run_dir / folder, progress=False, on_fold=_fold_lines(log, task_of(data.samples), metric, c.folds), **options)
-    return result, f'{model}: {result.metric} {result.mean:.3f} ± {result.std:.3f} over {c.folds} folds'
+    task = task_of(data.samples)
+    return result, f'{model}: {result.metric} {task.format(result.mean, metric)} ± {task.format(result.std, metric)} over {c.folds} folds'
 
 def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
     "Positions of the usable rows of the test split."
