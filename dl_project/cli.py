@@ -100,10 +100,14 @@ def cmd_reproduce(args) -> int:
     return 0
 
 def cmd_report(args) -> int:
-    "Rebuild report.md and report.html of a run folder from its stored results (no training)."
+    "Rebuild report.md and report.html of a run folder from its stored results (no training); with `--slides`, also the slide deck."
     from dl_project.report import build_report
     paths = build_report(args.run_dir)
     print(f"wrote {paths['markdown']} and {paths['html']}")
+    if args.slides:
+        from dl_project.slides import build_slides
+        deck = build_slides(args.run_dir)
+        print(f"wrote {deck['pptx']} and {deck['html']}")
     return 0
 
 # %% ../nbs/90_cli.ipynb #5f555fef
@@ -156,8 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--out', help='folder of the rerun (default RUN_DIR-reproduce)')
     s.add_argument('--verbose', action='store_true', help="show TensorFlow's own log lines")
     s.set_defaults(func=cmd_reproduce)
-    s = sub.add_parser('report', help='rebuild the report of a run folder without training')
+    s = sub.add_parser('report', help='rebuild the report of a run folder without training (and, with --slides, a slide deck)')
     s.add_argument('run_dir', help='a run folder')
+    s.add_argument('--slides', action='store_true', help='also write slides.pptx and slides.html: the four questions of a project talk')
     s.set_defaults(func=cmd_report)
     return p
 
