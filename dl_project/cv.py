@@ -4,7 +4,7 @@
 
 # %% ../nbs/27_cv.ipynb #4b612bd9
 from __future__ import annotations
-import json, os, time, warnings
+import inspect, json, os, time, warnings
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -151,8 +151,8 @@ class KerasLearner:
         steps = -(-n_rows // self.batch_size)
         return make_schedule(self.schedule, self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
 
-    def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED):
-        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch); the model wrapped in its TTA views if `tta`."
+    def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED, valid_rows: np.ndarray | None = None):
+        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model wrapped in its TTA views if `tta`."
         for name in ('mix', 'tta'):
             if getattr(self, name) is not None and not inputs.mixable:
                 raise InputError(f'{name}={getattr(self, name)!r} works on images: use {name}=None for {kind_of(inputs.samples).words[1]}')
@@ -168,7 +168,9 @@ class KerasLearner:
         net.run_eagerly = self.run_eagerly
         train = self._dataset(inputs, rows, state, shuffle=True, seed=seed)
         if self.mix is not None: train = mix_batches(train, len(inputs.classes), self.mix, seed=seed)
-        history = fit(net, train, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
+        valid = self._dataset(inputs, valid_rows, state) if valid_rows is not None and len(valid_rows) else None
+        if self.mix is not None and valid is not None: valid = mix_batches(valid, len(inputs.classes), None)  # one-hot, as the loss takes them
+        history = fit(net, train, valid, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
                       class_weight='balanced' if inputs.classes else None)  # balanced classes; a number has none
         return (net if self.tta is None else with_tta(net, self.tta), state), history
 
@@ -267,7 +269,8 @@ def run_fold(learner,                 # a learner (`make_learner`, or one given 
     "Train and score one fold: (metrics, OOF frame, model); with a folder, also the training history (`history.csv`), and `metrics.json` last with the digest of every file."
     seed_everything(seed + fold)
     start = time.perf_counter()
-    model, history = learner.fit(inputs, train_rows, seed + fold)
+    watched = {'valid_rows': held_rows} if 'valid_rows' in inspect.signature(learner.fit).parameters else {}  # learning curves of the held-out fold
+    model, history = learner.fit(inputs, train_rows, seed + fold, **watched)
     train_s = time.perf_counter() - start
     epochs = len(history) if history is not None else None
     learner.predict(model, inputs, held_rows[:1])  # warm-up: graph tracing is not inference time

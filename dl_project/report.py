@@ -187,7 +187,7 @@ def headline(metrics: dict, # the run's `metrics.json`
 FIGURES = {  # figures of every run in `figures/`, in report order, with their captions ({samples}: the kind's word); the kind's (`DataKind.captions`) come after the class counts, the task's (`Task.captions`) last
     'class_counts.png': '{Samples} per class and split',
     'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
-    'learning_curves.png': 'Learning curves: training loss and accuracy per epoch (mean of the fold models for a fold ensemble)',
+    'learning_curves.png': 'Learning curves: loss and score per epoch on the training rows and on the held-out fold (mean of the fold models for a fold ensemble)',
 }
 
 def _md_table(df: pd.DataFrame) -> str:

@@ -166,8 +166,9 @@ def _plan(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, elapsed_s
     learner = make_learner(network_of(c, data.kind)[0], **learner_options(c, data.kind, task_of(data.samples)) | {'epochs': PROBE_EPOCHS, 'callbacks': [timer]})
     start = time.perf_counter()
     seed_everything(c.seed)
-    model, _ = learner.fit(inputs, fold_of.index[fold_of != 0].to_numpy(), c.seed)
-    learner.predict(model, inputs, fold_of.index[fold_of == 0].to_numpy())
+    held = fold_of.index[fold_of == 0].to_numpy()
+    model, _ = learner.fit(inputs, fold_of.index[fold_of != 0].to_numpy(), c.seed, valid_rows=held)  # as a fold trains: with its learning curves
+    learner.predict(model, inputs, held)
     probe_s = time.perf_counter() - start
     s_per_epoch = float(np.median(timer.seconds[1:]))
     fits = c.folds + (_final_how(c, data.kind) == 'refit')

@@ -8,6 +8,7 @@ import re, time, warnings
 from dataclasses import replace
 from pathlib import Path
 import numpy as np, pandas as pd
+import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
 from ..data import LINE, Samples, join_groups
@@ -401,7 +402,6 @@ def _short_name(name, n: int = 28) -> str:
 
 def _bars(values: pd.Series, title: str, xlabel: str, fmt: str = '{:.2f}', top: float | None = None) -> plt.Figure:
     "A horizontal bar per value, the largest on top, each labelled with its value (`fmt`); the axis runs to `top` (else the largest)."
-    import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 4))
     values = values.iloc[::-1]
     bars = ax.barh([_short_name(c) for c in values.index], values.to_numpy())
@@ -426,7 +426,6 @@ def plot_missing(missing: dict, top: int = 15) -> plt.Figure:
 @patch
 def figures(self: TableKind, samples: Samples, audit: dict | None = None) -> dict:
     "Rows per class (classification) or a target histogram (regression), the share missing per feature (when any), the strongest feature-target relations."
-    import matplotlib.pyplot as plt
     figures = DataKind.figures(self, samples, audit)  # class counts, or the target's histogram
     missing = {c: s for c in samples.features if (s := float(samples.table[c].isna().mean()))}  # of the features used
     if missing: figures['missing.png'] = plot_missing(missing)

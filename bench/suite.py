@@ -1,0 +1,81 @@
+#!/usr/bin/env python
+"""The benchmark suite: `dl-project run` on every real dataset this machine can reach offline, one table.
+
+    python bench/suite.py                      # --quick on each dataset (about 6 minutes on 2 cores)
+    python bench/suite.py --defaults           # the default settings (about 20 minutes)
+    python bench/suite.py --only digits penguins_species
+
+Datasets: the bundled jellyfish photos; scikit-learn's handwritten digits written out as an image folder
+(8x8 grey images, one folder per digit); the Palmer penguins' species (a table, classes) and body mass (a
+table, a number); scikit-learn's diabetes progression (a table, a number). Each runs in a fresh process
+with seed 0. Prints one Markdown row per dataset: kind, task, metric, the classical baseline's CV and test
+score, the network's, the paired test on the folds (corrected resampled t-test), the wall time; and writes
+the table to `bench/results/suite_<settings>.md`.
+"""
+import argparse, json, subprocess, sys, tempfile, time
+from pathlib import Path
+import numpy as np, pandas as pd
+
+def digits_folder(root: Path) -> Path:
+    "scikit-learn's 1,797 handwritten digits as PNG files in one folder per digit (8x8 grey, 0-16 scaled to 0-255)."
+    from PIL import Image
+    from sklearn.datasets import load_digits
+    digits = load_digits()
+    for k, (image, label) in enumerate(zip(digits.images, digits.target)):
+        (root / str(label)).mkdir(parents=True, exist_ok=True)
+        Image.fromarray((image * 255 / 16).astype('uint8'), 'L').save(root / str(label) / f'{k:04d}.png')
+    return root
+
+def penguins_csv(path: Path) -> Path:
+    from palmerpenguins import load_penguins
+    load_penguins().to_csv(path, index=False)
+    return path
+
+def diabetes_csv(path: Path) -> Path:
+    from sklearn.datasets import load_diabetes
+    load_diabetes(as_frame=True, scaled=False).frame.to_csv(path, index=False)
+    return path
+
+def datasets(tmp: Path) -> dict:
+    "name -> (the data argument of dl-project run, extra arguments)."
+    penguins = penguins_csv(tmp / 'penguins.csv')
+    return {'jellyfish': (None, []), 'digits': (digits_folder(tmp / 'digits'), []),
+            'penguins_species': (penguins, ['--target', 'species']), 'penguins_mass': (penguins, ['--target', 'body_mass_g']),
+            'diabetes': (diabetes_csv(tmp / 'diabetes.csv'), ['--target', 'target'])}
+
+def run_one(name: str, data, extra: list, settings: list, out: Path) -> dict:
+    "One `dl-project run` in a fresh process: the row of the table."
+    start = time.perf_counter()
+    done = subprocess.run([str(Path(sys.executable).parent / 'dl-project'), 'run', *([str(data)] if data else []), *extra, *settings,
+                           '--seed', '0', '--out', str(out)], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode: return {'dataset': name, 'error': (done.stderr.strip().splitlines() or ['?'])[-1]}
+    m = json.loads((out / 'metrics.json').read_text())
+    fmt = lambda v: '' if v is None else f'{v:.3f}' if abs(v) < 10 else f'{v:.1f}'
+    return {'dataset': name, 'kind': m['kind'], 'task': m['task'], 'metric': m['metric'],
+            'baseline': m['baseline']['name'], 'baseline CV': f"{fmt(m['baseline']['cv_mean'])} ± {fmt(m['baseline']['cv_std'])}",
+            'baseline test': fmt((m['baseline']['test'] or {}).get('score')),
+            'network': m['model']['name'], 'network CV': f"{fmt(m['cv']['mean'])} ± {fmt(m['cv']['std'])}",
+            'network test': fmt((m['test'] or {}).get('score')),
+            'CV diff (p)': f"{fmt(m['cv'].get('diff_vs_baseline'))} ({m['cv'].get('p_value_vs_baseline', float('nan')):.2g})",
+            'wall s': round(wall, 1)}
+
+if __name__ == '__main__':
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--defaults', action='store_true', help='the default settings instead of --quick')
+    parser.add_argument('--only', nargs='*', help='run these datasets only')
+    args = parser.parse_args()
+    settings = [] if args.defaults else ['--quick']
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = []
+        for name, (data, extra) in datasets(Path(tmp)).items():
+            if args.only and name not in args.only: continue
+            rows.append(run_one(name, data, extra, settings, Path(tmp) / 'runs' / name))
+            print(json.dumps(rows[-1]), flush=True)
+    table = pd.DataFrame(rows).fillna('')
+    text = '\n'.join(['| ' + ' | '.join(table.columns) + ' |', '|' + '---|' * len(table.columns)]
+                     + ['| ' + ' | '.join(map(str, row)) + ' |' for row in table.values])
+    print(text)
+    result = Path(__file__).parent / 'results' / f"suite_{'defaults' if args.defaults else 'quick'}.md"
+    result.parent.mkdir(exist_ok=True)
+    result.write_text(f"# `python bench/suite.py{' --defaults' if args.defaults else ''}`\n\n{text}\n")
