@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError, write_atomically
 from .datasets import IMAGE_SUFFIXES
-from .tasks import choose_task, get_task, task_of
+from .tasks import choose_task, task_of
 
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS',

@@ -89,7 +89,7 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
                           audit: dict | None = None, # the run's `audit.json`, if the run had one
                          ) -> list[str]:
     "Sentences on what the measurements do not show and what to try next, each quoting its number; the task's own (`Task.limits`) last."
-    out, test, cv, base, model = [], metrics.get('test') or {}, metrics.get('cv') or {}, metrics.get('baseline') or {}, metrics.get('model') or {}
+    out, test, cv, base = [], metrics.get('test') or {}, metrics.get('cv') or {}, metrics.get('baseline') or {}
     advice, task = _advice(metrics), _task(metrics)
     metric = metrics.get('metric', task.metrics[0])
     if not test:

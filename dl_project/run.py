@@ -313,7 +313,7 @@ def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: 
              train_score: float | None = None) -> dict:
     "The run's numbers, in the shape of `metrics.json`; `metric` is the problem card's headline metric everywhere."
     from dl_project.cv import cv_pool
-    task, metric, learner, history = task_of(card), card.metric, final.learner, final.history
+    task, metric, learner = task_of(card), card.metric, final.learner
     same = card.chance.get(card.chance_strategy) or {}
     beside = {task.beside: same.get(task.beside, task.best([row[task.beside] for row in card.chance.values()], task.beside))} if task.beside else {}
     return {'task': card.task, 'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes,

@@ -10,7 +10,7 @@ import pandas as pd
 from .core import InputError, load_json
 from .kinds import KINDS
 from .problem import ProblemCard
-from .report import comparison_table, headline, limits_and_next_steps, _fit, _task, _words
+from .report import comparison_table, headline, limits_and_next_steps, _fit, _task
 
 # %% auto #0
 __all__ = ['MAX_LIMITS', 'DECK_CSS', 'slide_outline', 'write_pptx', 'write_html', 'build_slides']
@@ -36,7 +36,7 @@ def slide_outline(run_dir: str | Path, # a finished run folder
     card = ProblemCard.load(run_dir) if (run_dir / 'problem.json').is_file() else None
     audit = load_json(run_dir / 'audit.json') if (run_dir / 'audit.json').is_file() else None
     task, kind = _task(metrics), KINDS.get(metrics.get('kind'))
-    metric, (_, noun) = metrics.get('metric', task.metrics[0]), _words(metrics)
+    metric = metrics.get('metric', task.metrics[0])
     verdict, said = headline(metrics)
     cv, base, model, chance = (metrics.get(k) or {} for k in ('cv', 'baseline', 'model', 'chance'))
     fmt = lambda v: task.format(v, metric)
