@@ -15,7 +15,7 @@ from .tasks import TASKS, Task
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
            'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table', 'limits_and_next_steps', 'headline',
-           'report_markdown', 'build_report']
+           'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -253,11 +253,13 @@ line-height:1.5;color:#222}table{border-collapse:collapse;margin:1rem 0}th,td{bo
 text-align:left}th{background:#f3f3f3}img{max-width:100%;border:1px solid #eee}code{background:#f5f5f5;padding:0 .2rem}
 h1,h2,h3{line-height:1.2}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}"""
 
+def data_uri(path: Path) -> str:
+    "A PNG file as a base64 data URI, for pages that carry their figures inside them."
+    return f'data:image/png;base64,{base64.b64encode(Path(path).read_bytes()).decode()}'
+
 def _embed_images(body: str, run_dir: Path) -> str:
     "Replace `src=\"figures/x.png\"` with the image itself as a base64 data URI."
-    def data_uri(m):
-        return f'src="data:image/png;base64,{base64.b64encode((run_dir / m.group(1)).read_bytes()).decode()}"'
-    return re.sub(r'src="(figures/[^"]+\.png)"', data_uri, body)
+    return re.sub(r'src="(figures/[^"]+\.png)"', lambda m: f'src="{data_uri(run_dir / m.group(1))}"', body)
 
 def build_report(run_dir: str | Path, # a run folder with at least `metrics.json`
                 ) -> dict[str, Path]:

@@ -129,12 +129,16 @@ def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
     "Positions of the usable rows of the test split."
     return np.flatnonzero((samples.table['split'] == 'test').to_numpy() & inputs.usable)
 
-def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
-    "`learner` trained on every usable cross-validation row: (model, history or None)."
+def _usable_pool(samples: Samples, inputs: KindInputs) -> np.ndarray:
+    "Positions of the usable rows of the cross-validation pool: what the saved model learns from."
     from dl_project.cv import cv_pool
     rows = cv_pool(samples)
+    return rows[inputs.usable[rows]]
+
+def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
+    "`learner` trained on every usable cross-validation row: (model, history or None)."
     seed_everything(seed)
-    return learner.fit(inputs, rows[inputs.usable[rows]], seed)
+    return learner.fit(inputs, _usable_pool(samples, inputs), seed)
 
 def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print, chance: float | None = None) -> tuple[Baseline, str]:
     "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
@@ -303,10 +307,7 @@ def _cv_vs_baseline(base_cv, net_cv) -> dict:
 
 def _train_score(data: Data, inputs: KindInputs, final: Final, metric: str) -> float | None:
     "The saved model's score on the rows it learnt from (every cross-validation row), in inference mode: no augmentation, no mixing, no dropout."
-    from dl_project.cv import cv_pool
-    rows = cv_pool(data.samples)
-    rows = rows[inputs.usable[rows]]
-    task = task_of(data.samples)
+    rows, task = _usable_pool(data.samples, inputs), task_of(data.samples)
     return task.evaluate(data.samples.y[rows], final.learner.predict(final.model, inputs, rows), data.samples.classes, n_boot=10).get(metric)
 
 def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict,

@@ -4,13 +4,13 @@
 
 # %% ../nbs/48_slides.ipynb #c86d1834
 from __future__ import annotations
-import base64, html, re
+import html, re
 from pathlib import Path
 import pandas as pd
 from .core import InputError, load_json
 from .kinds import KINDS
 from .problem import ProblemCard
-from .report import comparison_table, headline, limits_and_next_steps, _fit, _task
+from .report import comparison_table, data_uri, headline, limits_and_next_steps, _fit, _task
 
 # %% auto #0
 __all__ = ['MAX_LIMITS', 'DECK_CSS', 'slide_outline', 'write_pptx', 'write_html', 'build_slides']
@@ -123,9 +123,6 @@ flex-direction:column;overflow:hidden;page-break-after:always}h1{font-size:38px;
 img{max-height:100%;max-width:55%;object-fit:contain}table{border-collapse:collapse;font-size:18px;margin-top:12px}
 th,td{border:1px solid #bbb;padding:4px 10px}th{background:#eee}"""
 
-def _uri(path: Path) -> str:
-    return f"data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()}"
-
 def write_html(outline: list[dict], # from `slide_outline`
                path: str | Path,     # the .html file to write
               ) -> Path:
@@ -134,7 +131,7 @@ def write_html(outline: list[dict], # from `slide_outline`
     for k, page in enumerate(outline):
         items = ''.join(f'<li>{html.escape(b)}</li>' for b in page['bullets'])
         table = page['table'].to_html(escape=True) if page['table'] is not None else ''
-        figure = f'<img src="{_uri(page["figure"])}" alt="{html.escape(page["figure"].stem)}">' if page['figure'] is not None else ''
+        figure = f'<img src="{data_uri(page["figure"])}" alt="{html.escape(page["figure"].stem)}">' if page['figure'] is not None else ''
         heading = 'h1' if k == 0 else 'h2'
         sections.append(f'<section><{heading}>{html.escape(page["title"])}</{heading}><div class="body"><div class="text"><ul>{items}</ul>'
                         f'{table}</div>{figure}</div></section>')
