@@ -12,7 +12,7 @@ with seed 0. Prints one Markdown row per dataset: kind, task, metric, the classi
 score, the network's, the paired test on the folds (corrected resampled t-test), the wall time; and writes
 the table to `bench/results/suite_<settings>.md`.
 """
-import argparse, json, subprocess, sys, tempfile, time
+import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
 
@@ -36,12 +36,21 @@ def diabetes_csv(path: Path) -> Path:
     load_diabetes(as_frame=True, scaled=False).frame.to_csv(path, index=False)
     return path
 
+SHARED = Path(os.environ.get('DL_PROJECT_SHARED_DATA', Path(__file__).resolve().parents[2] / 'shared' / 'data'))  # nsmc/, fsdd/
+
 def datasets(tmp: Path) -> dict:
-    "name -> (the data argument of dl-project run, extra arguments)."
+    "name -> (the data argument of dl-project run, extra arguments); the shared reference data where this machine has it."
     penguins = penguins_csv(tmp / 'penguins.csv')
-    return {'jellyfish': (None, []), 'digits': (digits_folder(tmp / 'digits'), []),
-            'penguins_species': (penguins, ['--target', 'species']), 'penguins_mass': (penguins, ['--target', 'body_mass_g']),
-            'diabetes': (diabetes_csv(tmp / 'diabetes.csv'), ['--target', 'target'])}
+    found = {'jellyfish': (None, []), 'digits': (digits_folder(tmp / 'digits'), []),
+             'penguins_species': (penguins, ['--target', 'species']), 'penguins_mass': (penguins, ['--target', 'body_mass_g']),
+             'diabetes': (diabetes_csv(tmp / 'diabetes.csv'), ['--target', 'target'])}
+    reviews, recordings = SHARED / 'nsmc' / 'reviews.csv', SHARED / 'fsdd' / 'recordings'
+    if reviews.exists():
+        found |= {'nsmc_sentiment': (reviews, ['--target', 'sentiment', '--group', 'movie_id']),
+                  'nsmc_rating': (reviews, ['--target', 'rating', '--group', 'movie_id'])}
+    if recordings.exists():
+        found['fsdd_speakers'] = (recordings, ['--label-pattern', r'^(\d+)_', '--group-pattern', r'^\d+_([a-z]+)_'])
+    return found
 
 def run_one(name: str, data, extra: list, settings: list, out: Path) -> dict:
     "One `dl-project run` in a fresh process: the row of the table."
@@ -60,6 +69,11 @@ def run_one(name: str, data, extra: list, settings: list, out: Path) -> dict:
             'CV diff (p)': f"{fmt(m['cv'].get('diff_vs_baseline'))} ({m['cv'].get('p_value_vs_baseline', float('nan')):.2g})",
             'wall s': round(wall, 1)}
 
+def markdown_table(table: pd.DataFrame) -> str:
+    "A DataFrame as a Markdown table."
+    return '\n'.join(['| ' + ' | '.join(table.columns) + ' |', '|' + '---|' * len(table.columns)]
+                     + ['| ' + ' | '.join(map(str, row)) + ' |' for row in table.values])
+
 if __name__ == '__main__':
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--defaults', action='store_true', help='the default settings instead of --quick')
@@ -72,9 +86,7 @@ if __name__ == '__main__':
             if args.only and name not in args.only: continue
             rows.append(run_one(name, data, extra, settings, Path(tmp) / 'runs' / name))
             print(json.dumps(rows[-1]), flush=True)
-    table = pd.DataFrame(rows).fillna('')
-    text = '\n'.join(['| ' + ' | '.join(table.columns) + ' |', '|' + '---|' * len(table.columns)]
-                     + ['| ' + ' | '.join(map(str, row)) + ' |' for row in table.values])
+    text = markdown_table(pd.DataFrame(rows).fillna(''))
     print(text)
     result = Path(__file__).parent / 'results' / f"suite_{'defaults' if args.defaults else 'quick'}.md"
     result.parent.mkdir(exist_ok=True)

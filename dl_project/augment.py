@@ -27,7 +27,16 @@ def _rotate(seed):  # any turn, a mirror, zoom mostly outwards: one warp (with f
     return [RandomAffine(rotation=0.5, zoom=(-0.25, 0.1), flip='horizontal', fill_mode='reflect', seed=seed),
             layers.RandomContrast(0.2, seed=seed), layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed)]
 
-AUGMENT_PRESETS = {'light': _light, 'strong': _strong, 'rotate': _rotate}  # name -> layers(seed); pixels 0..255
+def _standard(seed):  # a mirror, turns of up to 18 degrees, small zooms and shifts (a crop's effect), light colour changes
+    return [RandomAffine(rotation=0.05, zoom=(-0.15, 0.1), shift=0.1, flip='horizontal', fill_mode='reflect', seed=seed),
+            layers.RandomContrast(0.2, seed=seed), layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed)]
+
+def _upright(seed):  # the same without the mirror, the run's default: it suits every subject with an up (a mirrored digit is another shape)
+    return [RandomAffine(rotation=0.05, zoom=(-0.15, 0.1), shift=0.1, flip=None, fill_mode='reflect', seed=seed),
+            layers.RandomContrast(0.2, seed=seed), layers.RandomBrightness(0.15, value_range=(0, 255), seed=seed)]
+
+AUGMENT_PRESETS = {'upright': _upright, 'standard': _standard, 'rotate': _rotate,
+                   'light': _light, 'strong': _strong}  # name -> layers(seed); pixels 0..255
 
 def augmentation(preset: str = 'light',   # a key of `AUGMENT_PRESETS`
                  seed: int = DEFAULT_SEED, # seed of the random layers

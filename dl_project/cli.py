@@ -8,7 +8,7 @@ import argparse, errno, json, os, platform, re, signal, subprocess, sys, warning
 from dataclasses import fields
 import dl_project
 from .core import DEFAULT_SEED, InputError, new_run_dir
-from .settings import RunConfig, setting_type
+from .settings import RunConfig, make_config, setting_type
 
 # %% auto #0
 __all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'RESUMABLE', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info',
@@ -37,8 +37,10 @@ def cmd_info(args) -> int:
 # %% ../nbs/90_cli.ipynb #47577ae9
 def cmd_audit(args) -> int:
     "Audit a dataset folder or table with its data kind's audit, print the summary, write `audit.json` into `--out`."
-    from dl_project.kinds import kind_of, load_dataset
-    samples = load_dataset(args.data, target=args.target, task=args.task)
+    from dl_project.kinds import LOAD_OPTIONS, kind_of, load_dataset
+    options = {k: getattr(args, k) for k in LOAD_OPTIONS}
+    make_config(**options)  # the checks of `run` (a file-name pattern must compile and have a group)
+    samples = load_dataset(args.data, target=args.target, task=args.task, **options)
     kind = kind_of(samples)
     print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet)))
     if args.out: print(f'\nwrote {args.out}/audit.json')
@@ -69,9 +71,11 @@ _FLAG_TYPES = {'str': str, 'int': int, 'float': float, 'dict': _mapping}  # a fi
 
 def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
                       positional: str = 'data',        # the field taken as a positional argument
+                      only: tuple | None = None,       # the fields to add (default: every field)
                      ):
     "One flag per field of `RunConfig` (help and default from the field); an absent flag is None, so the config file's value or the default applies."
     for f in fields(RunConfig):
+        if only is not None and f.name not in only: continue
         kind = setting_type(f)[0]
         shown = 'none' if f.default is None else str(f.default).lower() if kind == 'bool' else f.default
         text = f"{f.metadata['help']} (default: {shown})"
@@ -143,12 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('--target', help='label column of a CSV (default: label); the target column of a table')
     s.add_argument('--task', default='auto', help='auto (detected from the target), classification or regression')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
+    add_setting_flags(s, only=('text', 'group', 'label_pattern', 'group_pattern'))  # how a kind reads the data (`kinds.LOAD_OPTIONS`)
     s.set_defaults(func=cmd_audit)
-    s = sub.add_parser('predict', help='predict images or table rows with a saved model folder; write a submission CSV')
+    s = sub.add_parser('predict', help='predict new data (images, table rows, ...) with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')
-    s.add_argument('input', help='an image folder or an image file; a CSV of rows for a table model')
+    s.add_argument('input', help="what the model's data kind reads: an image folder or file; a CSV of rows for a table model; ...")
     s.add_argument('--out', required=True, help='submission CSV to write')
-    s.add_argument('--batch-size', type=int, default=32, help='images per prediction batch')
+    s.add_argument('--batch-size', type=int, default=32, help='inputs per prediction batch')
     s.set_defaults(func=cmd_predict)
     s = sub.add_parser('run', help='run the whole checklist on a dataset (default: the bundled jellyfish example)')
     add_setting_flags(s)

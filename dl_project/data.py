@@ -342,7 +342,18 @@ def _check_values(table: pd.DataFrame, where):
         raise InputError(f'{where} holds infinite values in {cols} (lines {lines(infinite.any(1))}): replace them with numbers, '
                          'or leave the cells empty (missing values are filled in)')
 
-def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, **kw) -> Samples:
+def _with_group_column(table: pd.DataFrame, group: str | None, where) -> pd.DataFrame:
+    "`table` with its column `group` as the `group` column (rows whose cell is empty each a group of their own); as it is for None."
+    if group is None or group == 'group': return table
+    if group not in table: raise InputError(f'{where} has no group column {group!r}: pass --group <one of {list(table.columns)}>')
+    if 'group' in table: raise InputError(f"{where} has a 'group' column and --group {group}: rename one of them, or leave out --group")
+    values = table[group]
+    own = pd.Series([f'row {i + 2}' for i in range(len(table))], index=table.index)
+    return table.drop(columns=group).assign(group=values.astype(str).where(values.notna(), own))
+
+def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, group: str | None = None, **kw) -> Samples:
+    if target is not None and target == group: raise InputError(f'{where}: {target!r} cannot be both the target and the group column')
+    table = _with_group_column(table, group, where)
     cols = list(table.columns)
     if target is not None and target not in cols:
         raise InputError(f'{where} has no target column {target!r}: pass target=<one of {cols}>')
@@ -370,17 +381,21 @@ def load_samples(source: str | Path | pd.DataFrame, # a dataset folder, a CSV fi
                  seed: int = DEFAULT_SEED,         # seed of a drawn split
                  split_file: str | Path | None = None, # CSV to save a drawn split to, and to read it back from
                  audit: dict | str | Path | None = None, # audit report (or `audit.json`): excludes unreadable files, sets groups
+                 group: str | None = None,         # a column of a CSV/DataFrame whose rows stay together (one fold, one side of a split)
                 ) -> Samples:
     "Load any supported dataset layout into one `Samples` table (see the layouts above)."
     if isinstance(source, pd.DataFrame):
-        return _samples_from_frame(source, target, 'the DataFrame', Path.cwd(), task=task, seed=seed, split_file=split_file, audit=audit)
+        return _samples_from_frame(source, target, 'the DataFrame', Path.cwd(), group, task=task, seed=seed, split_file=split_file, audit=audit)
     path = Path(source).expanduser()
     if not path.exists(): raise InputError(f'{path} does not exist: check the path (a dataset folder or a CSV file)')
     kw = dict(task=task, seed=seed, split_file=split_file, audit=audit)
-    if path.is_dir(): return _load_folder(path.absolute(), **kw)
+    if path.is_dir():
+        if group is not None: raise InputError(f'--group names a column of a CSV, but {path} is a folder: leave it out (a list of files '
+                                               'as a CSV of path,label,group sets groups)')
+        return _load_folder(path.absolute(), **kw)
     if path.suffix.lower() not in TABLE_SUFFIXES:
         raise InputError(f'{path} is neither a folder nor a table ({", ".join(TABLE_SUFFIXES)}): pass a dataset folder or a CSV')
-    return _load_csv(path.absolute(), target, **kw)
+    return _load_csv(path.absolute(), target, group=group, **kw)
 
 # %% ../nbs/11_data.ipynb #a3db15f5
 def join_groups(keys: list[pd.Series]) -> pd.Series:

@@ -12,9 +12,9 @@ from keras import layers
 from .core import InputError
 
 # %% auto #0
-__all__ = ['MODELS', 'BACKBONES', 'FLIPS', 'TTA_VIEWS', 'TTA_PRESETS', 'register_model', 'build_model', 'cnn', 'convmixer',
-           'resnet', 'CaffePreprocess', 'backbone_of', 'set_trainable_top', 'transfer_model', 'mlp', 'RandomAffine',
-           'View', 'with_tta', 'tiny_options']
+__all__ = ['MODELS', 'PATCH_STEM_SIZE', 'BACKBONES', 'FLIPS', 'TTA_VIEWS', 'TTA_PRESETS', 'register_model', 'build_model', 'cnn',
+           'convmixer', 'resnet', 'CaffePreprocess', 'backbone_of', 'set_trainable_top', 'transfer_model', 'mlp',
+           'RandomAffine', 'View', 'with_tta', 'tiny_options']
 
 # %% ../nbs/22_models.ipynb #ee6b4a1c
 MODELS: dict[str, Callable] = {}  # name -> builder(input_shape, n_classes, **options) -> keras.Model
@@ -108,6 +108,8 @@ def _residual(x, width: int, stride: int, momentum: float):
         x = layers.BatchNormalization(momentum=momentum)(layers.Conv2D(width, 1, strides=stride, use_bias=False)(x))
     return layers.Activation('relu')(layers.Add()([y, x]))
 
+PATCH_STEM_SIZE = 64  # the input side from which the resnet's automatic stem is a 4x4 patch (below it keeps 2x more detail; bench/results/default_trials.md)
+
 @register_model('resnet')
 def resnet(input_shape: tuple,              # image shape (H, W, C), pixels 0..255
            n_classes: int,                  # number of classes
@@ -115,11 +117,12 @@ def resnet(input_shape: tuple,              # image shape (H, W, C), pixels 0..2
            blocks: tuple = (1, 1, 1, 1),    # residual blocks per stage
            dropout: float = 0.2,            # dropout before the classifier
            bn_momentum: float = 0.9,        # BN moving-average momentum (0.9 suits few steps per epoch)
-           stem_stride: int = 2,            # 2: a 3x3 stride-2 stem conv; 4: a 4x4 stride-4 patch conv (twice the input size at the same cost)
+           stem_stride: int | None = 2,     # 2: a 3x3 stride-2 stem conv; 4: a 4x4 stride-4 patch conv (twice the input size at the same cost); None: 4 from `PATCH_STEM_SIZE` px up, else 2
            output_scale: tuple | None = None, # (mean, std) of a numeric target: one linear output in its units; None: softmax
           ) -> keras.Model:
     "A small ResNet: stride-2 3x3 (or 4x4 patch) stem, residual stages, global average pooling, dropout, softmax."
-    if stem_stride not in (2, 4): raise InputError(f'stem_stride must be 2 or 4, not {stem_stride!r}')
+    if stem_stride is None: stem_stride = 4 if min(input_shape[:2]) >= PATCH_STEM_SIZE else 2
+    if stem_stride not in (2, 4): raise InputError(f'stem_stride must be 2 or 4 (or none: by the input size), not {stem_stride!r}')
     inputs = keras.Input(input_shape)
     x = layers.Rescaling(1 / 127.5, offset=-1)(inputs)
     x = layers.Conv2D(widths[0], 3 if stem_stride == 2 else 4, strides=stem_stride, padding='same', use_bias=False)(x)
@@ -229,16 +232,18 @@ def _range(value) -> tuple[float, float]:
 # %% ../nbs/22_models.ipynb #cd31c8f1
 @keras.saving.register_keras_serializable(package='dl_project')
 class RandomAffine(layers.Layer):
-    "Random flip, rotation and zoom of each image as one affine warp (one resampling instead of three); the identity at inference."
+    "Random flip, rotation, zoom and shift of each image as one affine warp (one resampling instead of four); the identity at inference."
     def __init__(self, rotation: float | tuple = 0.5, # angle range as a fraction of a full turn: x means -x..x (`RandomRotation`'s factor)
                  zoom: float | tuple = 0.1,          # zoom range as `RandomZoom`'s factor: negative zooms in, positive out; x means -x..x
                  flip: str | None = 'horizontal',    # random mirroring: a key of `FLIPS`
+                 shift: float = 0.0,                 # translation range as a fraction of the side: x means -x..x (a random crop's effect)
                  fill_mode: str = 'reflect',         # how pixels from outside the image are filled ('reflect', 'nearest', 'constant', 'wrap')
                  seed: int | None = None,            # seed of the random draws
                  **kwargs):
         super().__init__(**kwargs)
         if flip not in FLIPS: raise InputError(f'unknown flip {flip!r}: use one of {list(FLIPS)}')
         self.rotation, self.zoom, self.flip, self.fill_mode, self.seed = _range(rotation), _range(zoom), flip, fill_mode, seed
+        self.shift = float(shift)
         self.generator = keras.random.SeedGenerator(seed)
 
     def _sign(self, n, mirror: bool):
@@ -255,7 +260,9 @@ class RandomAffine(layers.Layer):
         cos, sin = ops.cos(turn) * scale, ops.sin(turn) * scale
         a0, a1, b0, b1 = cos * fx, -sin * fy, sin * fx, cos * fy  # rotation·zoom·flip
         cx, cy = (width - 1) / 2, (height - 1) / 2
-        return ops.stack([a0, a1, cx - a0 * cx - a1 * cy, b0, b1, cy - b0 * cx - b1 * cy, ops.zeros((n,)), ops.zeros((n,))], axis=1)
+        dx, dy = ((keras.random.uniform((n,), -self.shift, self.shift, seed=self.generator) * side if self.shift else 0.0)
+                  for side in (width, height))
+        return ops.stack([a0, a1, cx - a0 * cx - a1 * cy + dx, b0, b1, cy - b0 * cx - b1 * cy + dy, ops.zeros((n,)), ops.zeros((n,))], axis=1)
 
     def call(self, images, training=True):
         if not training: return images
@@ -266,7 +273,7 @@ class RandomAffine(layers.Layer):
     def compute_output_shape(self, input_shape): return input_shape
 
     def get_config(self):
-        return super().get_config() | dict(rotation=list(self.rotation), zoom=list(self.zoom), flip=self.flip,
+        return super().get_config() | dict(rotation=list(self.rotation), zoom=list(self.zoom), flip=self.flip, shift=self.shift,
                                            fill_mode=self.fill_mode, seed=self.seed)
 
 # %% ../nbs/22_models.ipynb #ecda7124
@@ -308,4 +315,8 @@ def with_tta(net: keras.Model,         # a trained image model
 def tiny_options(name: str) -> dict:
     "Small, offline options for building model `name` in tests (no download, few parameters)."
     return {'cnn': {'depth': 2, 'width': 8}, 'convmixer': {'dim': 16, 'depth': 2, 'patch_size': 4},
-            'mlp': {'hidden': (8,)}, 'resnet': {'widths': (8, 16), 'blocks': (1, 1)}}.get(name, {'weights': None})
+            'mlp': {'hidden': (8,)}, 'resnet': {'widths': (8, 16), 'blocks': (1, 1)}, 'audio_cnn': {'widths': (8, 16)},
+            'text_cnn': {'embedding': 8, 'filters': 8}, 'text_gru': {'embedding': 8, 'units': 8}}.get(name, {'weights': None})
+
+from . import text_models  # registers the text networks (nbs/22_text_models.ipynb); last, as it imports this module
+from . import audio_models  # registers the audio networks (nbs/22_audio_models.ipynb)

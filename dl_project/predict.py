@@ -10,15 +10,12 @@ import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
 from .core import InputError, save_json, load_json, save_environment
-from .data import is_image_file, is_junk, read_table_file
-from .pipeline import decode_images
 from .tasks import get_task
-from .kinds.table import raw_inputs
+from .kinds import get_kind
 import dl_project.models, dl_project.train  # register the project's Keras layers and losses for loading
 
 # %% auto #0
-__all__ = ['MODEL_FILES', 'save_model_dir', 'ModelFolder', 'load_model_dir', 'input_files', 'predict_images', 'predict_rows',
-           'predict']
+__all__ = ['MODEL_FILES', 'save_model_dir', 'ModelFolder', 'load_model_dir', 'predict']
 
 # %% ../nbs/24_predict.ipynb #313b05d4
 def _replace_folder(tmp: Path, path: Path):
@@ -43,6 +40,7 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.raw_inputs`)
                    task: str = 'classification', # the registered task the model was trained for
                    seed: int | None = None,  # the run's seed, for the environment record
+                   **settings,               # anything else the data kind records to prepare raw inputs (`DataKind.folder_settings`)
                   ) -> Path:
     "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json`, `environment.json`."
     path = Path(path)
@@ -53,7 +51,7 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
     model.save(tmp / 'model.keras')
     save_json([str(c) for c in classes], tmp / 'classes.json')
     save_json({'kind': kind, 'task': task, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
-               'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns},
+               'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns} | settings,
               tmp / 'preprocessing.json')
     save_environment(tmp / 'environment.json', seed)
     _replace_folder(tmp, path)
@@ -78,51 +76,6 @@ def load_model_dir(path: str | Path, # a folder written by `save_model_dir`
     return ModelFolder(model, load_json(path / 'classes.json'), load_json(path / 'preprocessing.json'), path)
 
 # %% ../nbs/24_predict.ipynb #6b48d26b
-def input_files(inputs, # a folder, an image file, or a list of files
-               ) -> tuple[list[Path], Path | None]:
-    "The files to predict (in a folder: every file but operating-system litter, so each gets a row) and the folder they are named relative to (None for a list)."
-    if isinstance(inputs, (str, Path)):
-        inputs = Path(inputs)
-        if inputs.is_dir():
-            files = sorted(p for p in inputs.rglob('*') if (p.is_file() or p.is_symlink()) and not is_junk(p, inputs))
-            if not any(is_image_file(p) for p in files):
-                raise InputError(f'No image files in {inputs}: pass a folder holding .jpg/.png images, or a list of files.')
-            return files, inputs
-        if not inputs.exists(): raise InputError(f'{inputs} does not exist: pass an image folder, an image file or a list of files.')
-        return [inputs], None
-    return [Path(p) for p in inputs], None
-
-def predict_images(folder: ModelFolder,    # a loaded model folder
-                   files: list,            # image files
-                   batch_size: int = 32,   # images per prediction batch
-                  ) -> tuple[np.ndarray, dict[int, str]]:
-    "The model's outputs for `files` decoded as in training (NaN rows for unreadable files) and `{position: reason}`."
-    prep = folder.preprocessing
-    images, failed = decode_images(files, prep['image_size'], resize=prep['resize'], color_mode=prep['color_mode'])
-    proba = np.full((len(files), folder.model.output_shape[-1]), np.nan, dtype=np.float32)
-    ok = np.setdiff1d(np.arange(len(files)), list(failed))
-    if len(ok): proba[ok] = folder.model.predict(images[ok].astype(np.float32), batch_size=batch_size, verbose=0)
-    return proba, failed
-
-def predict_rows(folder: ModelFolder,    # a loaded model folder of a table model
-                 rows,                   # a CSV/TSV file, or a DataFrame, with the feature columns (others are ignored)
-                 batch_size: int = 256,  # rows per prediction batch
-                ) -> tuple[np.ndarray, pd.Series, dict[int, str]]:
-    "The model's outputs for every row, each row's CSV line, and `{position: note}` for cells that could not be read (taken as missing)."
-    frame = read_table_file(Path(rows)) if isinstance(rows, (str, Path)) else pd.DataFrame(rows)
-    columns = folder.preprocessing['columns']
-    if missing := [c for c in folder.preprocessing['features'] if c not in frame]:
-        raise InputError(f'the rows lack the feature column(s) {missing} the model was trained with: add them (empty cells are allowed)')
-    notes = {}
-    for column in columns['numbers']:
-        bad = frame[column].notna() & pd.to_numeric(frame[column], errors='coerce').isna()
-        for i in np.flatnonzero(bad): notes[i] = notes.get(i, '') + f"{column}={frame[column].iloc[i]!r} is not a number (taken as missing); "
-    if not len(frame): return np.zeros((0, folder.model.output_shape[-1])), pd.Series([], name='line', dtype=int), {}
-    import tensorflow as tf
-    rows = tf.data.Dataset.from_tensor_slices(raw_inputs(frame, columns['numbers'], columns['categories'])).batch(batch_size)
-    outputs = folder.model.predict(rows, verbose=0)
-    return np.asarray(outputs, float), pd.Series(np.arange(len(frame)) + 2, name='line'), {i: n.rstrip('; ') for i, n in notes.items()}
-
 def _prediction_table(folder: ModelFolder, keys: pd.Series, outputs: np.ndarray, failed: dict[int, str]) -> pd.DataFrame:
     "One row per input: its key, the prediction (`label`), one probability column per class, and `error`."
     task = get_task(folder.preprocessing.get('task', 'classification'))
@@ -136,26 +89,17 @@ def _prediction_table(folder: ModelFolder, keys: pd.Series, outputs: np.ndarray,
     return table
 
 def predict(model_dir: str | Path,      # a model folder written by `save_model_dir`
-            inputs,                     # images (a folder, a file, a list of files), or rows (a CSV file or a DataFrame) for a table model
+            inputs,                     # what the model's data kind predicts (`DataKind.predict_inputs`): images (a folder, a file, a list), table rows (a CSV file, a DataFrame), ...
             out: str | Path | None = None, # where to write the submission CSV; nothing written if None
             batch_size: int = 32,       # inputs per prediction batch
            ) -> pd.DataFrame:
     "Predict with a saved model: one row per file or table row (key, label, a probability per class, error)."
     folder = load_model_dir(model_dir)
-    if folder.preprocessing.get('columns'):
-        outputs, keys, failed = predict_rows(folder, inputs, batch_size)
-        table = _prediction_table(folder, keys, outputs, failed)
-        if failed: warnings.warn(f'{len(failed)} row(s) had cells that could not be read (taken as missing); see the error column')
-    else:
-        if folder.preprocessing['image_size'] is None:
-            raise InputError(f'{model_dir} holds a {folder.preprocessing["kind"]} model without an image size: predict takes image '
-                             'models saved with the image size they were trained at (save_model_dir(..., image_size)).')
-        files, base = input_files(inputs)
-        outputs, failed = predict_images(folder, files, batch_size)
-        table = _prediction_table(folder, pd.Series([p.relative_to(base).as_posix() if base else str(p) for p in files], name='file'),
-                                  outputs, failed)
-        if failed: warnings.warn(f'{len(failed)} of {len(files)} file(s) could not be read; see the error column: '
-                                 + '; '.join(f'{table.file[i]}: {why}' for i, why in failed.items()))
+    kind = get_kind(folder.preprocessing['kind'])
+    outputs, keys, failed = kind.predict_inputs(folder.model, folder.preprocessing, inputs, batch_size)
+    table = _prediction_table(folder, keys, outputs, failed)
+    if failed: warnings.warn(f'{len(failed)} of {len(table)} {keys.name}(s) could not be read in full; see the error column: '
+                             + '; '.join(f'{keys.name} {table[keys.name][i]}: {why}' for i, why in list(failed.items())[:8]))
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(out, index=False)

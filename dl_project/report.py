@@ -14,8 +14,8 @@ from .tasks import TASKS, Task
 
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
-           'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'comparison_table', 'limits_and_next_steps', 'headline',
-           'report_markdown', 'data_uri', 'build_report']
+           'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table', 'limits_and_next_steps',
+           'headline', 'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -237,6 +237,7 @@ def report_markdown(run_dir: str | Path, # a run folder
     for name, caption in captions.items():
         caption = caption.format(samples=noun, Samples=noun.capitalize())
         if (run_dir / 'figures' / name).is_file(): lines += [f'### {caption}', '', f'![{caption}](figures/{name})', '']
+    if kind: lines += kind.report_extras(run_dir)  # the kind's own additions (the audio kind: its worst mistakes to listen to)
     lines += ['## Limits and next steps', ''] + [f'- {s}' for s in limits_and_next_steps(metrics, audit) or ['No limit crossed a threshold.']]
     timing = metrics.get('timing_s') or {}
     lines += ['', '## Reproducibility', '',
@@ -244,6 +245,7 @@ def report_markdown(run_dir: str | Path, # a run folder
               'versions, hardware and git commit in `environment.json`, settings in `config.json`',
               '- time per step: ' + ', '.join(f'{k} {v:.0f} s' for k, v in timing.items()),
               *([_budget_line(metrics['time_budget'])] if metrics.get('time_budget') else []),
+              *[f"- {name.replace('_', ' ')} {c['value']}, chosen from the data: {c['why']}" for name, c in (metrics.get('chosen') or {}).items()],
               f'- rerun and diff: `dl-project reproduce {run_dir}`', '']
     return '\n'.join(lines)
 
@@ -253,13 +255,15 @@ line-height:1.5;color:#222}table{border-collapse:collapse;margin:1rem 0}th,td{bo
 text-align:left}th{background:#f3f3f3}img{max-width:100%;border:1px solid #eee}code{background:#f5f5f5;padding:0 .2rem}
 h1,h2,h3{line-height:1.2}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}"""
 
+MEDIA_TYPES = {'.png': 'image/png', '.wav': 'audio/wav'}  # the files a report embeds, by suffix
+
 def data_uri(path: Path) -> str:
-    "A PNG file as a base64 data URI, for pages that carry their figures inside them."
-    return f'data:image/png;base64,{base64.b64encode(Path(path).read_bytes()).decode()}'
+    "A PNG figure (or a WAV recording) as a base64 data URI, for pages that carry their figures inside them."
+    return f'data:{MEDIA_TYPES[Path(path).suffix.lower()]};base64,{base64.b64encode(Path(path).read_bytes()).decode()}'
 
 def _embed_images(body: str, run_dir: Path) -> str:
-    "Replace `src=\"figures/x.png\"` with the image itself as a base64 data URI."
-    return re.sub(r'src="(figures/[^"]+\.png)"', lambda m: f'src="{data_uri(run_dir / m.group(1))}"', body)
+    "Replace `src=\"figures/x.png\"` (or `x.wav`) with the file itself as a base64 data URI."
+    return re.sub(r'src="(figures/[^"]+\.(?:png|wav))"', lambda m: f'src="{data_uri(run_dir / m.group(1))}"', body)
 
 def build_report(run_dir: str | Path, # a run folder with at least `metrics.json`
                 ) -> dict[str, Path]:

@@ -12,13 +12,14 @@ import matplotlib.pyplot as plt
 from .core import (InputError, enable_determinism, load_json, load_json_if_valid, new_run_dir, save_environment, save_json,
                              seed_everything, write_atomically)
 from .data import Samples, fingerprint
-from .kinds import DataKind, KindInputs, kind_of, load_dataset
+from .kinds import LOAD_OPTIONS, DataKind, KindInputs, kind_of, load_dataset
 from .tasks import task_of
 from .settings import RunConfig, make_config
 
 # %% auto #0
 __all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data',
-           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test', 'run_checklist']
+           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test', 'folds_for_groups',
+           'load_options', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
@@ -372,6 +373,18 @@ def _start(c: RunConfig, samples: Samples) -> Path:
     return run_dir
 
 # %% ../nbs/46_run.ipynb #77bdb8e6
+def folds_for_groups(c: RunConfig, samples: Samples) -> tuple[RunConfig, dict]:
+    "`c` with one fold per group where the cross-validation rows hold fewer groups than `c.folds` (five speakers, one of them the test's), and why; as it is otherwise."
+    from dl_project.cv import cv_pool, has_groups
+    groups = samples.table['group'].iloc[cv_pool(samples)].nunique()
+    if not has_groups(samples) or not 2 <= groups < c.folds: return c, {}
+    return dataclasses.replace(c, folds=groups), {'folds': (groups, f'the cross-validation rows hold {groups} groups, and a group never '
+                                                                   'straddles two folds: one fold per group (leave one group out)')}
+
+def load_options(c: RunConfig) -> dict:
+    "The settings a data kind's loader takes (`kinds.LOAD_OPTIONS`: text, group, label_pattern, group_pattern)."
+    return {k: getattr(c, k) for k in LOAD_OPTIONS}
+
 def run_checklist(config: RunConfig | dict | str | Path | None = None, # settings (see `settings.RunConfig`), or a YAML/JSON file
                   log=print,      # where the progress lines go
                   **overrides,    # settings that win over `config`
@@ -385,13 +398,19 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     source = Path(c.data).resolve() if c.data else jellyfish()
     if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
     c = dataclasses.replace(c, data=str(source) if c.data else None, out=c.out or str(new_run_dir()))
-    samples = load_dataset(source, target=c.target, seed=c.seed, task=c.task)  # a wrong target or layout stops here, before any folder is made
+    samples = load_dataset(source, target=c.target, seed=c.seed, task=c.task, **load_options(c))  # a wrong target or layout stops here, before any folder is made
+    chosen = kind_of(samples).chosen_settings(samples, c)  # the settings left to the data
+    c = dataclasses.replace(c, **{k: value for k, (value, _) in chosen.items()})
     c = dataclasses.replace(c, batch_size=c.batch_size or kind_of(samples).batch_size(len(cv_pool(samples))))  # stored as resolved
     _check_network(c, samples)
     run_dir, started = _start(c, samples), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')
+    for name, (value, why) in chosen.items(): log(f"      {name.replace('_', ' ')} {value}, chosen from the data: {why}")
     step = _Steps(log)
     data = step('audit', lambda: _audit(run_dir, samples, c.seed))
+    c, capped = folds_for_groups(c, data.samples)
+    for name, (value, why) in capped.items(): log(f"      {name} {value}, chosen from the data: {why}")
+    chosen |= capped
     card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
     data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
@@ -411,6 +430,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     _figures(run_dir, data, inputs, [baseline.cv, net_cv], final, test)
     metrics = _metrics(c, data, card, baseline, net_cv, final, test, step.timing, _train_score(data, inputs, final, card.metric))
     if plan: metrics['time_budget'] = plan | {'elapsed_s': time.perf_counter() - started}
+    metrics['chosen'] = {name: {'value': value, 'why': why} for name, (value, why) in chosen.items()}
     save_json(metrics, run_dir / 'metrics.json')
     step('report', lambda: (None, f"wrote {build_report(run_dir)['html']}"))
     if not logged(run_dir.parent / 'ledger.jsonl', run_dir):  # one row per run, not one per repeat of a finished command

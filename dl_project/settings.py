@@ -13,11 +13,11 @@ from .core import DEFAULT_SEED, InputError
 __all__ = ['QUICK', 'NONE_WORD', 'setting', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
 
 # %% ../nbs/45_settings.ipynb #295f65eb
-QUICK = {'folds': 3, 'epochs': 20, 'image_size': 64}  # what `quick` changes, unless set explicitly
+QUICK = {'folds': 3, 'epochs': 20}  # what `quick` changes, unless set explicitly (the data kind also chooses smaller inputs)
 
 def setting(default,    # the default value
             help: str,  # what the setting does (shown by `dl-project run --help`)
-            **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry: see `NAMES`), duration (a time such as 15m)
+            **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry: see `NAMES`), duration (a time such as 15m), pattern (a regular expression with a group)
            ):
     "A `RunConfig` field with its help and checks."
     return field(default=default, metadata={'help': help, **checks})
@@ -29,6 +29,13 @@ class RunConfig:
     data: str | None = setting(None, 'dataset folder or CSV; the bundled jellyfish example if not given')
     out: str | None = setting(None, 'run folder (default runs/<timestamp>); repeat a command with the same --out to resume')
     target: str | None = setting(None, 'label column of a CSV (a table, or a path,label list)')
+    text: str | None = setting(None, 'text column of a CSV of texts; default: detected (the column of many distinct long strings)')
+    group: str | None = setting(None, 'column of a CSV whose rows stay together, in one fold and on one side of the split '
+                                      '(e.g. movie_id, author, patient)')
+    label_pattern: str | None = setting(None, "regular expression whose first group finds the label in a file name, for a flat folder "
+                                              "(e.g. '^(\\d+)_' for 7_jackson_32.wav)", pattern=True)
+    group_pattern: str | None = setting(None, "regular expression whose first group finds the group in a file name "
+                                              "(e.g. '^\\d+_([a-z]+)_' for the speaker of 7_jackson_32.wav)", pattern=True)
     task: str = setting('auto', 'what is predicted: auto (detected from the target; the problem card says why), or a registered task',
                         names='task')
     model: str | None = setting(None, "network from the model registry; default: the data kind's network (resnet for images, mlp for tables)",
@@ -44,14 +51,18 @@ class RunConfig:
     time_budget: str | None = setting(None, 'wall time for the whole run, e.g. 90s, 15m, 1h30m: the epochs per fold are planned from a '
                                             'timed probe so that the run ends within it (instead of --epochs); none: fixed epochs',
                                       duration=True)
-    image_size: int = setting(96, 'images are resized to N x N pixels', low=8)
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8)
     batch_size: int | None = setting(None, "samples per training step; default: the data kind's (32; for a table, enough rows that an "
                                           'epoch takes at most 100 steps)', low=1)
     lr: float = setting(2e-3, 'peak learning rate (AdamW)', low_open=0)
     weight_decay: float = setting(0.05, 'AdamW weight decay', low=0)
     label_smoothing: float = setting(0.1, 'label smoothing of the cross-entropy', low=0, high=0.99)
-    augment: str | None = setting('rotate', 'augmentation preset inside the network (images), or none', names='augment')
-    mix: str | None = setting('mixup', 'batch mixing of training images, or none', names='mix')
+    augment: str | None = setting('upright', 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='augment')
+    mix: str | None = setting('auto', 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='mix')
     tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
                                     'views of each image (flips: the four mirror images), or none', names='tta')
     schedule: str = setting('cosine', 'learning-rate schedule: cosine (warm-up, decay to 0 over the epochs) or plateau '
@@ -74,7 +85,7 @@ def _registry(name: str) -> list[str]:
     if name == 'augment':
         from dl_project.augment import AUGMENT_PRESETS; return sorted(AUGMENT_PRESETS)
     if name == 'mix':
-        from dl_project.augment import MIXES; return list(MIXES)
+        from dl_project.augment import MIXES; return ['auto', *MIXES]
     if name == 'tta':
         from dl_project.models import TTA_PRESETS; return sorted(TTA_PRESETS)
     if name == 'task':
@@ -113,6 +124,10 @@ def _check_field(f, value):
         bounds = ' and '.join(s for s in (f'>= {m["low"]}' if 'low' in m else '', f'> {m["low_open"]}' if 'low_open' in m else '',
                                           f'<= {m["high"]}' if 'high' in m else '') if s)
         raise InputError(f'setting {f.name}={value!r} is out of range: use a value {bounds}')
+    if m.get('pattern'):
+        try: groups = re.compile(value).groups
+        except re.error as e: raise InputError(f'setting {f.name}={value!r} is not a regular expression ({e}): fix it, e.g. ^(\\d+)_') from None
+        if not groups: raise InputError(f'setting {f.name}={value!r} has no group: put the part to take in parentheses, e.g. ^(\\d+)_')
     if m.get('duration'):
         try: parse_duration(value)
         except InputError as e: raise InputError(f'setting {f.name}: {e}') from None

@@ -10,10 +10,11 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, look_up, register_named
 from ..data import LINE, Samples, load_samples, redraw_split, save_split, split_beside
+from ..tasks import task_of
 
 # %% auto #0
-__all__ = ['DEFAULT_BATCH_SIZE', 'KINDS', 'KindInputs', 'DataKind', 'settle_split', 'register_kind', 'get_kind', 'kind_of',
-           'load_dataset']
+__all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'KINDS', 'KindInputs', 'refuse_options', 'DataKind',
+           'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -66,6 +67,18 @@ class KindInputs(ABC):
 
 # %% ../../nbs/15_kinds.ipynb #3bdda0c7
 DEFAULT_BATCH_SIZE = 32  # samples per training step unless the kind or the user says otherwise
+MIX_MIN_EPOCHS = 40      # from this many epochs per fit a run mixes batches (MixUp) unless told: fewer learn better unmixed (bench/results/default_trials.md)
+LOAD_OPTIONS = {'text': 'the text column of a CSV', 'group': 'a column of a CSV whose rows stay together',
+                'label_pattern': 'a regular expression that finds the label in a file name',
+                'group_pattern': 'a regular expression that finds the group in a file name'}  # what `load_dataset` hands to a kind (`--text` ...)
+
+def refuse_options(options: dict, # load options (see `LOAD_OPTIONS`) a kind was given and does not take
+                   what: str,     # the data they were given for ('images', 'vectors')
+                  ):
+    "An `InputError` naming the options given (not None) in `options`: they do not apply to this kind of data."
+    if given := [k for k, v in options.items() if v is not None]:
+        flags = ', '.join('--' + k.replace('_', '-') for k in given)
+        raise InputError(f"{flags} ({'; '.join(LOAD_OPTIONS.get(k, k) for k in given)}) does not apply to {what}: leave it out")
 
 class DataKind(ABC):
     "One kind of data: how the checklist loads, audits, feeds, saves, draws and words it (see the table above)."
@@ -78,13 +91,15 @@ class DataKind(ABC):
     captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
     advice: dict = {}                       # report sentences keyed by situation ('confused', 'not_better'); generic ones where absent
 
-    def recognises(self, source: Path) -> bool:
-        "Whether `source` (a folder or file) is a dataset of this kind that `load` reads (built-in layouts: `data.load_samples`)."
+    def recognises(self, source: Path, **options) -> bool:
+        "Whether `source` (a folder or file) is a dataset of this kind that `load` reads, given the load `options` (see `LOAD_OPTIONS`)."
         return False
 
-    def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto') -> Samples:
-        "The sample table of `source` (`task`: a registered task, or 'auto')."
-        return load_samples(source, target=target, task=task, seed=seed, split_file=split_file)
+    def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
+             group: str | None = None, **options) -> Samples:
+        "The sample table of `source` by `data.load_samples` (`task`: a registered task, or 'auto'; `group`: a CSV's group column); other load options are refused."
+        refuse_options(options, self.words[1])
+        return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
 
     def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict | None, str]:
         "Audit `samples` (resumable from `run_dir`): the table to use (a drawn split settled: `settle_split`), the report (or None) and a one-line summary."
@@ -112,6 +127,13 @@ class DataKind(ABC):
         if samples.classes: return {'class_counts.png': plot_class_counts(samples, noun=self.words[1])}
         return {'target.png': plot_target(samples, noun=self.words[1])}
 
+    def chosen_settings(self, samples: Samples, config) -> dict:
+        "Run settings chosen from the data where `config` (a `settings.RunConfig`) leaves them to the data: `{setting: (value, why)}`; here batch mixing ('auto'), for kinds and tasks that mix."
+        if config.mix != 'auto' or 'mix' not in self.network_settings or 'mix' not in task_of(samples).network_settings: return {}
+        if config.time_budget: return {'mix': (None, 'a time budget leaves the epochs to a probe, and short runs learn better unmixed')}
+        if config.epochs >= MIX_MIN_EPOCHS: return {'mix': ('mixup', f'{config.epochs} epochs per fit: long enough for MixUp to pay')}
+        return {'mix': (None, f'{config.epochs} epochs per fit: MixUp slows learning, and pays only from {MIX_MIN_EPOCHS} epochs')}
+
     def batch_size(self, n_rows: int) -> int:
         "The training batch size a run uses unless told otherwise, for `n_rows` training rows."
         return DEFAULT_BATCH_SIZE
@@ -119,6 +141,14 @@ class DataKind(ABC):
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
         "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared."
         return {}
+
+    def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
+        "A saved `model`'s outputs for raw `inputs` prepared as `preprocessing` (the model folder's `folder_settings`) says, each input's key (a Series named for the key column: 'file', 'line'), and `{position: reason}` for inputs that could not be read in full."
+        raise InputError(f'predicting {self.words[1]} with a saved model is not supported yet: evaluate the run folder instead')
+
+    def report_extras(self, run_dir: Path) -> list[str]:
+        "Markdown lines the report adds after its figures (recordings to play, say; files they link go in `run_dir/figures`); none by default."
+        return []
 
     def audit_lines(self, audit: dict, examples: int = 8) -> list[str]:
         "The report's Markdown bullets on what the audit found (files read, duplicate clusters and leaks, what was left out)."
@@ -167,9 +197,13 @@ def load_dataset(source: str | Path,           # a dataset folder or file
                  seed: int = DEFAULT_SEED,     # seed of a drawn split
                  split_file: str | Path | None = None, # where a drawn split is saved and read back
                  task: str = 'auto',           # a registered task, or 'auto' (detected from the labels)
+                 **options,                    # load options (`LOAD_OPTIONS`: text, group, label_pattern, group_pattern), None when not given
                 ) -> Samples:
-    "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it, else `data.load_samples`."
+    "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it with `options`, else by the image and table loader (`data.load_samples`)."
     source = Path(source)
+    if unknown := sorted(set(options) - set(LOAD_OPTIONS)): raise InputError(f'unknown load option(s) {unknown}: use {list(LOAD_OPTIONS)}')
     for kind in reversed(list(KINDS.values())):
-        if kind.recognises(source): return kind.load(source, target=target, seed=seed, split_file=split_file, task=task)
-    return load_samples(source, target=target, task=task, seed=seed, split_file=split_file)
+        if kind.recognises(source, **options): return kind.load(source, target=target, seed=seed, split_file=split_file, task=task, **options)
+    group = options.pop('group', None)
+    refuse_options(options, 'images or tables')
+    return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)

@@ -6,15 +6,16 @@
 from __future__ import annotations
 import warnings
 from pathlib import Path
-import numpy as np
+import numpy as np, pandas as pd
 from PIL import Image
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import Samples, apply_audit, group_by_name
-from ..pipeline import ImageCache
+from ..data import Samples, apply_audit, group_by_name, is_image_file, is_junk
+from ..pipeline import ImageCache, decode_images
 from .core import DataKind, KindInputs, register_kind, settle_split
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs', 'ImageKind']
+__all__ = ['PRETRAINED', 'IMAGE_SIZES', 'QUICK_IMAGE_SIZE', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs',
+           'image_files', 'median_side', 'ImageKind']
 
 # %% ../../nbs/16_image_kind.ipynb #09e48055
 def colour_histograms(images: np.ndarray, # uint8 images (N, H, W, C)
@@ -64,10 +65,38 @@ class ImageInputs(KindInputs):
 # %% ../../nbs/16_image_kind.ipynb #f4b29864
 PRETRAINED = '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline)'  # how to start from pretrained weights
 
+def image_files(inputs, # a folder, an image file, or a list of files
+               ) -> tuple[list[Path], Path | None]:
+    "The files to predict (in a folder: every file but operating-system litter, so each gets a row) and the folder they are named relative to (None for a list)."
+    if isinstance(inputs, (str, Path)):
+        inputs = Path(inputs)
+        if inputs.is_dir():
+            files = sorted(p for p in inputs.rglob('*') if (p.is_file() or p.is_symlink()) and not is_junk(p, inputs))
+            if not any(is_image_file(p) for p in files):
+                raise InputError(f'No image files in {inputs}: pass a folder holding .jpg/.png images, or a list of files.')
+            return files, inputs
+        if not inputs.exists(): raise InputError(f'{inputs} does not exist: pass an image folder, an image file or a list of files.')
+        return [inputs], None
+    return [Path(p) for p in inputs], None
+
+IMAGE_SIZES = (32, 96)  # the range of the image size a run chooses from the data: the smallest the networks use well, the largest 2 CPU cores train in 15 minutes
+QUICK_IMAGE_SIZE = 64   # the largest it chooses for a first look (--quick)
+
+def median_side(paths: list,   # image files
+                n: int = 500,  # how many of them to read, evenly spaced
+               ) -> int | None:
+    "The median shorter side in pixels of up to `n` of `paths`, read from the file headers (nothing decoded); None if none can be read (the audit lists those)."
+    sides = []
+    for path in paths[::max(1, len(paths) // n)]:
+        try:
+            with Image.open(path) as image: sides.append(min(image.size))
+        except (OSError, ValueError): continue
+    return int(np.median(sides)) if sides else None
+
 class ImageKind(DataKind):
     "Photos in class or split folders, or listed in a CSV: audited, decoded once, a small ResNet with augmentation and MixUp."
     name, words = 'image', ('image', 'images')
-    default_network = ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': 4})  # measured on jellyfish (bench/network_trials.json)
+    default_network = ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': None})  # widths: jellyfish (bench/network_trials.json); stem by input size: the suite (bench/results/default_trials.md)
     network_settings = ('augment', 'mix', 'tta')
     captions = {'samples.png': 'A few training {samples} per class',
                 'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)'}
@@ -112,7 +141,29 @@ class ImageKind(DataKind):
         if audit and audit['duplicates']: figures['duplicates.png'] = plot_duplicates(audit, n=4)
         return figures
 
+    def chosen_settings(self, samples: Samples, config) -> dict:
+        "Batch mixing as any kind chooses it, and the image size: the median image's shorter side in steps of 16, within `IMAGE_SIZES` (at most `QUICK_IMAGE_SIZE` with `quick`)."
+        chosen = super().chosen_settings(samples, config)
+        if config.image_size is not None: return chosen
+        side, (low, high) = median_side(samples.table['path'].tolist()), (IMAGE_SIZES[0], QUICK_IMAGE_SIZE if config.quick else IMAGE_SIZES[1])
+        size = int(np.clip(16 * round((side or high) / 16), low, high))
+        why = (f'the median image is {side} px on its shorter side' if side else 'no image size could be read')
+        return chosen | {'image_size': (size, why + ('' if size == side else f'; {"at least" if size == low else "at most"} {size} px'
+                                                     + (' with --quick' if config.quick and size == high else '')))}
+
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict: return {'image_size': image_size}
+
+    def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
+        "Images (`image_files(inputs)`) decoded as in training: the outputs (NaN rows for unreadable files), the file names, `{position: reason}`."
+        if preprocessing.get('image_size') is None:
+            raise InputError('the model folder was saved without an image size: predict takes image models saved with the image size '
+                             'they were trained at (save_model_dir(..., image_size))')
+        files, base = image_files(inputs)
+        images, failed = decode_images(files, preprocessing['image_size'], resize=preprocessing['resize'], color_mode=preprocessing['color_mode'])
+        outputs = np.full((len(files), model.output_shape[-1]), np.nan, dtype=np.float32)
+        ok = np.setdiff1d(np.arange(len(files)), list(failed))
+        if len(ok): outputs[ok] = model.predict(images[ok].astype(np.float32), batch_size=batch_size, verbose=0)
+        return outputs, pd.Series([p.relative_to(base).as_posix() if base else str(p) for p in files], name='file'), failed
 
     def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
         "`audit.audit` of the images (`dl-project audit`)."

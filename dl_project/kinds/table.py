@@ -4,6 +4,7 @@
 
 # %% ../../nbs/17_table_kind.ipynb #4be290be
 from __future__ import annotations
+from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
@@ -11,8 +12,8 @@ from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
-from ..core import DEFAULT_SEED
-from ..data import Samples
+from ..core import DEFAULT_SEED, InputError
+from ..data import Samples, read_table_file
 from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, register_kind
 
 # %% auto #0
@@ -144,5 +145,21 @@ class TableKind(DataKind):
         "The feature columns, and which of them are numbers and categories (how `predict` turns CSV rows into the model's inputs)."
         numbers, categories = column_types(samples.table[samples.features])
         return {'features': samples.features, 'columns': {'numbers': numbers, 'categories': categories}}
+
+    def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 256) -> tuple[np.ndarray, pd.Series, dict]:
+        "Raw rows (a CSV/TSV file or a DataFrame with the feature columns; others are ignored): the outputs, each row's CSV line, and `{position: note}` for cells that are not numbers (taken as missing)."
+        frame = read_table_file(Path(inputs)) if isinstance(inputs, (str, Path)) else pd.DataFrame(inputs)
+        columns = preprocessing['columns']
+        if missing := [c for c in preprocessing['features'] if c not in frame]:
+            raise InputError(f'the rows lack the feature column(s) {missing} the model was trained with: add them (empty cells are allowed)')
+        notes = {}
+        for column in columns['numbers']:
+            bad = frame[column].notna() & pd.to_numeric(frame[column], errors='coerce').isna()
+            for i in np.flatnonzero(bad): notes[i] = notes.get(i, '') + f"{column}={frame[column].iloc[i]!r} is not a number (taken as missing); "
+        lines = pd.Series(np.arange(len(frame)) + 2, name='line')
+        if not len(frame): return np.zeros((0, model.output_shape[-1])), lines, {}
+        import tensorflow as tf
+        rows = tf.data.Dataset.from_tensor_slices(raw_inputs(frame, columns['numbers'], columns['categories'])).batch(batch_size)
+        return np.asarray(model.predict(rows, verbose=0), float), lines, {i: n.rstrip('; ') for i, n in notes.items()}
 
 TABLE = register_kind(TableKind())
