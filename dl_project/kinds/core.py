@@ -5,7 +5,7 @@
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
 from abc import ABC, abstractmethod
-import warnings
+import dataclasses, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, look_up, register_named
@@ -88,6 +88,7 @@ class DataKind(ABC):
     default_baseline: str = 'linear'        # the classical model a run compares with unless told otherwise (a name of `baselines.BASELINES`)
     network_settings: tuple[str, ...] = ()  # run settings that reach this kind's learner besides the common ones (e.g. 'augment', 'mix')
     can_average_folds: bool = True          # whether the fold models can be averaged into the saved model
+    time_budgets: tuple[str, str] | None = None  # (a run's, a --quick run's) time budget, planned unless --epochs or --time-budget is given: for kinds whose epochs cost seconds
     captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
     advice: dict = {}                       # report sentences keyed by situation ('confused', 'not_better'); generic ones where absent
 
@@ -128,7 +129,19 @@ class DataKind(ABC):
         return {'target.png': plot_target(samples, noun=self.words[1])}
 
     def chosen_settings(self, samples: Samples, config) -> dict:
-        "Run settings chosen from the data where `config` (a `settings.RunConfig`) leaves them to the data: `{setting: (value, why)}`; here batch mixing ('auto'), for kinds and tasks that mix."
+        "Run settings chosen from the data where `config` (a `settings.RunConfig`) leaves them to the data: `{setting: (value, why)}`; here the time budget of kinds that plan their epochs (`time_budgets`) and batch mixing ('auto') for kinds and tasks that mix."
+        return self._chosen_budget(samples, config) | self._chosen_mix(samples, config)
+
+    def _chosen_budget(self, samples: Samples, config) -> dict:
+        "`time_budgets` where `config` asks for neither a time budget nor a number of epochs (the dataclass default of `epochs`)."
+        if self.time_budgets is None or config.time_budget is not None: return {}
+        if config.epochs != next(f.default for f in dataclasses.fields(config) if f.name == 'epochs') and not config.quick: return {}
+        budget = self.time_budgets[1] if config.quick else self.time_budgets[0]
+        return {'time_budget': (budget, f'{len(samples)} {self.words[1]}: the epochs are planned so that the run ends within {budget} on '
+                                        'this machine; pass --time-budget to give it more or less time, or --epochs for a fixed number')}
+
+    def _chosen_mix(self, samples: Samples, config) -> dict:
+        "MixUp or none by the run's length, where `config.mix` is 'auto' and both this kind and the task mix."
         if config.mix != 'auto' or 'mix' not in self.network_settings or 'mix' not in task_of(samples).network_settings: return {}
         if config.time_budget: return {'mix': (None, 'a time budget leaves the epochs to a probe, and short runs learn better unmixed')}
         if config.epochs >= MIX_MIN_EPOCHS: return {'mix': ('mixup', f'{config.epochs} epochs per fit: long enough for MixUp to pay')}

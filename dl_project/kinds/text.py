@@ -4,13 +4,13 @@
 
 # %% ../../nbs/19_text_kind.ipynb #98738a2d
 from __future__ import annotations
-import csv, codecs, dataclasses, io, os, warnings
+import csv, codecs, io, os, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
 from ..core import DEFAULT_SEED, InputError
-from ..data import (LINE, TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_group_column, _without_targets, find_split_dirs,
+from ..data import (TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_group_column, _without_targets, find_split_dirs,
                     is_image_file, is_junk, samples_from_table)
 from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, refuse_options, register_kind
 
@@ -340,6 +340,7 @@ class TextKind(DataKind):
     name, words = 'text', ('text', 'texts')
     default_network = ('text_cnn', {})   # measured on the reference reviews (bench/results/text_trials.md)
     default_baseline = 'linear'          # TF-IDF + logistic regression (ridge for a number)
+    time_budgets = (TEXT_BUDGET, QUICK_TEXT_BUDGET)  # an epoch costs seconds: the run plans its epochs (`DataKind.chosen_settings`)
     tokens = 'char'                      # the network's token mode (a key of `TOKEN_MODES`), measured likewise
     can_average_folds = False            # each fold model has its own vocabulary: the saved model is refit on all rows
     captions = {'lengths.png': 'Length of the {samples} per class (characters)',
@@ -379,15 +380,6 @@ class TextKind(DataKind):
     def batch_size(self, n_rows: int) -> int:
         "`TEXT_BATCH_SIZE`, or less (at least `DEFAULT_BATCH_SIZE`) so that an epoch has `MIN_STEPS` steps: a few hundred texts still learn in a few epochs."
         return int(np.clip(n_rows // MIN_STEPS, DEFAULT_BATCH_SIZE, TEXT_BATCH_SIZE))
-
-    def chosen_settings(self, samples: Samples, config) -> dict:
-        "A time budget (`TEXT_BUDGET`; `QUICK_TEXT_BUDGET` with `quick`) where `config` sets neither a budget nor the epochs: an epoch of a text network costs seconds on a CPU, so the epochs are planned from a timed probe."
-        chosen = super().chosen_settings(samples, config)
-        epochs_default = next(f.default for f in dataclasses.fields(config) if f.name == 'epochs')
-        if config.time_budget is not None or (config.epochs != epochs_default and not config.quick): return chosen
-        budget = QUICK_TEXT_BUDGET if config.quick else TEXT_BUDGET
-        return chosen | {'time_budget': (budget, f'{len(samples)} texts: the epochs are planned so that the run ends within {budget} on this '
-                                                 'machine; pass --time-budget to give it more or less time, or --epochs for a fixed number')}
 
     def figures(self, samples: Samples, audit: dict | None = None) -> dict:
         "The class counts (or the target's histogram), the lengths per class, the most distinctive n-grams."
