@@ -245,7 +245,8 @@ def report_markdown(run_dir: str | Path, # a run folder
               'versions, hardware and git commit in `environment.json`, settings in `config.json`',
               '- time per step: ' + ', '.join(f'{k} {v:.0f} s' for k, v in timing.items()),
               *([_budget_line(metrics['time_budget'])] if metrics.get('time_budget') else []),
-              *[f"- {name.replace('_', ' ')} {c['value']}, chosen from the data: {c['why']}" for name, c in (metrics.get('chosen') or {}).items()],
+              *[f"- {name.replace('_', ' ')} {'none' if c['value'] is None else c['value']}, chosen from the data: {c['why']}"
+                for name, c in (metrics.get('chosen') or {}).items()],
               f'- rerun and diff: `dl-project reproduce {run_dir}`', '']
     return '\n'.join(lines)
 

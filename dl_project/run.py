@@ -405,7 +405,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     _check_network(c, samples)
     run_dir, started = _start(c, samples), time.perf_counter()
     log(f'dl-project run: {source} -> {run_dir}')
-    for name, (value, why) in chosen.items(): log(f"      {name.replace('_', ' ')} {value}, chosen from the data: {why}")
+    for name, (value, why) in chosen.items(): log(f"      {name.replace('_', ' ')} {'none' if value is None else value}, chosen from the data: {why}")
     step = _Steps(log)
     data = step('audit', lambda: _audit(run_dir, samples, c.seed))
     c, capped = folds_for_groups(c, data.samples)
