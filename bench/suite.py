@@ -12,7 +12,7 @@ with seed 0. Prints one Markdown row per dataset: kind, task, metric, the classi
 score, the network's, the paired test on the folds (corrected resampled t-test), the wall time; and writes
 the table to `bench/results/suite_<settings>.md`.
 """
-import argparse, json, os, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, pandas as pd
 
@@ -45,9 +45,12 @@ def datasets(tmp: Path) -> dict:
              'penguins_species': (penguins, ['--target', 'species']), 'penguins_mass': (penguins, ['--target', 'body_mass_g']),
              'diabetes': (diabetes_csv(tmp / 'diabetes.csv'), ['--target', 'target'])}
     reviews, recordings = SHARED / 'nsmc' / 'reviews.csv', SHARED / 'fsdd' / 'recordings'
+    # copied: a run saves the split it draws beside the data, which must not touch the shared folder
+    reviews = shutil.copy(reviews, tmp / 'reviews.csv') if reviews.exists() else reviews
+    recordings = shutil.copytree(recordings, tmp / 'recordings') if recordings.exists() else recordings
     if reviews.exists():
         found |= {'nsmc_sentiment': (reviews, ['--target', 'sentiment', '--group', 'movie_id']),
-                  'nsmc_rating': (reviews, ['--target', 'rating', '--group', 'movie_id'])}
+                  'nsmc_rating': (reviews, ['--target', 'rating', '--task', 'regression', '--group', 'movie_id'])}
     if recordings.exists():
         found['fsdd_speakers'] = (recordings, ['--label-pattern', r'^(\d+)_', '--group-pattern', r'^\d+_([a-z]+)_'])
     return found
