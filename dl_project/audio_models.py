@@ -13,7 +13,7 @@ from .models import _head, register_model
 __all__ = ['audio_cnn']
 
 # %% ../nbs/22_audio_models.ipynb #0023b323
-@register_model('audio_cnn')
+@register_model('audio_cnn', inputs='spectrograms')
 def audio_cnn(input_shape: tuple,           # (bands, frames, 1): a standardised log-mel spectrogram
               n_classes: int,               # number of classes (outputs)
               widths: tuple = (16, 32, 64), # filters of each conv-BN-ReLU-maxpool block

@@ -12,20 +12,26 @@ from keras import layers
 from .core import InputError
 
 # %% auto #0
-__all__ = ['MODELS', 'PATCH_STEM_SIZE', 'BACKBONES', 'FLIPS', 'TTA_VIEWS', 'TTA_PRESETS', 'register_model', 'build_model', 'cnn',
-           'convmixer', 'resnet', 'CaffePreprocess', 'backbone_of', 'set_trainable_top', 'transfer_model', 'mlp',
-           'RandomAffine', 'View', 'with_tta', 'tiny_options']
+__all__ = ['MODELS', 'MODEL_INPUTS', 'PATCH_STEM_SIZE', 'BACKBONES', 'FLIPS', 'TTA_VIEWS', 'TTA_PRESETS', 'register_model',
+           'networks_taking', 'build_model', 'cnn', 'convmixer', 'resnet', 'CaffePreprocess', 'backbone_of',
+           'set_trainable_top', 'transfer_model', 'mlp', 'RandomAffine', 'View', 'with_tta', 'tiny_options']
 
 # %% ../nbs/22_models.ipynb #ee6b4a1c
 MODELS: dict[str, Callable] = {}  # name -> builder(input_shape, n_classes, **options) -> keras.Model
+MODEL_INPUTS: dict[str, str] = {}  # name -> what the network takes: 'images', 'rows' (a table's), 'tokens' (a text's), 'spectrograms'
 
-def register_model(name: str, # the name `build_model` finds the builder by
+def register_model(name: str,             # the name `build_model` finds the builder by
+                   inputs: str = 'images', # what the network takes (`MODEL_INPUTS`): a data kind runs the networks that take what its default network takes
                   ):
     "Decorator that adds a model builder to `MODELS` under `name`."
     def add(builder):
-        MODELS[name] = builder
+        MODELS[name], MODEL_INPUTS[name] = builder, inputs
         return builder
     return add
+
+def networks_taking(inputs: str) -> list[str]:
+    "The registered networks that take `inputs` ('images', 'rows', ...), sorted."
+    return sorted(name for name, taken in MODEL_INPUTS.items() if taken == inputs)
 
 def build_model(name: str,          # a key of `MODELS`
                 input_shape: tuple, # one sample's shape, e.g. (128, 128, 3) or (n_features,)
@@ -204,7 +210,7 @@ for _name in BACKBONES:
     register_model(_name)(lambda input_shape, n_classes, _b=_name, **kw: transfer_model(_b, input_shape, n_classes, **kw))
 
 # %% ../nbs/22_models.ipynb #1eef3b87
-@register_model('mlp')
+@register_model('mlp', inputs='rows')
 def mlp(input_shape: tuple,           # (n_features,)
         n_classes: int,               # number of classes
         hidden: tuple = (128, 64),    # units of the hidden layers

@@ -10,12 +10,10 @@ from .kinds.text import MAX_TOKENS
 from .models import _head, register_model
 
 # %% auto #0
-__all__ = ['TEXT_NETWORKS', 'text_cnn', 'text_gru']
+__all__ = ['text_cnn', 'text_gru']
 
 # %% ../nbs/22_text_models.ipynb #6586e5b2
-TEXT_NETWORKS = ('text_cnn', 'text_gru')  # the registered networks that take token indices (not images or table rows)
-
-@register_model('text_cnn')
+@register_model('text_cnn', inputs='tokens')
 def text_cnn(input_shape: tuple,          # (sequence length,) of token indices
              n_classes: int,              # number of classes (ignored for a number)
              vocabulary: int = MAX_TOKENS, # token indices are below this
@@ -33,7 +31,7 @@ def text_cnn(input_shape: tuple,          # (sequence length,) of token indices
     return keras.Model(tokens, _head(x, n_classes, dropout, output_scale), name='text_cnn')
 
 # %% ../nbs/22_text_models.ipynb #4aa87678
-@register_model('text_gru')
+@register_model('text_gru', inputs='tokens')
 def text_gru(input_shape: tuple,          # (sequence length,) of token indices
              n_classes: int,              # number of classes (ignored for a number)
              vocabulary: int = MAX_TOKENS, # token indices are below this
