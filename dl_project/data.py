@@ -14,9 +14,10 @@ from .tasks import choose_task, task_of
 
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS',
-           'Samples', 'is_junk', 'is_image_file', 'split_name', 'scan_class_dirs', 'find_split_dirs', 'draw_split',
-           'save_split', 'read_split', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file',
-           'load_samples', 'join_groups', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
+           'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files', 'scan_class_dirs', 'find_split_dirs',
+           'draw_split', 'save_split', 'read_split', 'apply_audit', 'similar_labels', 'samples_from_table',
+           'read_table_file', 'load_samples', 'connected_rows', 'join_groups', 'group_by_name', 'split_beside',
+           'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -95,6 +96,20 @@ def is_image_file(path: Path) -> bool:
 def split_name(name: str) -> str | None:
     "The split a folder name stands for ('Train' → 'train', 'val' → 'valid'), or None."
     return SPLIT_ALIASES.get(name.lower())
+
+# %% ../nbs/11_data.ipynb #e5b15747
+def input_files(inputs,     # a folder, one file, or a list of files
+                is_input,   # whether a path is one of the kind's files (`is_image_file`, the audio kind's `is_audio_file`)
+                noun: str,  # what they are, for messages: 'images (.jpg, .png, ...)'
+               ) -> tuple[list[Path], Path | None]:
+    "The files to predict (in a folder: every file but operating-system litter, each to get a row) and the folder they are named relative to (None for one file or a list)."
+    if not isinstance(inputs, (str, Path)): return [Path(p) for p in inputs], None
+    inputs = Path(inputs)
+    if not inputs.exists(): raise InputError(f'{inputs} does not exist: pass a folder of {noun}, one of them, or a list of files')
+    if not inputs.is_dir(): return [inputs], None
+    files = sorted(p for p in inputs.rglob('*') if (p.is_file() or p.is_symlink()) and not is_junk(p, inputs))
+    if not any(is_input(p) for p in files): raise InputError(f'no {noun} in {inputs}: pass a folder holding some, or a list of files')
+    return files, inputs
 
 # %% ../nbs/11_data.ipynb #7b0c60e9
 def _visible_dirs(folder: Path, root: Path) -> list[Path]:
@@ -398,15 +413,21 @@ def load_samples(source: str | Path | pd.DataFrame, # a dataset folder, a CSV fi
     return _load_csv(path.absolute(), target, group=group, **kw)
 
 # %% ../nbs/11_data.ipynb #a3db15f5
-def join_groups(keys: list[pd.Series]) -> pd.Series:
-    "One group per connected set of rows that share a value in any of `keys`; named by the set's first key-0 value."
+def connected_rows(n: int, # rows 0..n-1
+                   pairs,  # (k, 2) row positions that belong together (duplicates, a shared value)
+                  ) -> np.ndarray:
+    "A component number per row: rows joined by `pairs`, directly or through others, share one; a row in no pair is alone."
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
+    pairs = np.asarray(pairs, np.int64).reshape(-1, 2)
+    return connected_components(coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n)), directed=False)[1]
+
+def join_groups(keys: list[pd.Series]) -> pd.Series:
+    "One group per connected set of rows that share a value in any of `keys`; named by the set's first key-0 value."
     n = len(keys[0])
     rows = np.arange(n)
-    first = [pd.Series(rows).groupby(k.to_numpy()).transform('min').to_numpy() for k in keys]
-    graph = coo_matrix((np.ones(n * len(keys)), (np.tile(rows, len(keys)), np.concatenate(first))), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
+    first = [pd.Series(rows).groupby(k.to_numpy()).transform('min').to_numpy() for k in keys]  # each row paired with its value's first row
+    component = connected_rows(n, np.stack([np.tile(rows, len(keys)), np.concatenate(first)], 1))
     names = pd.Series(keys[0].to_numpy()).groupby(component).transform('min')
     return pd.Series(names.to_numpy(), index=keys[0].index)
 

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/19_audio_kind.ipynb #34b5b077
 from __future__ import annotations
-import hashlib, io, itertools, os, re, warnings
+import functools, hashlib, io, itertools, os, re, warnings
 from concurrent.futures import ThreadPoolExecutor
 from math import gcd
 from pathlib import Path
@@ -14,19 +14,19 @@ from keras import layers, ops
 import soundfile as sf
 from scipy.signal import resample_poly
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, find_split_dirs, is_image_file, is_junk, join_groups,
+from ..data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, connected_rows, find_split_dirs, input_files, is_image_file, is_junk, join_groups,
                              read_table_file, samples_from_table)
 from ..pipeline import default_workers
 from .core import DataKind, KindInputs, register_kind, settle_split
 
 # %% auto #0
 __all__ = ['AUDIO_SUFFIXES', 'READ_ERRORS', 'CLIP_LEVEL', 'MAX_SAMPLE_RATE', 'MAX_DURATION', 'DURATION_PERCENTILE', 'MEL_BINS',
-           'WINDOW_S', 'HOP_S', 'MIN_POWER', 'SILENT_PEAK', 'CLIPPED_SHARE', 'NEAR_DUPLICATE', 'PROJECTIONS',
-           'BATCH_SIZE', 'AUDIO_BUDGETS', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length', 'decode_audio',
-           'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings', 'load_audio',
-           'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment', 'audio_frontend',
-           'AudioInputs', 'near_duplicate_pairs', 'audit_recordings', 'join_duplicate_groups', 'plot_durations',
-           'plot_recordings', 'audio_files', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
+           'WINDOW_S', 'HOP_S', 'MIN_POWER', 'LOG_MEL_BATCH', 'SILENT_PEAK', 'CLIPPED_SHARE', 'NEAR_DUPLICATE',
+           'PROJECTIONS', 'BATCH_SIZE', 'AUDIO_BUDGETS', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length',
+           'decode_audio', 'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings',
+           'load_audio', 'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment',
+           'audio_frontend', 'AudioInputs', 'near_duplicate_pairs', 'audit_recordings', 'join_duplicate_groups',
+           'plot_durations', 'plot_recordings', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
 
 # %% ../../nbs/19_audio_kind.ipynb #4afae663
 AUDIO_SUFFIXES = ('.wav', '.flac', '.ogg', '.oga', '.aif', '.aiff')  # the files read as recordings (libsndfile decodes them)
@@ -266,13 +266,21 @@ class PeakNormalise(layers.Layer):
 
     def get_config(self): return super().get_config() | {'floor': self.floor}
 
+LOG_MEL_BATCH = 2 ** 20  # waveform samples per batch of `log_mel` (4 MB: one-second recordings at 8 kHz go 128 at a time)
+
+@functools.lru_cache(maxsize=8)
+def _spectrograms(sample_rate: int, length: int):
+    "One traced graph from peak-normalised waveforms (batch, `length`) to log-mel spectrograms, for any batch size (`Model.predict` traces again for a smaller last batch)."
+    import tensorflow as tf
+    mel, peak = mel_layer(sample_rate), PeakNormalise()
+    return tf.function(lambda x: mel(peak(x)), input_signature=[tf.TensorSpec((None, length), tf.float32)])
+
 def log_mel(waves: np.ndarray,   # (N, samples) float32
             sample_rate: int,    # their sample rate
-            batch: int = 512,    # recordings per step
            ) -> np.ndarray:
-    "Log-mel spectrograms (N, `MEL_BINS`, frames) float32 of `waves`, each peak-normalised first (`PeakNormalise`)."
-    inputs = keras.Input(waves.shape[1:])
-    return keras.Model(inputs, mel_layer(sample_rate)(PeakNormalise()(inputs))).predict(waves, batch_size=batch, verbose=0)  # compiled: fast
+    "Log-mel spectrograms (N, `MEL_BINS`, frames) float32 of `waves`, each peak-normalised first (`PeakNormalise`): what the network's front end computes."
+    spectrograms, batch = _spectrograms(int(sample_rate), waves.shape[1]), max(1, LOG_MEL_BATCH // waves.shape[1])
+    return np.concatenate([spectrograms(waves[i:i + batch]).numpy() for i in range(0, len(waves), batch)])
 
 def band_statistics(mels: np.ndarray,     # (N, bands, frames) log-mel spectrograms
                     frames: np.ndarray,   # frames of each that hold the recording (the rest is padding)
@@ -385,13 +393,6 @@ def near_duplicate_pairs(waves: np.ndarray,   # (N, samples) waveforms
     return pairs
 
 # %% ../../nbs/19_audio_kind.ipynb #8f951219
-def _clusters(n: int, pairs: list[tuple[int, int]]) -> np.ndarray:
-    "A cluster number per row joining `pairs` (rows in no pair: a cluster of their own)."
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-    a, b = (np.array(x, int) for x in zip(*pairs)) if pairs else (np.zeros(0, int),) * 2
-    return connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)), directed=False)[1]
-
 def _duplicate_clusters(samples: Samples, cache: AudioCache) -> list[dict]:
     "Clusters of exact duplicates (same digest) and of near duplicates, with their files, splits and labels."
     ok = np.flatnonzero(cache.ok)
@@ -399,7 +400,7 @@ def _duplicate_clusters(samples: Samples, cache: AudioCache) -> list[dict]:
     exact = [tuple(int(r) for r in g) for g in pd.Series(ok).groupby(digests[ok]).agg(list) if len(g) > 1]
     exact_pairs = [(g[0], r) for g in exact for r in g[1:]]
     near = near_duplicate_pairs(cache.waves, np.array(sorted({g[0] for g in exact} | set(ok) - {r for g in exact for r in g[1:]}), int))
-    cluster = _clusters(len(cache), exact_pairs + near)
+    cluster = connected_rows(len(cache), exact_pairs + list(near))
     paths, table = samples.relative_paths().to_numpy(), samples.table
     found = []
     for members in pd.Series(np.arange(len(cache))).groupby(cluster).agg(list):
@@ -483,27 +484,13 @@ def plot_recordings(samples: Samples, cache: AudioCache, max_classes: int = 12):
     return fig
 
 # %% ../../nbs/19_audio_kind.ipynb #3c4b244b
-def audio_files(inputs, # a folder, an audio file, or a list of files
-               ) -> tuple[list[Path], Path | None]:
-    "The files to predict (in a folder: every file but operating-system litter, so each gets a row) and the folder they are named relative to (None otherwise)."
-    if isinstance(inputs, (str, Path)):
-        inputs = Path(inputs)
-        if inputs.is_dir():
-            files = sorted(p for p in inputs.rglob('*') if (p.is_file() or p.is_symlink()) and not is_junk(p, inputs))
-            if not any(is_audio_file(p) for p in files):
-                raise InputError(f'no recordings in {inputs}: pass a folder holding {", ".join(AUDIO_SUFFIXES)} files, or a list of files')
-            return files, inputs
-        if not inputs.exists(): raise InputError(f'{inputs} does not exist: pass a folder of recordings, a recording or a list of files')
-        return [inputs], None
-    return [Path(p) for p in inputs], None
-
 def predict_recordings(model: keras.Model,  # a saved audio model (waveforms in)
                        preprocessing: dict, # its folder's settings: sample_rate, duration
                        inputs,              # a folder, a file or a list of files
                        batch_size: int = 32, # recordings per prediction batch
                       ) -> tuple[np.ndarray, pd.Series, dict[int, str]]:
     "The model's outputs (NaN rows for unreadable files), the file names, and `{position: reason}`."
-    files, base = audio_files(inputs)
+    files, base = input_files(inputs, is_audio_file, f'recordings ({", ".join(AUDIO_SUFFIXES)})')
     rate = int(preprocessing['sample_rate'])
     waves, _, failed = decode_audio([str(f) for f in files], rate, int(round(rate * preprocessing['duration'])))
     outputs = np.full((len(files), model.output_shape[-1]), np.nan, dtype=np.float32)

@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import Samples, apply_audit, group_by_name, is_image_file, is_junk
+from ..data import Samples, apply_audit, group_by_name, input_files, is_image_file
 from ..pipeline import ImageCache, decode_images
 from .core import DataKind, KindInputs, register_kind, settle_split
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'IMAGE_SIZES', 'QUICK_IMAGE_SIZE', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs',
-           'image_files', 'median_side', 'ImageKind']
+           'median_side', 'ImageKind']
 
 # %% ../../nbs/16_image_kind.ipynb #09e48055
 def colour_histograms(images: np.ndarray, # uint8 images (N, H, W, C)
@@ -64,20 +64,6 @@ class ImageInputs(KindInputs):
 
 # %% ../../nbs/16_image_kind.ipynb #f4b29864
 PRETRAINED = '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline)'  # how to start from pretrained weights
-
-def image_files(inputs, # a folder, an image file, or a list of files
-               ) -> tuple[list[Path], Path | None]:
-    "The files to predict (in a folder: every file but operating-system litter, so each gets a row) and the folder they are named relative to (None for a list)."
-    if isinstance(inputs, (str, Path)):
-        inputs = Path(inputs)
-        if inputs.is_dir():
-            files = sorted(p for p in inputs.rglob('*') if (p.is_file() or p.is_symlink()) and not is_junk(p, inputs))
-            if not any(is_image_file(p) for p in files):
-                raise InputError(f'No image files in {inputs}: pass a folder holding .jpg/.png images, or a list of files.')
-            return files, inputs
-        if not inputs.exists(): raise InputError(f'{inputs} does not exist: pass an image folder, an image file or a list of files.')
-        return [inputs], None
-    return [Path(p) for p in inputs], None
 
 IMAGE_SIZES = (32, 96)  # the range of the image size a run chooses from the data: the smallest the networks use well, the largest 2 CPU cores train in 15 minutes
 QUICK_IMAGE_SIZE = 64   # the largest it chooses for a first look (--quick)
@@ -154,11 +140,11 @@ class ImageKind(DataKind):
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict: return {'image_size': image_size}
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
-        "Images (`image_files(inputs)`) decoded as in training: the outputs (NaN rows for unreadable files), the file names, `{position: reason}`."
+        "Images (`data.input_files`) decoded as in training: the outputs (NaN rows for unreadable files), the file names, `{position: reason}`."
         if preprocessing.get('image_size') is None:
             raise InputError('the model folder was saved without an image size: predict takes image models saved with the image size '
                              'they were trained at (save_model_dir(..., image_size))')
-        files, base = image_files(inputs)
+        files, base = input_files(inputs, is_image_file, 'images (.jpg, .png, ...)')
         images, failed = decode_images(files, preprocessing['image_size'], resize=preprocessing['resize'], color_mode=preprocessing['color_mode'])
         outputs = np.full((len(files), model.output_shape[-1]), np.nan, dtype=np.float32)
         ok = np.setdiff1d(np.arange(len(files)), list(failed))

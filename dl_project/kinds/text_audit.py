@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch
 from ..core import DEFAULT_SEED, load_json_if_valid, save_json
-from ..data import LINE, Samples, join_groups
+from ..data import LINE, Samples, connected_rows, join_groups
 from .core import settle_split
 from .table_audit import excluded_rows, split_summary, target_values
 from .text import TextKind
@@ -85,16 +85,13 @@ def _cluster_order(c: dict): return (not c['leak'], not c['conflict'], -len(c['r
 
 def duplicate_ids(normalised: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     "For every row: the id of its cluster of duplicates (connected exact and near duplicates; a row alone is a cluster of one) and whether a near duplicate joined it."
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
     n = len(normalised)
     exact = pd.Series(np.arange(n)).groupby(normalised.to_numpy()).transform('min').to_numpy()  # the first row of each distinct text
     unique = np.flatnonzero(exact == np.arange(n))
     long = unique[normalised.iloc[unique].str.len().to_numpy() >= SHINGLE]
     pairs = long[near_pairs(minhash_signatures(normalised.iloc[long].tolist()))] if len(long) > 1 else np.zeros((0, 2), np.int64)
     edges = np.concatenate([np.stack([np.arange(n), exact], 1), pairs])
-    _, ids = connected_components(coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n)), directed=False)
-    return ids, np.isin(exact, pairs.ravel())
+    return connected_rows(n, edges), np.isin(exact, pairs.ravel())
 
 def duplicate_clusters(samples: Samples, # text samples
                        ids: np.ndarray,  # `duplicate_ids` of the rows
