@@ -37,7 +37,7 @@ def baseline_outputs(model: Pipeline, # a fitted `baseline_model`
     "What the task scores: a classifier's class probabilities (a class missing from its training rows keeps 0), a regressor's values as one column."
     if not hasattr(model, 'predict_proba'): return np.asarray(model.predict(X), float)[:, None]
     proba = np.zeros((len(X), n_classes))
-    proba[:, model.classes_] = model.predict_proba(X)
+    proba[:, model.classes_] = model.predict_proba(X)[:, :len(model.classes_)]  # trained on one class, gradient boosting still gives two columns
     return proba
 
 # %% ../nbs/21_baselines.ipynb #e566c9f0

@@ -39,6 +39,17 @@ def has_groups(samples: Samples) -> bool:
     return bool(samples.table['group'].duplicated().any())
 
 # %% ../nbs/27_cv.ipynb #cccbdcd3
+def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `group`)
+                          fold: np.ndarray,    # their fold numbers
+                         ):
+    "Refuse grouped folds where a fold's training rows lack a class its held-out rows have: no model can learn a class it never sees."
+    for k in np.unique(fold):
+        held, learnt = table['label'][fold == k], set(table['label'][fold != k])
+        if unseen := sorted(set(held) - learnt, key=str):
+            groups = table['group'][(fold == k) & table['label'].isin(unseen).to_numpy()].unique()
+            raise InputError(f"with each group kept in one fold, every row of {unseen[0]!r} is in group(s) {list(groups[:3])} of fold {k + 1}, so "
+                             'that fold trains without it: every class needs rows in at least two groups; add some, or remove the class')
+
 def assign_folds(samples: Samples,           # the sample table
                  folds: int = 5,             # number of folds K
                  seed: int = DEFAULT_SEED,   # seed of the shuffle
@@ -67,6 +78,7 @@ def assign_folds(samples: Samples,           # the sample table
     with warnings.catch_warnings():  # a class with fewer rows than folds: sklearn warns, the folds are still valid
         warnings.simplefilter('ignore', UserWarning)
         for k, (_, held) in enumerate(cv.split(table, strata, table['group'] if grouped else None)): fold[held] = k
+    if grouped and samples.classes: _check_classes_learnt(table, fold)
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
 # %% ../nbs/27_cv.ipynb #654d7219

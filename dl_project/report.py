@@ -15,7 +15,7 @@ from .tasks import TASKS, Task
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
            'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table', 'limits_and_next_steps',
-           'headline', 'report_markdown', 'data_uri', 'build_report']
+           'headline', 'grouping_gap', 'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -183,6 +183,22 @@ def headline(metrics: dict, # the run's `metrics.json`
                         + f" on {clean['n']}: quote this one.")
     return verdict + '.', ' '.join(said)
 
+# %% ../nbs/44_report.ipynb #ae65e5c3
+def grouping_gap(metrics: dict, # the run's `metrics.json`
+                ) -> str | None:
+    "One sentence on how far the baseline's grouped cross-validation lies from its random-fold one; None when the data gave no groups."
+    base, task = metrics.get('baseline') or {}, _task(metrics)
+    if not (random := base.get('random_folds')): return None
+    metric, fmt = metrics.get('metric', task.metrics[0]), lambda v: task.format(v, metric)
+    said = (f"Cross-validation kept each of the {random['groups']} groups the data gives on one side of every fold. On random folds of "
+            f"the same rows the classical baseline scores {metric} {fmt(random['cv_mean'])} ± {fmt(random['cv_std'])}, against "
+            f"{fmt(base['cv_mean'])} ± {fmt(base['cv_std'])} on the grouped folds")
+    if task.better(random['cv_mean'], base['cv_mean'], metric):
+        return (said + f": a random split would have flattered it by {task.format_diff(random['cv_mean'] - base['cv_mean'], metric).lstrip('+-')}, "
+                "the share of the score that comes from having seen the group in training. Every cross-validation figure here is on grouped folds.")
+    return said + ': the groups do not leak here, a random split would have said the same.'
+
+
 # %% ../nbs/44_report.ipynb #491401c5
 FIGURES = {  # figures of every run in `figures/`, in report order, with their captions ({samples}: the kind's word); the kind's (`DataKind.captions`) come after the class counts, the task's (`Task.captions`) last
     'class_counts.png': '{Samples} per class and split',
@@ -231,6 +247,7 @@ def report_markdown(run_dir: str | Path, # a run folder
     if cv.get('p_value_vs_baseline') is not None:
         lines.append(f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric)} against the classical baseline "
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
+    if gap := grouping_gap(metrics): lines.append(gap)
     lines.append('')
     kind = _kind(metrics)
     captions = {'class_counts.png': FIGURES['class_counts.png']} | (kind.captions if kind else {}) | FIGURES | task.captions

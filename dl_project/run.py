@@ -85,9 +85,12 @@ def baseline_of(c: RunConfig, kind: DataKind, task) -> str:
 # %% ../nbs/46_run.ipynb #9f3521ee
 def _check_network(c: RunConfig, samples: Samples):
     "Build the network once before the run folder is made or any data decoded: wrong options or missing weights fail in seconds."
-    from dl_project.models import build_model
+    from dl_project.models import MODEL_INPUTS, build_model, networks_taking
     kind, task = kind_of(samples), task_of(samples)
     (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, c.image_size)
+    takes, gives = MODEL_INPUTS.get(name), MODEL_INPUTS.get(kind.default_network[0])
+    if takes and gives and takes != gives:  # a text network on a table would run, and mean nothing
+        raise InputError(f'network {name!r} takes {takes}, but {kind.name} data gives its networks {gives}: choose one of {networks_taking(gives)}')
     scale = task.output_scale(samples.y)
     try: build_model(name, shape, task.n_outputs(samples.classes), **options, **({} if scale is None else {'output_scale': scale}))
     except InputError: raise  # already says what to do (a weights file not found, a failed download)
@@ -98,9 +101,10 @@ def _check_network(c: RunConfig, samples: Samples):
 # %% ../nbs/46_run.ipynb #c489c1a8
 @dataclass
 class Baseline:
-    "The classical baseline: its cross-validation, and its test result (None without a test split)."
+    "The classical baseline: its cross-validation, its test result (None without a test split), and its cross-validation on random folds (None unless the data gives groups)."
     cv: object           # `cv.CVResult`
     test: dict | None
+    random_cv: object = None  # `cv.CVResult` of the same baseline on folds that ignore the groups
 
 def _fold_lines(log, task, metric: str, folds: int):
     "`on_fold` for `cross_validate`: a line per fold with its score, its training time and the time left, estimated from the folds so far."
@@ -141,18 +145,28 @@ def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
     seed_everything(seed)
     return learner.fit(inputs, _usable_pool(samples, inputs), seed)
 
-def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print, chance: float | None = None) -> tuple[Baseline, str]:
-    "The classical baseline: K-fold CV on the same folds, then fit on every CV row and score the test split."
+def _random_folds(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, name: str, metric: str) -> tuple[object, str]:
+    "The baseline cross-validated again on folds that ignore the groups (same rows, same K): what a random split would have said."
+    cv, _ = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline_random', metric, log=lambda line: None, groups=False)
+    task = task_of(data.samples)
+    return cv, f'; on random folds {task.format(cv.mean, metric)} ± {task.format(cv.std, metric)}'
+
+def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print, chance: float | None = None,
+              random_folds: bool = False, # also cross-validate on folds that ignore the groups (the data gives groups: speakers, movies)
+             ) -> tuple[Baseline, str]:
+    "The classical baseline: K-fold CV on the same folds (and on random ones if asked), then fit on every CV row and score the test split."
     from dl_project.cv import make_learner
     name = baseline_of(c, data.kind, task_of(data.samples))
     cv, summary = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline', metric, log)
-    if 'test' not in data.samples.splits: return Baseline(cv, None), summary
+    random_cv, said = _random_folds(c, run_dir, data, inputs, name, metric) if random_folds else (None, '')
+    summary += said
+    if 'test' not in data.samples.splits: return Baseline(cv, None, random_cv), summary
     learner = make_learner(name)
     model, _ = _fit_all_rows(learner, inputs, data.samples, c.seed)
     rows = _test_rows(data.samples, inputs)
     test = task_of(data.samples).evaluate(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
                                           name=f'{name} baseline', seed=c.seed, keep_predictions=True, chance=chance)
-    return Baseline(cv, test), summary + f"; test {task_of(data.samples).summary(test, metric)}"
+    return Baseline(cv, test, random_cv), summary + f"; test {task_of(data.samples).summary(test, metric)}"
 
 # %% ../nbs/46_run.ipynb #00c06331
 PROBE_EPOCHS = 3        # epochs of the probe that times the network (the first one also builds and traces it)
@@ -323,7 +337,9 @@ def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: 
             'chance': {'metric': metric, 'level': card.chance_level, **beside, 'strategy': card.chance_strategy,
                        'words': task.chance_words.get(card.chance_strategy, card.chance_strategy), 'by_strategy': card.chance},
             'baseline': {'name': baseline_of(c, data.kind, task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
-                         'test': _test_entry(task, baseline.test, metric) if baseline.test else None},
+                         'test': _test_entry(task, baseline.test, metric) if baseline.test else None,
+                         'random_folds': baseline.random_cv and {'cv_mean': baseline.random_cv.mean, 'cv_std': baseline.random_cv.std,
+                                                                 'groups': int(data.samples.table['group'].iloc[cv_pool(data.samples)].nunique())}},
             'cv': net_cv.summary() | _cv_vs_baseline(baseline.cv, net_cv),
             'test': _test_entry(task, test.result, metric) if test else None,
             'model': {'name': learner.model, 'options': learner.model_options, 'final': final.how,
@@ -390,7 +406,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
                   **overrides,    # settings that win over `config`
                  ) -> dict:
     "Run the whole checklist into one run folder, resuming what a previous call finished; returns the metrics."
-    from dl_project.cv import CVInputs, cv_pool
+    from dl_project.cv import CVInputs, cv_pool, has_groups
     from dl_project.datasets import jellyfish
     from dl_project.report import build_report
     from dl_project.ledger import log_run, logged
@@ -415,7 +431,8 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
     inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
     chance = task_of(card).chance_value(card)
-    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric, log, chance))
+    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric, log, chance,
+                                                            random_folds=has_groups(samples)))  # groups the data gives, not the audit's clusters
     if plan := _plan(c, run_dir, data, inputs, time.perf_counter() - started):
         c = dataclasses.replace(c, epochs=plan['epochs'])
         log(f"      time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
