@@ -15,12 +15,12 @@ from ..data import (TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_gr
 from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, refuse_options, register_kind
 
 # %% auto #0
-__all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'NGRAMS', 'MIN_DF', 'LOGREG_SCALE',
-           'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH', 'TOKEN_MODES', 'TEXT_BATCH_SIZE',
-           'MIN_STEPS', 'TEXT_BUDGET', 'QUICK_TEXT_BUDGET', 'TEXT', 'decode_text', 'read_text_table', 'looks_like_text',
-           'text_column', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features', 'CollapseSpaces',
-           'sequence_length', 'text_encoder', 'hangul_fonts', 'TextPictures', 'TextInputs', 'plot_lengths',
-           'distinctive_ngrams', 'plot_ngrams', 'TextKind']
+__all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'TEXT_PROSE_WORDS', 'TEXT_MAX_OTHER',
+           'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH',
+           'TOKEN_MODES', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT_BUDGET', 'QUICK_TEXT_BUDGET', 'TEXT', 'decode_text',
+           'read_text_table', 'looks_like_text', 'text_column', 'reads_as_text', 'load_text_table', 'text_files',
+           'load_text_folder', 'ngram_features', 'CollapseSpaces', 'sequence_length', 'text_encoder', 'hangul_fonts',
+           'TextPictures', 'TextInputs', 'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
 
 # %% ../../nbs/19_text_kind.ipynb #983e7485
 ENCODING_NAMES = {'utf-8-sig': 'UTF-8 with BOM', 'utf-8': 'UTF-8', 'cp949': 'CP949 (EUC-KR, Korean Windows)'}  # how the load reports each encoding
@@ -75,6 +75,21 @@ def text_column(frame: pd.DataFrame,  # a table
     found = [c for c in frame.columns if c != target and looks_like_text(frame[c])]
     if not found: raise InputError(f'{where} has no column of free text: pass --text <one of {list(frame.columns)}>')
     return max(found, key=lambda c: frame[c].dropna().astype(str).str.len().median())
+
+# %% ../../nbs/19_text_kind.ipynb #a7236e37
+TEXT_PROSE_WORDS = 5  # a free-text column with this many words at the median is prose: the table is read as texts whatever else it holds
+TEXT_MAX_OTHER = 5    # shorter free text (names, titles) makes a table of texts only beside at most this many other columns
+
+def _is_identifier(column: pd.Series) -> bool: return bool(column.notna().all() and column.is_unique)
+
+def reads_as_text(frame: pd.DataFrame, # a table
+                 ) -> bool:
+    "Whether a table is a table of texts: a free-text column (`looks_like_text`) of prose, or of shorter texts beside at most `TEXT_MAX_OTHER` other columns."
+    texts = [c for c in frame.columns if looks_like_text(frame[c])]
+    if not texts: return False
+    if max(frame[c].dropna().astype(str).str.split().str.len().median() for c in texts) >= TEXT_PROSE_WORDS: return True
+    others = [c for c in frame.columns if c not in texts and c not in ('split', 'group') and not _is_identifier(frame[c])]
+    return len(others) <= TEXT_MAX_OTHER
 
 # %% ../../nbs/19_text_kind.ipynb #fffde5c0
 def _encoding_note(path: Path, encoding: str):
@@ -351,14 +366,14 @@ class TextKind(DataKind):
               'not_significant': 'more texts or more folds can settle it'}
 
     def recognises(self, source: Path, text: str | None = None, **options) -> bool:
-        "A table (`TABLE_SUFFIXES`) with a free-text column (or `text` named), or a folder with `.txt` files and no images."
+        "A table (`TABLE_SUFFIXES`) of texts (`reads_as_text`, or `text` named), or a folder with `.txt` files and no images."
         source = Path(source)
         if source.is_dir(): return bool(text_files(source)) and not any(is_image_file(p) for p in source.rglob('*'))
         if source.suffix.lower() not in TABLE_SUFFIXES or not source.is_file(): return False
         if text is not None: return True
         try: frame = read_text_table(source)[0]
         except InputError: return False
-        return 'path' not in frame and any(looks_like_text(frame[c]) for c in frame.columns)
+        return 'path' not in frame and reads_as_text(frame)
 
     def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
              text: str | None = None, group: str | None = None, **options) -> Samples:
