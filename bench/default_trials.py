@@ -28,6 +28,11 @@ TRIALS = {  # name -> (suite dataset, settings beyond --quick)
     'jellyfish_upright': ('jellyfish', ['--augment', 'upright', '--mix', 'none']),
     'digits_upright_stem2': ('digits', ['--image-size', '32', '--augment', 'upright', '--mix', 'none',
                                         '--model-options', '{stem_stride: 2}']),
+    # the network's width, on today's defaults (image size, stem and mixing chosen from the data)
+    'digits_defaults_half_width': ('digits', ['--model-options', '{widths: [8, 16, 32, 64]}']),
+    'digits_defaults_double_width': ('digits', ['--model-options', '{widths: [32, 64, 128, 256]}']),
+    'jellyfish_defaults_half_width': ('jellyfish', ['--model-options', '{widths: [8, 16, 32, 64]}']),
+    'jellyfish_defaults_double_width': ('jellyfish', ['--model-options', '{widths: [32, 64, 128, 256]}']),
 }
 RESULTS = Path(__file__).parent / 'results' / 'default_trials.jsonl'  # one row per trial; a trial run again replaces its row
 

@@ -7,6 +7,8 @@ near-duplicates of training images (audit duplicate clusters). `--cv` adds a K-f
 at a lower cost (`--cv-budget` minutes per fold).
 
     TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/python bench/jellyfish_from_scratch.py [--data PATH] [--budget 20] [--cv]
+    # with the augmentation and mixing the benchmark suite chose for `dl-project run` (60 epochs and more: MixUp)
+    .venv/bin/python bench/jellyfish_from_scratch.py --augment upright --mix mixup --out bench/results/jellyfish_from_scratch_suite_defaults.json
 """
 import argparse, json, os, sys, time
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -21,6 +23,7 @@ def main(argv=None):
     p.add_argument('--epochs', type=int, default=None, help='planned epochs of the cosine schedule (preset default if omitted)')
     p.add_argument('--image-size', type=int, default=None, help='image side in pixels (preset default if omitted)')
     p.add_argument('--mix', default=None, choices=['none', 'mixup', 'cutmix'], help='batch mixing (preset default if omitted)')
+    p.add_argument('--augment', default=None, help="augmentation preset (dl_project.augment), e.g. 'upright', the run's default (preset default if omitted)")
     p.add_argument('--seed', type=int, default=42)
     p.add_argument('--cv', action='store_true', help='also cross-validate the recipe on train+valid')
     p.add_argument('--folds', type=int, default=5)
@@ -39,6 +42,7 @@ def main(argv=None):
     if a.epochs: overrides['epochs'] = a.epochs
     if a.image_size: overrides['image_size'] = a.image_size
     if a.mix: overrides['mix'] = None if a.mix == 'none' else a.mix
+    if a.augment: overrides['augment'] = a.augment
     options = recipe_options(a.preset, **overrides)
     report = audit(a.data)
     samples = group_by_name(apply_audit(load_samples(a.data), report))  # duplicate clusters and aug-* copies as groups
