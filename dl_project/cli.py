@@ -53,6 +53,10 @@ def cmd_predict(args) -> int:
     from dl_project.predict import predict
     table = predict(args.model_dir, args.input, out=args.out, batch_size=args.batch_size)
     failed, what = int((table['error'] != '').sum()), 'file' if 'file' in table else 'row'
+    if failed and failed == len(table):  # nothing predicted: bad input, though the CSV says why for each
+        first = table.iloc[0]
+        raise InputError(f"none of the {failed} {what}(s) could be predicted (e.g. {what} {first['file' if what == 'file' else 'line']}: {first['error']}); each reason is in the "
+                         f"error column of {args.out}: pass inputs of the kind the model was trained on")
     print(f'{len(table)} {what}(s) predicted, {failed} with an error (see its error column); wrote {args.out}')
     labels = pd.to_numeric(table['label'], errors='coerce')
     print(labels.describe().to_string() if labels.notna().all() and len(labels) else table['label'].value_counts().to_string())

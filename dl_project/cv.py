@@ -62,6 +62,9 @@ def assign_folds(samples: Samples,           # the sample table
     if groups not in (True, False, 'auto'): raise InputError(f"groups={groups!r}: use True, False or 'auto'")
     grouped = has_groups(samples) if groups == 'auto' else groups
     n_units = table['group'].nunique() if grouped else len(table)
+    if grouped and n_units < 2:
+        raise InputError(f'every row of the {"/".join(splits)} split(s) is in one group (the groups the data gives, joined with the audit\'s '
+                         'duplicate clusters: see audit.json): no fold can be held out; give rows that are not copies of each other, or other groups')
     if not 2 <= folds <= n_units:
         raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
                          f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
