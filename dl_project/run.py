@@ -51,9 +51,19 @@ def _audit(run_dir: Path, samples: Samples, seed: int) -> tuple[Data, str]:
     samples, report, summary = kind.audit(samples, run_dir, seed)
     return Data(samples, kind, report), summary
 
+def _check_classes_trained(samples: Samples):
+    "Refuse a split that leaves a class without training rows, saying why (a drawn split keeps copies and groups whole)."
+    from dl_project.cv import cv_pool
+    if not (missing := sorted(set(samples.classes) - set(samples.table['label'].iloc[cv_pool(samples)].astype(str)), key=str)): return
+    why = ('the split was drawn with each cluster of copies (and each given group) on one side, and its rows form clusters that all '
+           'went to the test split: its rows are near copies of each other' if samples.split_drawn else 'the data\'s own split puts them all there')
+    raise InputError(f'no training row has the label {missing[0]!r}: every one is in the test split ({why}); add rows of it that are '
+                     'not copies, or move some into the training split')
+
 def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
     "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level."
     from dl_project.problem import make_problem_card
+    _check_classes_trained(data.samples)
     card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name,
                              task=c.task, seed=c.seed)
     card.save(run_dir / 'problem.json')
