@@ -75,6 +75,11 @@ class RunConfig:
 
     def __post_init__(self): check_config(self)
 
+    @property
+    def epochs_set(self) -> bool:
+        "Whether the epochs were chosen by the user: other than the default, or than `QUICK`'s with `quick`."
+        return self.epochs != (QUICK['epochs'] if self.quick else type(self).__dataclass_fields__['epochs'].default)
+
 # %% ../nbs/45_settings.ipynb #0bede3ae
 def _registry(name: str) -> list[str]:
     "The valid names of a registry setting (imported only when a config is checked)."

@@ -5,7 +5,7 @@
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
 from abc import ABC, abstractmethod
-import dataclasses, warnings
+import warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, look_up, register_named
@@ -133,9 +133,8 @@ class DataKind(ABC):
         return self._chosen_budget(samples, config) | self._chosen_mix(samples, config)
 
     def _chosen_budget(self, samples: Samples, config) -> dict:
-        "`time_budgets` where `config` asks for neither a time budget nor a number of epochs (the dataclass default of `epochs`)."
-        if self.time_budgets is None or config.time_budget is not None: return {}
-        if config.epochs != next(f.default for f in dataclasses.fields(config) if f.name == 'epochs') and not config.quick: return {}
+        "`time_budgets` where `config` asks for neither a time budget nor a number of epochs (`RunConfig.epochs_set`)."
+        if self.time_budgets is None or config.time_budget is not None or config.epochs_set: return {}
         budget = self.time_budgets[1] if config.quick else self.time_budgets[0]
         return {'time_budget': (budget, f'{len(samples)} {self.words[1]}: the epochs are planned so that the run ends within {budget} on '
                                         'this machine; pass --time-budget to give it more or less time, or --epochs for a fixed number')}
