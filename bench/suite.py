@@ -4,6 +4,7 @@
     python bench/suite.py                      # --quick on each dataset (about 6 minutes on 2 cores)
     python bench/suite.py --defaults           # the default settings (about 20 minutes)
     python bench/suite.py --only digits penguins_species
+    python bench/suite.py --keep /tmp/suite_after   # also keep each run's JSON files (for bench/compare_runs.py)
 
 Datasets: the bundled jellyfish photos; scikit-learn's handwritten digits written out as an image folder
 (8x8 grey images, one folder per digit); the Palmer penguins' species (a table, classes) and body mass (a
@@ -72,6 +73,12 @@ def run_one(name: str, data, extra: list, settings: list, out: Path) -> dict:
             'CV diff (p)': f"{fmt(m['cv'].get('diff_vs_baseline'))} ({m['cv'].get('p_value_vs_baseline', float('nan')):.2g})",
             'wall s': round(wall, 1)}
 
+def keep_json(run_dir: Path, into: Path):
+    "Copy the JSON files of a run folder (and its CV folders' summaries) into `into`, keeping their relative paths."
+    for f in run_dir.rglob('*.json'):
+        (into / f.relative_to(run_dir)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, into / f.relative_to(run_dir))
+
 def markdown_table(table: pd.DataFrame) -> str:
     "A DataFrame as a Markdown table."
     return '\n'.join(['| ' + ' | '.join(table.columns) + ' |', '|' + '---|' * len(table.columns)]
@@ -81,6 +88,7 @@ if __name__ == '__main__':
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--defaults', action='store_true', help='the default settings instead of --quick')
     parser.add_argument('--only', nargs='*', help='run these datasets only')
+    parser.add_argument('--keep', type=Path, help="copy each run's JSON files (metrics, audit, problem card, settings) into KEEP/<dataset>/")
     args = parser.parse_args()
     settings = [] if args.defaults else ['--quick']
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,6 +97,7 @@ if __name__ == '__main__':
             if args.only and name not in args.only: continue
             rows.append(run_one(name, data, extra, settings, Path(tmp) / 'runs' / name))
             print(json.dumps(rows[-1]), flush=True)
+            if args.keep: keep_json(Path(tmp) / 'runs' / name, args.keep / name)
     text = markdown_table(pd.DataFrame(rows).fillna(''))
     print(text)
     result = Path(__file__).parent / 'results' / f"suite_{'defaults' if args.defaults else 'quick'}.md"

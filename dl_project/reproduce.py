@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 import pandas as pd
 from .core import InputError, load_json, load_json_if_valid, package_differences
-from .run import run_checklist
+from .run import check_run_format, run_checklist
 
 # %% auto #0
-__all__ = ['metrics_diff', 'reproduce']
+__all__ = ['RESOLVED', 'metrics_diff', 'reproduce']
 
 # %% ../nbs/47_reproduce.ipynb #44e570ac
 def _flatten(d, prefix='') -> dict:
@@ -31,6 +31,8 @@ def metrics_diff(original: dict, reproduced: dict,            # two `metrics.jso
     table['difference'] = numeric['reproduced'] - numeric['original']
     table['identical'] = [x == y for x, y in zip(table.original, table.reproduced)]
     return table
+
+RESOLVED = ('resolved.json', 'plan.json')  # what a rerun reads back instead of resolving anew (`run.RUN_FORMAT` 2; a format-1 folder has only the plan)
 
 def _fresh(path: Path) -> Path:
     "`path`, or `path-2`, `path-3`, ... : the first that does not exist yet."
@@ -53,10 +55,14 @@ def reproduce(run_dir: str | Path,              # a finished run folder
     for name in ('config.json', 'metrics.json'):
         if not (run_dir / name).is_file():
             raise InputError(f'{run_dir} has no {name}: reproduce takes a finished run folder of `dl-project run`')
+    check_run_format(run_dir)
+    if out is not None and Path(out).resolve() == run_dir.resolve():  # it would read every step back and call itself reproduced
+        raise InputError(f'--out {out} is the run being reproduced: give a new folder (or leave --out out for {run_dir}-reproduce)')
     config = load_json(run_dir / 'config.json') | {'out': str(out or _fresh(Path(f'{run_dir}-reproduce')))}
-    if (run_dir / 'plan.json').is_file():  # a time budget's plan: the same epochs, not a new probe on this machine
-        Path(config['out']).mkdir(parents=True, exist_ok=True)
-        shutil.copy(run_dir / 'plan.json', Path(config['out']) / 'plan.json')
+    for name in RESOLVED:  # every setting as the run resolved it: the same epochs and sizes, not a new probe or choice on this machine
+        if (run_dir / name).is_file():
+            Path(config['out']).mkdir(parents=True, exist_ok=True)
+            shutil.copy(run_dir / name, Path(config['out']) / name)
     reproduced = run_checklist(config, log=log)
     if said := _same_data(run_dir, Path(config['out'])): log(said)
     if (run_dir / 'environment.json').is_file():  # compared after the run, when every package it uses is imported

@@ -4,33 +4,49 @@
 
 # %% ../nbs/46_run.ipynb #1b93c6f6
 from __future__ import annotations
-import dataclasses, json, sys, time
-from dataclasses import dataclass, asdict
+import dataclasses, json, os, socket, sys, time
+from dataclasses import dataclass, asdict, field
 from pathlib import Path
+from typing import Callable
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
+from tqdm.keras import TqdmCallback
+import dl_project
 from .core import (InputError, enable_determinism, load_json, load_json_if_valid, new_run_dir, save_environment, save_json,
-                             seed_everything, write_atomically)
+                   seed_everything, write_atomically)
 from .data import Samples, fingerprint
+from .datasets import jellyfish
 from .kinds import LOAD_OPTIONS, DataKind, KindInputs, kind_of, load_dataset
 from .tasks import task_of
-from .settings import RunConfig, make_config
+from .problem import ProblemCard, make_problem_card
+from .models import MODEL_INPUTS, build_model, networks_taking
+from .train import plot_history
+from .schedules import EpochTimer, epochs_for_budget
+from .cv import CVInputs, assign_folds, cross_validate, cv_pool, fold_models, has_groups, make_learner
+from .compare import paired_cv_test, plot_fold_scores, same_folds
+from .ensemble import average_model
+from .predict import save_model_dir
+from .ledger import log_run, logged
+from .report import build_report
+from .settings import RunConfig, make_config, parse_duration
 
 # %% auto #0
-__all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data',
-           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test', 'folds_for_groups',
-           'load_options', 'run_checklist']
+__all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'RUN_FORMAT',
+           'LOCK', 'Run', 'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test',
+           'check_run_format', 'folds_for_groups', 'load_options', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
-STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
+STEPS = ('audit', 'problem card', 'classical baseline', 'time budget', 'cross-validation', 'final model', 'test evaluation',
+         'figures', 'metrics', 'report')  # every step a run can take, in order; a run without a time budget or a test split skips that one
 
 class _Steps:
-    "Numbered progress lines and per-step timing."
-    def __init__(self, log): self.log, self.timing = log, {}
+    "Numbered progress lines and per-step timing, over the steps this run takes."
+    def __init__(self, log, skip=()):  # skip: steps this run does not take
+        self.log, self.timing, self.names = log, {}, [s for s in STEPS if s not in skip]
 
     def __call__(self, name: str, fn):
         "Run `fn() -> (result, summary)` as the step `name`; returns the result."
-        self.log(f'[{STEPS.index(name) + 1}/{len(STEPS)}] {name} ...')
+        self.log(f'[{self.names.index(name) + 1}/{len(self.names)}] {name} ...')
         start = time.perf_counter()
         result, summary = fn()
         self.timing[name] = round(time.perf_counter() - start, 2)
@@ -39,36 +55,52 @@ class _Steps:
 
 # %% ../nbs/46_run.ipynb #2799b5af
 @dataclass
-class Data:
-    "What the audit step hands on: the sample table to use (exclusions and groups applied), its kind, and the audit report."
-    samples: Samples
-    kind: DataKind
-    audit: dict | None   # None for kinds without an audit
+class Run:
+    "A run in progress, handed to every step: its settings, folder and data, and what the steps before found."
+    c: RunConfig                # the settings, resolved (`resolved.json`): data-chosen values, folds, epochs
+    run_dir: Path               # the run folder
+    samples: Samples            # the sample table (after the audit: exclusions and groups applied, the split settled)
+    kind: DataKind              # the kind of the data
+    log: Callable = print       # where the progress lines go
+    chosen: dict = field(default_factory=dict)  # settings chosen from the data: `{name: (value, why)}`
+    audit: dict | None = None   # the audit report (None for kinds without an audit)
+    card: ProblemCard | None = None   # the problem card, from its step on
+    inputs: KindInputs | None = None  # the inputs of every row, decoded once after the problem card
+    plan: dict | None = None    # the time budget's plan (None without a budget)
+    started: float = field(default_factory=time.perf_counter)  # when the run (this call) started
 
-def _audit(run_dir: Path, samples: Samples, seed: int) -> tuple[Data, str]:
+    @property
+    def task(self): return task_of(self.samples)
+
+    @property
+    def metric(self) -> str: return self.card.metric
+
+    @property
+    def chance(self) -> float | None:
+        "What the tests against chance compare with: the problem card's chance level, as its task reads it."
+        return self.task.chance_value(self.card)
+
+def _audit(run: Run) -> tuple[None, str]:
     "The kind of the loaded samples audits them (resumed from the run folder); a split the tool drew is settled with the groups found."
-    kind = kind_of(samples)
-    samples, report, summary = kind.audit(samples, run_dir, seed)
-    return Data(samples, kind, report), summary
+    run.samples, run.audit, summary = run.kind.audit(run.samples, run.run_dir, run.c.seed)
+    return None, summary
 
 def _check_classes_trained(samples: Samples):
     "Refuse a split that leaves a class without training rows, saying why (a drawn split keeps copies and groups whole)."
-    from dl_project.cv import cv_pool
     if not (missing := sorted(set(samples.classes) - set(samples.table['label'].iloc[cv_pool(samples)].astype(str)), key=str)): return
     why = ('the split was drawn with each cluster of copies (and each given group) on one side, and its rows form clusters that all '
            'went to the test split: its rows are near copies of each other' if samples.split_drawn else 'the data\'s own split puts them all there')
     raise InputError(f'no training row has the label {missing[0]!r}: every one is in the test split ({why}); add rows of it that are '
                      'not copies, or move some into the training split')
 
-def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
-    "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level."
-    from dl_project.problem import make_problem_card
-    _check_classes_trained(data.samples)
-    card = make_problem_card(data.samples.table.label, data.samples.table.split, name=name, kind=data.kind.name,
-                             task=c.task, seed=c.seed)
-    card.save(run_dir / 'problem.json')
+def _problem(run: Run, name: str) -> tuple[None, str]:
+    "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level; every later step asks its task."
+    _check_classes_trained(run.samples)
+    card = make_problem_card(run.samples.table.label, run.samples.table.split, name=name, kind=run.kind.name, task=run.c.task, seed=run.c.seed)
+    card.save(run.run_dir / 'problem.json')
+    run.card, run.samples = card, dataclasses.replace(run.samples, task=card.task)
     words = task_of(card).chance_words.get(card.chance_strategy, card.chance_strategy)
-    return card, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f} ({words})'
+    return None, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f} ({words})'
 
 # %% ../nbs/46_run.ipynb #0eebe252
 def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:
@@ -95,7 +127,6 @@ def baseline_of(c: RunConfig, kind: DataKind, task) -> str:
 # %% ../nbs/46_run.ipynb #9f3521ee
 def _check_network(c: RunConfig, samples: Samples):
     "Build the network once before the run folder is made or any data decoded: wrong options or missing weights fail in seconds."
-    from dl_project.models import MODEL_INPUTS, build_model, networks_taking
     kind, task = kind_of(samples), task_of(samples)
     (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, c.image_size)
     takes, gives = MODEL_INPUTS.get(name), MODEL_INPUTS.get(kind.default_network[0])
@@ -129,16 +160,14 @@ def _fold_lines(log, task, metric: str, folds: int):
 def epoch_bar(epochs: int) -> list:
     "Callbacks that show a progress bar over a fit's epochs when the output is a terminal (none in a log file or a notebook)."
     if not sys.stdout.isatty(): return []
-    from tqdm.keras import TqdmCallback
     return [TqdmCallback(epochs=epochs, verbose=0, leave=False, file=sys.stdout)]
 
-def _cross_validate(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, model: str, folder: str, metric: str, log=print, **options):
-    "K-fold CV of `model` into `run_dir/folder` (finished folds are read back), scored in the problem card's metric; a line per fold to `log`."
-    from dl_project.cv import cross_validate
-    result = cross_validate(data.samples, model, folds=c.folds, seed=c.seed, image_size=c.image_size, cache=inputs, metric=metric,
-                            run_dir=run_dir / folder, progress=False, on_fold=_fold_lines(log, task_of(data.samples), metric, c.folds), **options)
-    task = task_of(data.samples)
-    return result, f'{model}: {result.metric} {task.format(result.mean, metric)} ± {task.format(result.std, metric)} over {c.folds} folds'
+def _cross_validate(run: Run, model: str, folder: str, log=None, **options):
+    "K-fold CV of `model` into `run_dir/folder` (finished folds are read back), scored in the problem card's metric; a line per fold to `log` (the run's by default)."
+    c, task = run.c, run.task
+    result = cross_validate(run.samples, model, folds=c.folds, seed=c.seed, image_size=c.image_size, cache=run.inputs, metric=run.metric,
+                            run_dir=run.run_dir / folder, progress=False, on_fold=_fold_lines(log or run.log, task, run.metric, c.folds), **options)
+    return result, f'{model}: {result.metric} {task.format(result.mean, run.metric)} ± {task.format(result.std, run.metric)} over {c.folds} folds'
 
 def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
     "Positions of the usable rows of the test split."
@@ -146,67 +175,68 @@ def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
 
 def _usable_pool(samples: Samples, inputs: KindInputs) -> np.ndarray:
     "Positions of the usable rows of the cross-validation pool: what the saved model learns from."
-    from dl_project.cv import cv_pool
     rows = cv_pool(samples)
     return rows[inputs.usable[rows]]
 
-def _fit_all_rows(learner, inputs: KindInputs, samples: Samples, seed: int):
+def _fit_all_rows(learner, run: Run):
     "`learner` trained on every usable cross-validation row: (model, history or None)."
-    seed_everything(seed)
-    return learner.fit(inputs, _usable_pool(samples, inputs), seed)
+    seed_everything(run.c.seed)
+    return learner.fit(run.inputs, _usable_pool(run.samples, run.inputs), run.c.seed)
 
-def _random_folds(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, name: str, metric: str) -> tuple[object, str]:
+def _random_folds(run: Run, name: str) -> tuple[object, str]:
     "The baseline cross-validated again on folds that ignore the groups (same rows, same K): what a random split would have said."
-    cv, _ = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline_random', metric, log=lambda line: None, groups=False)
-    task = task_of(data.samples)
-    return cv, f'; on random folds {task.format(cv.mean, metric)} ± {task.format(cv.std, metric)}'
+    cv, _ = _cross_validate(run, name, 'cv_baseline_random', log=lambda line: None, groups=False)
+    return cv, f'; on random folds {run.task.format(cv.mean, run.metric)} ± {run.task.format(cv.std, run.metric)}'
 
-def _baseline(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, metric: str, log=print, chance: float | None = None,
+def _baseline(run: Run,
               random_folds: bool = False, # also cross-validate on folds that ignore the groups (the data gives groups: speakers, movies)
              ) -> tuple[Baseline, str]:
     "The classical baseline: K-fold CV on the same folds (and on random ones if asked), then fit on every CV row and score the test split."
-    from dl_project.cv import make_learner
-    name = baseline_of(c, data.kind, task_of(data.samples))
-    cv, summary = _cross_validate(c, run_dir, data, inputs, name, 'cv_baseline', metric, log)
-    random_cv, said = _random_folds(c, run_dir, data, inputs, name, metric) if random_folds else (None, '')
+    task, name = run.task, baseline_of(run.c, run.kind, run.task)
+    cv, summary = _cross_validate(run, name, 'cv_baseline')
+    random_cv, said = _random_folds(run, name) if random_folds else (None, '')
     summary += said
-    if 'test' not in data.samples.splits: return Baseline(cv, None, random_cv), summary
+    if 'test' not in run.samples.splits: return Baseline(cv, None, random_cv), summary
     learner = make_learner(name)
-    model, _ = _fit_all_rows(learner, inputs, data.samples, c.seed)
-    rows = _test_rows(data.samples, inputs)
-    test = task_of(data.samples).evaluate(data.samples.y[rows], learner.predict(model, inputs, rows), data.samples.classes,
-                                          name=f'{name} baseline', seed=c.seed, keep_predictions=True, chance=chance)
-    return Baseline(cv, test, random_cv), summary + f"; test {task_of(data.samples).summary(test, metric)}"
+    model, _ = _fit_all_rows(learner, run)
+    rows = _test_rows(run.samples, run.inputs)
+    test = task.evaluate(run.samples.y[rows], learner.predict(model, run.inputs, rows), run.samples.classes,
+                         name=f'{name} baseline', seed=run.c.seed, keep_predictions=True, chance=run.chance)
+    return Baseline(cv, test, random_cv), summary + f"; test {task.summary(test, run.metric)}"
 
 # %% ../nbs/46_run.ipynb #00c06331
 PROBE_EPOCHS = 3        # epochs of the probe that times the network (the first one also builds and traces it)
 BUDGET_RESERVE_S = 10.0 # seconds of a time budget kept for the test, the figures and the report
 
-def _plan(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, elapsed_s: float) -> dict | None:
-    "The time budget's plan (`plan.json`; read back if there): epochs per fit from a timed probe on the first fold. None without a budget."
-    if c.time_budget is None: return None
-    if (run_dir / 'plan.json').exists(): return load_json(run_dir / 'plan.json')
-    from dl_project.cv import assign_folds, make_learner
-    from dl_project.schedules import EpochTimer, epochs_for_budget
-    from dl_project.settings import parse_duration
-    fold_of = assign_folds(data.samples, c.folds, c.seed)
-    fold_of = fold_of[inputs.usable[fold_of.index]]
+def _probe(run: Run) -> tuple[float, float]:
+    "`(seconds per epoch, seconds of the probe)`: the network trained `PROBE_EPOCHS` epochs on the first fold, as a fold trains (with its learning curves), and its held-out rows predicted."
+    c = run.c
+    fold_of = assign_folds(run.samples, c.folds, c.seed)
+    fold_of = fold_of[run.inputs.usable[fold_of.index]]
     timer = EpochTimer()
-    learner = make_learner(network_of(c, data.kind)[0], **learner_options(c, data.kind, task_of(data.samples)) | {'epochs': PROBE_EPOCHS, 'callbacks': [timer]})
+    learner = make_learner(network_of(c, run.kind)[0], **learner_options(c, run.kind, run.task) | {'epochs': PROBE_EPOCHS, 'callbacks': [timer]})
     start = time.perf_counter()
     seed_everything(c.seed)
     held = fold_of.index[fold_of == 0].to_numpy()
-    model, _ = learner.fit(inputs, fold_of.index[fold_of != 0].to_numpy(), c.seed, valid_rows=held)  # as a fold trains: with its learning curves
-    learner.predict(model, inputs, held)
-    probe_s = time.perf_counter() - start
-    s_per_epoch = float(np.median(timer.seconds[1:]))
-    fits = c.folds + (_final_how(c, data.kind) == 'refit')
-    left_s = parse_duration(c.time_budget) - elapsed_s - probe_s - BUDGET_RESERVE_S
-    plan = {'budget': c.time_budget, 'budget_s': parse_duration(c.time_budget), 'fits': fits, 's_per_epoch': s_per_epoch,
-            'overhead_s': probe_s - PROBE_EPOCHS * s_per_epoch, 'probe_s': probe_s, 'left_s': left_s}
-    plan['epochs'] = epochs_for_budget(left_s, fits, s_per_epoch, plan['overhead_s'])
-    save_json(plan, run_dir / 'plan.json')
-    return plan
+    model, _ = learner.fit(run.inputs, fold_of.index[fold_of != 0].to_numpy(), c.seed, valid_rows=held)
+    learner.predict(model, run.inputs, held)
+    return float(np.median(timer.seconds[1:])), time.perf_counter() - start
+
+def _plan(run: Run) -> tuple[dict, str]:
+    "The time budget's plan (`plan.json`; read back if there): epochs per fit from a timed probe on the first fold; the run's epochs become the plan's."
+    c, path = run.c, run.run_dir / 'plan.json'
+    if path.exists(): plan = load_json(path)
+    else:
+        s_per_epoch, probe_s = _probe(run)
+        fits = c.folds + (_final_how(c, run.kind) == 'refit')
+        left_s = parse_duration(c.time_budget) - (time.perf_counter() - run.started) - BUDGET_RESERVE_S
+        plan = {'budget': c.time_budget, 'budget_s': parse_duration(c.time_budget), 'fits': fits, 's_per_epoch': s_per_epoch,
+                'overhead_s': probe_s - PROBE_EPOCHS * s_per_epoch, 'probe_s': probe_s, 'left_s': left_s}
+        plan['epochs'] = epochs_for_budget(left_s, fits, s_per_epoch, plan['overhead_s'])
+        save_json(plan, path)
+    run.plan, run.c = plan, dataclasses.replace(c, epochs=plan['epochs'])
+    return plan, (f"time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
+                  f"{plan['s_per_epoch']:.2f} s per epoch, {plan['overhead_s']:.1f} s to start a fit)")
 
 # %% ../nbs/46_run.ipynb #a392878a
 @dataclass
@@ -226,32 +256,30 @@ def _mean_fold_history(cv_dir: Path) -> pd.DataFrame:
     histories = [pd.read_csv(f) for f in sorted(cv_dir.glob('folds/*/history.csv'))]
     return pd.concat(histories).groupby('epoch', as_index=False).mean()
 
-def _save_final(c: RunConfig, run_dir: Path, data: Data, final: Final):
+def _save_final(run: Run, final: Final):
     "Write `history.csv`, then `model/` as a whole (the model folder `predict` reads; any fitted input preprocessing is inside the model)."
-    from dl_project.predict import save_model_dir
-    if final.history is not None: write_atomically(run_dir / 'history.csv', lambda tmp: final.history.to_csv(tmp, index=False))
-    save_model_dir(final.model[0], run_dir / 'model', data.samples.classes, kind=data.kind.name, task=data.samples.task, seed=c.seed,
-                   **data.kind.folder_settings(data.samples, c.image_size))
+    if final.history is not None: write_atomically(run.run_dir / 'history.csv', lambda tmp: final.history.to_csv(tmp, index=False))
+    save_model_dir(final.model[0], run.run_dir / 'model', run.samples.classes, kind=run.kind.name, task=run.samples.task, seed=run.c.seed,
+                   **run.kind.folder_settings(run.samples, run.c.image_size))
 
-def _final_model(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, net_cv) -> tuple[Final, str]:
+def _final_model(run: Run, net_cv) -> tuple[Final, str]:
     "The saved model `model/`: the fold models averaged into one Keras model, or one network trained on every CV row."
-    from dl_project.cv import make_learner, fold_models
-    from dl_project.ensemble import average_model
-    name, how = network_of(c, data.kind)[0], _final_how(c, data.kind)
-    learner = make_learner(name, **learner_options(c, data.kind, task_of(data.samples)), callbacks=epoch_bar(c.epochs))
-    saved, history, note = run_dir / 'model' / 'model.keras', run_dir / 'history.csv', ''
+    c = run.c
+    name, how = network_of(c, run.kind)[0], _final_how(c, run.kind)
+    learner = make_learner(name, **learner_options(c, run.kind, run.task), callbacks=epoch_bar(c.epochs))
+    saved, history, note = run.run_dir / 'model' / 'model.keras', run.run_dir / 'history.csv', ''
     if saved.exists():
         try: return Final(how, learner, learner.load(saved), pd.read_csv(history) if history.exists() else None), f'loaded {saved}'
         except Exception as e:  # a folder damaged after it was written (model/ is written whole): made again
             note = f'{saved} could not be loaded ({type(e).__name__}), so it was made again: '
     if how == 'ensemble':
         model = (average_model([net for net, _ in fold_models(net_cv)], name=f'{name}_ensemble'), None)
-        final = Final(how, learner, model, _mean_fold_history(run_dir / 'cv'))
+        final = Final(how, learner, model, _mean_fold_history(run.run_dir / 'cv'))
         summary = f'the {len(net_cv.folds)} fold models averaged (no extra training), {learner.n_params(model):,} parameters'
     else:
-        final = Final(how, learner, *_fit_all_rows(learner, inputs, data.samples, c.seed))
+        final = Final(how, learner, *_fit_all_rows(learner, run))
         summary = f'{len(final.history)} epochs on all training rows, {learner.n_params(final.model):,} parameters'
-    _save_final(c, run_dir, data, final)
+    _save_final(run, final)
     return final, note + summary
 
 # %% ../nbs/46_run.ipynb #1a625cac
@@ -263,17 +291,14 @@ def _save(fig, path: Path):
     fig.savefig(path, dpi=FIGURE_DPI, bbox_inches='tight')
     plt.close(fig)
 
-def _figures(run_dir: Path, data: Data, inputs: KindInputs, cvs: list, final: Final, test: Test | None):
-    "Write the report's figures into `run_dir/figures`: the kind's own, then the folds, the learning curves and the task's of the test split."
-    from dl_project.train import plot_history
-    from dl_project.compare import plot_fold_scores
-    figures = run_dir / 'figures'
-    for name, fig in data.kind.figures(data.samples, data.audit).items(): _save(fig, figures / name)
-    _save(plot_fold_scores(cvs), figures / 'cv_folds.png')
-    if final.history is not None: _save(plot_history(final.history), figures / 'learning_curves.png')
-    if test is None: return
-    for name, fig in task_of(data.samples).figures(test.result, test.proba, data.samples.classes, inputs.previews(test.rows)).items():
-        _save(fig, figures / name)
+def _figures(run: Run, cvs: list, final: Final, test: Test | None) -> tuple[list[str], str]:
+    "Write the report's figures into `run_dir/figures`: the kind's own, then the folds, the learning curves and the task's of the test split; returns their file names."
+    figures = dict(run.kind.figures(run.samples, run.audit))
+    figures['cv_folds.png'] = plot_fold_scores(cvs)
+    if final.history is not None: figures['learning_curves.png'] = plot_history(final.history)
+    if test is not None: figures |= run.task.figures(test.result, test.proba, run.samples.classes, run.inputs.previews(test.rows))
+    for name, fig in figures.items(): _save(fig, run.run_dir / 'figures' / name)
+    return list(figures), f'{len(figures)} figures in {run.run_dir / "figures"}'
 
 # %% ../nbs/46_run.ipynb #8e9beb17
 @dataclass
@@ -285,34 +310,30 @@ class Test:
 
 def _leaked(samples: Samples, rows: np.ndarray) -> np.ndarray:
     "Which of the test `rows` share a group with a row the models learnt from: a copy or near-copy (the audit's duplicate groups) on both sides."
-    from dl_project.cv import cv_pool
     learnt = set(samples.table['group'].iloc[cv_pool(samples)])
     return samples.table['group'].iloc[rows].isin(learnt).to_numpy()
 
-def _without_leaks(task, result: dict, y, proba, leaked: np.ndarray, classes, metric: str, seed: int, chance) -> dict | None:
+def _without_leaks(run: Run, y, proba, leaked: np.ndarray) -> dict | None:
     "The test score again without the leaked rows, with its CI and test against chance; None when nothing leaked."
     if not leaked.any() or leaked.all(): return None
-    clean = task.evaluate(y[~leaked], proba[~leaked], classes, seed=seed, chance=chance)
-    return {'n': int((~leaked).sum()), 'n_leaked': int(leaked.sum()), 'score': clean.get(metric),
-            'ci95': (clean.get('ci95_by_metric') or {}).get(metric), 'p_value_vs_chance': clean.get('p_value_vs_chance')}
+    clean = run.task.evaluate(y[~leaked], proba[~leaked], run.samples.classes, seed=run.c.seed, chance=run.chance)
+    return {'n': int((~leaked).sum()), 'n_leaked': int(leaked.sum()), 'score': clean.get(run.metric),
+            'ci95': (clean.get('ci95_by_metric') or {}).get(run.metric), 'p_value_vs_chance': clean.get('p_value_vs_chance')}
 
-def _test(c: RunConfig, run_dir: Path, data: Data, inputs: KindInputs, final: Final, baseline: Baseline, metric: str,
-          chance: float | None = None) -> tuple[Test, str]:
+def _test(run: Run, final: Final, baseline: Baseline) -> tuple[Test, str]:
     "Score the final model on the test split (the task's evaluation, and its paired test against the baseline); write `predictions.csv`."
-    task, classes = task_of(data.samples), data.samples.classes
-    rows = _test_rows(data.samples, inputs)
-    proba = final.learner.predict(final.model, inputs, rows)
-    result = task.evaluate(data.samples.y[rows], proba, classes, name=network_of(c, data.kind)[0], seed=c.seed, keep_predictions=True,
-                           chance=chance)  # the problem card's chance level: one number to beat everywhere
+    task, classes, metric, y = run.task, run.samples.classes, run.metric, run.samples.y
+    rows = _test_rows(run.samples, run.inputs)
+    proba = final.learner.predict(final.model, run.inputs, rows)
+    result = task.evaluate(y[rows], proba, classes, name=network_of(run.c, run.kind)[0], seed=run.c.seed, keep_predictions=True,
+                           chance=run.chance)  # the problem card's chance level: one number to beat everywhere
     if baseline.test is not None: result['p_value_vs_baseline'] = task.paired_p_value(baseline.test, result)
-    leaked = _leaked(data.samples, rows)
-    result['without_leaks'] = _without_leaks(task, result, data.samples.y[rows], proba, leaked, classes, metric, c.seed, chance)
-    table = pd.DataFrame({'sample': inputs.keys(rows), 'label': data.samples.table['label'].iloc[rows].to_numpy(),
+    result['without_leaks'] = clean = _without_leaks(run, y[rows], proba, _leaked(run.samples, rows))
+    table = pd.DataFrame({'sample': run.inputs.keys(rows), 'label': run.samples.table['label'].iloc[rows].to_numpy(),
                           'predicted': task.predicted(proba, classes)})
     table[task.output_columns(classes)] = proba
-    write_atomically(run_dir / 'predictions.csv', lambda tmp: table.to_csv(tmp, index=False))
-    clean = result['without_leaks']
-    return Test(result, rows, proba), (f"{task.summary(result, metric)} on {result['n']} {data.kind.words[1]}, p = "
+    write_atomically(run.run_dir / 'predictions.csv', lambda tmp: table.to_csv(tmp, index=False))
+    return Test(result, rows, proba), (f"{task.summary(result, metric)} on {result['n']} {run.kind.words[1]}, p = "
                                        f"{result['p_value_vs_chance']:.2g} vs chance" + (f"; without the {clean['n_leaked']} with a copy in "
                                        f"training: {metric} {task.format(clean['score'], metric)}" if clean else ''))
 
@@ -325,50 +346,75 @@ def _test_entry(task, result: dict, metric: str) -> dict:
 
 def _cv_vs_baseline(base_cv, net_cv) -> dict:
     "The network's cross-validation lead over the baseline on the same folds (corrected resampled t-test), or {} if the folds differ."
-    from dl_project.compare import paired_cv_test, same_folds
     if not same_folds(base_cv, net_cv): return {}
     t = paired_cv_test(base_cv, net_cv)
     return {'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']}
 
-def _train_score(data: Data, inputs: KindInputs, final: Final, metric: str) -> float | None:
+def _train_score(run: Run, final: Final) -> float | None:
     "The saved model's score on the rows it learnt from (every cross-validation row), in inference mode: no augmentation, no mixing, no dropout."
-    rows, task = _usable_pool(data.samples, inputs), task_of(data.samples)
-    return task.evaluate(data.samples.y[rows], final.learner.predict(final.model, inputs, rows), data.samples.classes, n_boot=10).get(metric)
+    rows = _usable_pool(run.samples, run.inputs)
+    return run.task.evaluate(run.samples.y[rows], final.learner.predict(final.model, run.inputs, rows), run.samples.classes, n_boot=10).get(run.metric)
 
-def _metrics(c: RunConfig, data: Data, card, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict,
-             train_score: float | None = None) -> dict:
-    "The run's numbers, in the shape of `metrics.json`; `metric` is the problem card's headline metric everywhere."
-    from dl_project.cv import cv_pool
-    task, metric, learner = task_of(card), card.metric, final.learner
+def _chance_entry(run: Run) -> dict:
+    "The chance level in `metrics.json`: the card's, in its metric, with the task's `beside` metric of the same strategy, in words."
+    card, task = run.card, run.task
     same = card.chance.get(card.chance_strategy) or {}
     beside = {task.beside: same.get(task.beside, task.best([row[task.beside] for row in card.chance.values()], task.beside))} if task.beside else {}
-    return {'task': card.task, 'kind': data.kind.name, 'metric': metric, 'classes': data.samples.classes,
-            'n_train': len(cv_pool(data.samples)), 'n_excluded': len(data.samples.excluded), 'split_drawn': data.samples.split_drawn,
-            'chance': {'metric': metric, 'level': card.chance_level, **beside, 'strategy': card.chance_strategy,
-                       'words': task.chance_words.get(card.chance_strategy, card.chance_strategy), 'by_strategy': card.chance},
-            'baseline': {'name': baseline_of(c, data.kind, task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
-                         'test': _test_entry(task, baseline.test, metric) if baseline.test else None,
-                         'random_folds': baseline.random_cv and {'cv_mean': baseline.random_cv.mean, 'cv_std': baseline.random_cv.std,
-                                                                 'groups': int(data.samples.table['group'].iloc[cv_pool(data.samples)].nunique())}},
-            'cv': net_cv.summary() | _cv_vs_baseline(baseline.cv, net_cv),
-            'test': _test_entry(task, test.result, metric) if test else None,
-            'model': {'name': learner.model, 'options': learner.model_options, 'final': final.how,
-                      'params': learner.n_params(final.model), 's_per_epoch': float(net_cv.folds['s_per_epoch'].mean()),
-                      'train_score': train_score, 'valid_score': net_cv.mean},
-            'seed': c.seed, 'deterministic': c.deterministic, 'timing_s': timing}
+    return {'metric': card.metric, 'level': card.chance_level, **beside, 'strategy': card.chance_strategy,
+            'words': task.chance_words.get(card.chance_strategy, card.chance_strategy), 'by_strategy': card.chance}
+
+def _baseline_entry(run: Run, baseline: Baseline) -> dict:
+    "The classical baseline in `metrics.json`: its name, cross-validation, test entry and random-fold cross-validation."
+    random_cv, pool = baseline.random_cv, cv_pool(run.samples)
+    return {'name': baseline_of(run.c, run.kind, run.task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
+            'test': _test_entry(run.task, baseline.test, run.metric) if baseline.test else None,
+            'random_folds': random_cv and {'cv_mean': random_cv.mean, 'cv_std': random_cv.std,
+                                           'groups': int(run.samples.table['group'].iloc[pool].nunique())}}
+
+def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict) -> tuple[dict, str]:
+    "The run's numbers in the shape of `metrics.json`, written there; `metric` is the problem card's headline metric everywhere."
+    learner, metric = final.learner, run.metric
+    metrics = {'task': run.card.task, 'kind': run.kind.name, 'metric': metric, 'classes': run.samples.classes,
+               'n_train': len(cv_pool(run.samples)), 'n_excluded': len(run.samples.excluded), 'split_drawn': run.samples.split_drawn,
+               'chance': _chance_entry(run), 'baseline': _baseline_entry(run, baseline),
+               'cv': net_cv.summary() | _cv_vs_baseline(baseline.cv, net_cv),
+               'test': _test_entry(run.task, test.result, metric) if test else None,
+               'model': {'name': learner.model, 'options': learner.model_options, 'final': final.how,
+                         'params': learner.n_params(final.model), 's_per_epoch': float(net_cv.folds['s_per_epoch'].mean()),
+                         'train_score': _train_score(run, final), 'valid_score': net_cv.mean},
+               'seed': run.c.seed, 'deterministic': run.c.deterministic, 'timing_s': timing}
+    if run.plan: metrics['time_budget'] = run.plan | {'elapsed_s': time.perf_counter() - run.started}
+    metrics['chosen'] = {name: {'value': value, 'why': why} for name, (value, why) in run.chosen.items()}
+    save_json(metrics, run.run_dir / 'metrics.json')
+    return metrics, f"wrote {run.run_dir / 'metrics.json'}"
 
 # %% ../nbs/46_run.ipynb #039aec0c
 RESULTS = ('cv_baseline', 'cv', 'model', 'metrics.json')  # what a run folder holds once something was trained: settings and data are fixed from then on
+RUN_FORMAT = 2  # the layout of a run folder this version writes: 2 has `resolved.json` beside the user's `config.json`; 1 (before it) kept the resolved settings in `config.json`
 
 def _comparable(settings: dict) -> dict:
     "Settings as a resume compares them: the run folder itself left out (it may have moved), the data path resolved."
     return {k: str(Path(v).resolve()) if k == 'data' and v else v for k, v in settings.items() if k != 'out'}
 
-def _check_resume(run_dir: Path, settings: dict, data: dict):
-    "Refuse to resume a run folder that holds results of other settings or other data; until something is trained, both may change."
+def _settings_diff(old: dict, new: dict) -> dict:
+    "`{setting: (old, new)}` where two settings dicts differ as a resume compares them; a setting added since takes its default."
+    old, new = _comparable(old), _comparable(new)
+    return {k: (old.get(k), v) for k, v in new.items() if old.get(k, v) != v}
+
+def check_run_format(run_dir: Path) -> int:
+    "The format of a run folder (`RUN_FORMAT`; 1 for folders written before `resolved.json`); one line naming the version to use for a newer one."
+    resolved = load_json_if_valid(Path(run_dir) / 'resolved.json')
+    if resolved is None: return 1
+    if (fmt := resolved.get('format', RUN_FORMAT)) > RUN_FORMAT:
+        raise InputError(f"{run_dir} was written by dl_project {resolved.get('dl_project', '?')} (run folder format {fmt}); this is dl_project "
+                         f'{dl_project.__version__} (format {RUN_FORMAT}): install the newer version to resume, report or reproduce it')
+    return fmt
+
+def _check_resume(run_dir: Path, user: dict, resolved: dict, data: dict):
+    "Refuse to resume a run folder that holds results of other settings or other data; until something is trained, both may change. `user`: the settings given; `resolved`: with the data's choices (what a format-1 folder stored)."
     if not any((run_dir / name).exists() for name in RESULTS): return
-    old = _comparable(load_json_if_valid(run_dir / 'config.json') or settings)
-    if diff := {k: (old.get(k), v) for k, v in _comparable(settings).items() if old.get(k, v) != v}:  # a setting added since has its default
+    settings = user if check_run_format(run_dir) >= 2 else resolved
+    if diff := _settings_diff(load_json_if_valid(run_dir / 'config.json') or settings, settings):
         raise InputError(f'{run_dir} was started with other settings {diff} (stored, now): repeat the command with the '
                          'same settings to resume it, or choose a new --out folder')
     was = load_json_if_valid(run_dir / 'data.json') or data
@@ -376,22 +422,53 @@ def _check_resume(run_dir: Path, settings: dict, data: dict):
         raise InputError(f"the data changed since {run_dir} was started ({was['rows']} rows, fingerprint {was['digest'][:12]} then; "
                          f"{data['rows']} rows, {data['digest'][:12]} now): choose a new --out folder for the new data, or restore the data to resume")
 
-def _open_run_dir(run_dir: Path):
-    "Make the run folder; a path that is a file, or a folder that cannot be written, is an input error."
+LOCK = '.lock'  # the file in a run folder that says which process writes into it
+
+def _alive(pid: int) -> bool:
+    "Whether a process with this id runs on this machine."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True  # it runs, as another user
+    return True
+
+def _lock(run_dir: Path, log=print):
+    "Take the run folder's lock before anything is written into it: a second run into a folder another live process writes stops at once, changing nothing; the lock of a process that died (killed) is taken over, with a line."
+    path, mine = run_dir / LOCK, {'pid': os.getpid(), 'host': socket.gethostname()}
+    try: fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        holder = load_json_if_valid(path) or {}
+        if holder.get('host', mine['host']) != mine['host'] or _alive(holder.get('pid', -1)):
+            raise InputError(f"another run (process {holder.get('pid', '?')} on {holder.get('host', '?')}) is writing into {run_dir}: wait for it "
+                             f'to end, or choose another --out; if no run is going on, delete {path}') from None
+        log(f"      {run_dir} was left by a run that ended without finishing (process {holder.get('pid', '?')}): taking it over")
+        write_atomically(path, lambda tmp: tmp.write_text(json.dumps(mine)))
+        return
+    with os.fdopen(fd, 'w') as f: json.dump(mine, f)
+
+def _unlock(run_dir: Path):
+    "Give the run folder's lock back (a run that ends, finished or stopped by an error)."
+    path = run_dir / LOCK
+    if (load_json_if_valid(path) or {}).get('pid') == os.getpid(): path.unlink()
+
+def _open_run_dir(run_dir: Path, log=print):
+    "Make the run folder and take its lock; a path that is a file, a folder that cannot be written, or one another run writes, is an input error."
     if run_dir.exists() and not run_dir.is_dir(): raise InputError(f'--out {run_dir} is a file: choose a folder for the run')
     try:
         run_dir.mkdir(parents=True, exist_ok=True)
-        write_atomically(run_dir / '.writable', lambda tmp: tmp.write_text('ok'))
-        (run_dir / '.writable').unlink()
+        _lock(run_dir, log)
     except OSError as e:
         raise InputError(f'cannot write into --out {run_dir} ({e.strerror or e}): choose a folder you can write to') from None
 
-def _start(c: RunConfig, samples: Samples) -> Path:
-    "Create (or reopen) the run folder; refuse to resume it with other settings or data; record settings, data and machine."
-    run_dir, settings, data = Path(c.out), json.loads(json.dumps(asdict(c))), fingerprint(samples)
-    _check_resume(run_dir, settings, data)
-    _open_run_dir(run_dir)
-    save_json(settings, run_dir / 'config.json')
+def _as_json(c: RunConfig) -> dict:
+    "Settings as `config.json` and `resolved.json` store them."
+    return json.loads(json.dumps(asdict(c)))
+
+def _start(user: RunConfig, c: RunConfig, samples: Samples, log=print) -> Path:
+    "Create (or reopen) the run folder and lock it; refuse to resume it with other settings or data; record the user's settings (`config.json`), the data and the machine."
+    run_dir, data = Path(c.out), fingerprint(samples)
+    _check_resume(run_dir, _as_json(user), _as_json(c), data)
+    _open_run_dir(run_dir, log)
+    save_json(_as_json(user), run_dir / 'config.json')
     save_json(data | {'source': str(samples.root) if samples.root else None}, run_dir / 'data.json')
     if c.deterministic: enable_determinism()
     seed_everything(c.seed)
@@ -401,7 +478,6 @@ def _start(c: RunConfig, samples: Samples) -> Path:
 # %% ../nbs/46_run.ipynb #77bdb8e6
 def folds_for_groups(c: RunConfig, samples: Samples) -> tuple[RunConfig, dict]:
     "`c` with one fold per group where the cross-validation rows hold fewer groups than `c.folds` (five speakers, one of them the test's), and why; as it is otherwise."
-    from dl_project.cv import cv_pool, has_groups
     groups = samples.table['group'].iloc[cv_pool(samples)].nunique()
     if not has_groups(samples) or not 2 <= groups < c.folds: return c, {}
     return dataclasses.replace(c, folds=groups), {'folds': (groups, f'the cross-validation rows hold {groups} groups, and a group never '
@@ -411,56 +487,96 @@ def load_options(c: RunConfig) -> dict:
     "The settings a data kind's loader takes (`kinds.LOAD_OPTIONS`: text, group, label_pattern, group_pattern)."
     return {k: getattr(c, k) for k in LOAD_OPTIONS}
 
+def _resolve(user: RunConfig, samples: Samples) -> tuple[RunConfig, dict]:
+    "The settings with what the data chooses where `user` leaves it to the data (the kind's `chosen_settings`, its batch size): `(settings, {name: (value, why)})`."
+    kind = kind_of(samples)
+    chosen = kind.chosen_settings(samples, user)
+    c = dataclasses.replace(user, **{k: value for k, (value, _) in chosen.items()})
+    return dataclasses.replace(c, batch_size=c.batch_size or kind.batch_size(len(cv_pool(samples)))), chosen
+
+def _read_resolved(user: RunConfig) -> tuple[RunConfig, dict] | None:
+    "The settings the run folder's `resolved.json` holds, if they were resolved from the same settings as `user` (a resumed or reproduced run): `(settings, chosen)`; else None."
+    stored = load_json_if_valid(Path(user.out) / 'resolved.json')
+    if not stored or _settings_diff(stored['user'], _as_json(user)): return None
+    check_run_format(Path(user.out))
+    settings = stored['settings'] | {'data': user.data, 'out': user.out}  # the folders as given now: a run folder or its data may have moved
+    return RunConfig(**settings), {name: (c['value'], c['why']) for name, c in stored['chosen'].items()}
+
+def _save_resolved(run: Run, user: RunConfig):
+    "Write `resolved.json` once every setting is resolved (before the network's cross-validation): what a resume and `reproduce` read back."
+    path = run.run_dir / 'resolved.json'
+    if (stored := load_json_if_valid(path)) and not _settings_diff(stored['user'], _as_json(user)): return  # read back, not rewritten
+    name, options = network_of(run.c, run.kind)
+    save_json({'format': RUN_FORMAT, 'dl_project': dl_project.__version__, 'user': _as_json(user), 'settings': _as_json(run.c),
+               'chosen': {k: {'value': v, 'why': why} for k, (v, why) in run.chosen.items()},
+               'network': {'name': name, 'options': options}, 'baseline': baseline_of(run.c, run.kind, run.task), 'plan': run.plan}, path)
+
+def _say_chosen(log, chosen: dict):
+    "A progress line for each setting chosen from the data."
+    for name, (value, why) in chosen.items(): log(f"      {name.replace('_', ' ')} {'none' if value is None else value}, chosen from the data: {why}")
+
+# %% ../nbs/46_run.ipynb #dfbd3199
+def _source(c: RunConfig) -> Path:
+    "The dataset a run reads: `c.data`, or the bundled example."
+    source = Path(c.data).resolve() if c.data else jellyfish()
+    if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
+    return source
+
+def _cap_folds(run: Run):
+    "One fold per group where the audited data holds fewer groups than folds (`folds_for_groups`), said and recorded as chosen."
+    run.c, capped = folds_for_groups(run.c, run.samples)
+    _say_chosen(run.log, capped)
+    run.chosen |= capped
+
+def _network_cv(run: Run):
+    "The network's K-fold CV on the baseline's folds (`cv/`), its out-of-fold predictions in `oof.csv`."
+    cv, summary = _cross_validate(run, network_of(run.c, run.kind)[0], 'cv', **learner_options(run.c, run.kind, run.task),
+                                  callbacks=epoch_bar(run.c.epochs))
+    write_atomically(run.run_dir / 'oof.csv', lambda tmp: cv.oof.to_csv(tmp, index=False))
+    return cv, summary
+
+def _log_run(run: Run, metrics: dict, timing: dict):
+    "One row in the ledger beside the run folder, once per run (not once per repeat of a finished command)."
+    ledger = run.run_dir.parent / 'ledger.jsonl'
+    if logged(ledger, run.run_dir): return
+    log_run(ledger, name=metrics['model']['name'], config=asdict(run.c), seed=run.c.seed, cv=metrics['cv'], test=metrics['test'],
+            duration_s=round(sum(timing.values()), 1), run_dir=run.run_dir)
+
+def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
+    "The checklist's steps, in order, on a started run (`name`: the dataset's, for the problem card); returns the metrics."
+    log, samples = run.log, run.samples
+    step = _Steps(log, skip=(() if run.c.time_budget else ('time budget',)) + (() if 'test' in samples.splits else ('test evaluation',)))
+    step('audit', lambda: _audit(run))
+    _cap_folds(run)
+    step('problem card', lambda: _problem(run, name))
+    run.inputs = CVInputs(run.samples, run.c.image_size)  # decoded once, shared by every step
+    baseline = step('classical baseline', lambda: _baseline(run, random_folds=has_groups(samples)))  # groups the data gives, not the audit's clusters
+    if run.c.time_budget: step('time budget', lambda: _plan(run))
+    _save_resolved(run, user)
+    net_cv = step('cross-validation', lambda: _network_cv(run))
+    final = step('final model', lambda: _final_model(run, net_cv))
+    test = step('test evaluation', lambda: _test(run, final, baseline)) if 'test' in run.samples.splits else None
+    if test is None: log('      no test split: the report uses the cross-validation results')
+    step('figures', lambda: _figures(run, [baseline.cv, net_cv], final, test))
+    metrics = step('metrics', lambda: _metrics(run, baseline, net_cv, final, test, step.timing))
+    step('report', lambda: (None, f"wrote {build_report(run.run_dir)['html']}"))
+    _log_run(run, metrics, step.timing)
+    return metrics
+
 def run_checklist(config: RunConfig | dict | str | Path | None = None, # settings (see `settings.RunConfig`), or a YAML/JSON file
                   log=print,      # where the progress lines go
                   **overrides,    # settings that win over `config`
                  ) -> dict:
     "Run the whole checklist into one run folder, resuming what a previous call finished; returns the metrics."
-    from dl_project.cv import CVInputs, cv_pool, has_groups
-    from dl_project.datasets import jellyfish
-    from dl_project.report import build_report
-    from dl_project.ledger import log_run, logged
-    c = make_config(config, **overrides)
-    source = Path(c.data).resolve() if c.data else jellyfish()
-    if not source.exists(): raise InputError(f'{source} does not exist: pass a dataset folder or CSV (or nothing, for the bundled example)')
-    c = dataclasses.replace(c, data=str(source) if c.data else None, out=c.out or str(new_run_dir()))
-    samples = load_dataset(source, target=c.target, seed=c.seed, task=c.task, **load_options(c))  # a wrong target or layout stops here, before any folder is made
-    chosen = kind_of(samples).chosen_settings(samples, c)  # the settings left to the data
-    c = dataclasses.replace(c, **{k: value for k, (value, _) in chosen.items()})
-    c = dataclasses.replace(c, batch_size=c.batch_size or kind_of(samples).batch_size(len(cv_pool(samples))))  # stored as resolved
+    user = make_config(config, **overrides)
+    source = _source(user)
+    user = dataclasses.replace(user, data=str(source) if user.data else None, out=user.out or str(new_run_dir()))
+    samples = load_dataset(source, target=user.target, seed=user.seed, task=user.task, **load_options(user))  # a wrong target or layout stops here, before any folder is made
+    c, chosen = _read_resolved(user) or _resolve(user, samples)
     _check_network(c, samples)
-    run_dir, started = _start(c, samples), time.perf_counter()
-    log(f'dl-project run: {source} -> {run_dir}')
-    for name, (value, why) in chosen.items(): log(f"      {name.replace('_', ' ')} {'none' if value is None else value}, chosen from the data: {why}")
-    step = _Steps(log)
-    data = step('audit', lambda: _audit(run_dir, samples, c.seed))
-    c, capped = folds_for_groups(c, data.samples)
-    for name, (value, why) in capped.items(): log(f"      {name} {value}, chosen from the data: {why}")
-    chosen |= capped
-    card = step('problem card', lambda: _problem(c, run_dir, data, source.name))
-    data = dataclasses.replace(data, samples=dataclasses.replace(data.samples, task=card.task))  # every later step asks this task
-    inputs = CVInputs(data.samples, c.image_size)  # decoded once, shared by every step
-    chance = task_of(card).chance_value(card)
-    baseline = step('classical baseline', lambda: _baseline(c, run_dir, data, inputs, card.metric, log, chance,
-                                                            random_folds=has_groups(samples)))  # groups the data gives, not the audit's clusters
-    if plan := _plan(c, run_dir, data, inputs, time.perf_counter() - started):
-        c = dataclasses.replace(c, epochs=plan['epochs'])
-        log(f"      time budget {plan['budget']}: {plan['epochs']} epochs per fit for {plan['fits']} fits (probe: "
-            f"{plan['s_per_epoch']:.2f} s per epoch, {plan['overhead_s']:.1f} s to start a fit)")
-    net_cv = step('cross-validation', lambda: _cross_validate(c, run_dir, data, inputs, network_of(c, data.kind)[0], 'cv', card.metric, log,
-                                                              **learner_options(c, data.kind, task_of(card)), callbacks=epoch_bar(c.epochs)))
-    write_atomically(run_dir / 'oof.csv', lambda tmp: net_cv.oof.to_csv(tmp, index=False))
-    final = step('final model', lambda: _final_model(c, run_dir, data, inputs, net_cv))
-    test = (step('test evaluation', lambda: _test(c, run_dir, data, inputs, final, baseline, card.metric, chance))
-            if 'test' in data.samples.splits else None)
-    if test is None: log('      no test split: the report uses the cross-validation results')
-    _figures(run_dir, data, inputs, [baseline.cv, net_cv], final, test)
-    metrics = _metrics(c, data, card, baseline, net_cv, final, test, step.timing, _train_score(data, inputs, final, card.metric))
-    if plan: metrics['time_budget'] = plan | {'elapsed_s': time.perf_counter() - started}
-    metrics['chosen'] = {name: {'value': value, 'why': why} for name, (value, why) in chosen.items()}
-    save_json(metrics, run_dir / 'metrics.json')
-    step('report', lambda: (None, f"wrote {build_report(run_dir)['html']}"))
-    if not logged(run_dir.parent / 'ledger.jsonl', run_dir):  # one row per run, not one per repeat of a finished command
-        log_run(run_dir.parent / 'ledger.jsonl', name=metrics['model']['name'], config=asdict(c), seed=c.seed, cv=metrics['cv'],
-                test=metrics['test'], duration_s=round(sum(step.timing.values()), 1), run_dir=run_dir)
-    return metrics
+    run = Run(c, _start(user, c, samples, log), samples, kind_of(samples), log, chosen)
+    try:
+        log(f'dl-project run: {source} -> {run.run_dir}')
+        _say_chosen(log, chosen)
+        return _run_steps(run, user, source.name)
+    finally: _unlock(run.run_dir)
