@@ -15,7 +15,8 @@ from .pipeline import default_workers, describe_error, read_image, to_mode
 
 # %% auto #0
 __all__ = ['NEAR_DISTANCE', 'LARGE_PIXELS', 'HASH_SIDE', 'inspect_image', 'phashes', 'hamming', 'near_pairs',
-           'duplicate_clusters', 'duplicate_groups', 'odd_kinds', 'audit', 'format_audit', 'with_splits']
+           'duplicate_clusters', 'leaks_first', 'duplicate_groups', 'odd_kinds', 'audit', 'format_audit',
+           'split_counts']
 
 # %% ../nbs/13_audit.ipynb #ec642a59
 NEAR_DISTANCE = 4             # near duplicates: perceptual hashes at most this many bits (of 64) apart
@@ -98,7 +99,11 @@ def duplicate_clusters(table: pd.DataFrame, # rows with `rel` (relative path), `
         splits, labels = sorted(set(rows['split'])), sorted(set(rows['label']))
         clusters.append({'paths': rows['rel'].tolist(), 'kind': 'exact' if rows['sha1'].nunique() == 1 else 'near',
                          'splits': splits, 'labels': labels, 'leak': len(splits) > 1, 'conflict': len(labels) > 1})
-    return sorted(clusters, key=lambda c: (not c['leak'], not c['conflict'], c['paths'][0]))
+    return sorted(clusters, key=leaks_first)
+
+def leaks_first(cluster: dict) -> tuple:
+    "Where a cluster goes in the report: leaks first, then label conflicts, then by its first path."
+    return (not cluster['leak'], not cluster['conflict'], cluster['paths'][0])
 
 def duplicate_groups(report: dict, # an audit report
                     ) -> dict[str, str]:
@@ -222,15 +227,13 @@ def format_audit(report: dict, # an audit report
     return '\n'.join(lines)
 
 # %% ../nbs/13_audit.ipynb #913a6011
-def with_splits(report: dict,      # an audit report
-                samples: Samples,  # the same files, with the split they have now
-               ) -> dict:
-    "The report with the splits of `samples`: counts per split and class, every image's split, each cluster's splits and leak, the leak total."
+def split_counts(report: dict,      # an audit report
+                 samples: Samples,  # the same files, with the split they have now
+                ) -> dict:
+    "`{images, splits, class_mismatch}` of the report for the splits of `samples`: every image's split, counts per split and class, the classes missing from a split."
     split = dict(zip(samples.relative_paths(), samples.table['split']))
     images = [im | {'split': split.get(im['path'], im['split'])} for im in report['images']]
     counts = pd.crosstab(pd.Series([im['split'] for im in images], dtype=str), pd.Categorical([im['label'] for im in images], report['classes']))
-    clusters = [c | {'splits': (s := sorted({split.get(p, '?') for p in c['paths']})), 'leak': len(s) > 1} for c in report['duplicates']]
-    return report | {'images': images, 'splits': {s: {c: int(counts.loc[s, c]) for c in report['classes']} for s in SPLITS if s in counts.index},
-                     'duplicates': sorted(clusters, key=lambda c: (not c['leak'], not c['conflict'], c['paths'][0])),
-                     'leaks': sum(c['leak'] for c in clusters),
-                     'class_mismatch': {s: [c for c in report['classes'] if counts.loc[s, c] == 0] for s in counts.index if (counts.loc[s] == 0).any()}}
+    return {'images': images, 'splits': {s: {c: int(counts.loc[s, c]) for c in report['classes']} for s in SPLITS if s in counts.index},
+            'class_mismatch': {s: [c for c in report['classes'] if counts.loc[s, c] == 0] for s in counts.index if (counts.loc[s] == 0).any()}}
+

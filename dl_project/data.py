@@ -15,9 +15,9 @@ from .tasks import choose_task, task_of
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS',
            'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files', 'scan_class_dirs', 'find_split_dirs',
-           'draw_split', 'save_split', 'read_split', 'apply_audit', 'similar_labels', 'samples_from_table',
-           'read_table_file', 'load_samples', 'connected_rows', 'join_groups', 'group_by_name', 'split_beside',
-           'redraw_split', 'fingerprint']
+           'draw_split', 'save_split', 'read_split', 'exclude_unreadable', 'apply_audit', 'similar_labels',
+           'samples_from_table', 'read_table_file', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters',
+           'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -207,26 +207,30 @@ def read_split(samples: Samples, # samples to assign
     return keys.map(saved)
 
 # %% ../nbs/11_data.ipynb #16b9b2b4
-def apply_audit(samples: Samples,     # samples of the audited dataset
-                report: dict | str | Path, # the audit report, or the path of `audit.json`
-               ) -> Samples:
-    "Move unreadable rows to `excluded` (with the reason, and a warning) and set `group` from the duplicate clusters."
-    if not isinstance(report, dict):
-        from dl_project.core import load_json
-        report = load_json(report)
-    if 'path' not in samples.table: return samples  # nothing read from files, nothing to exclude
+def exclude_unreadable(samples: Samples, # samples of the audited dataset (with `path`)
+                       report: dict,     # the audit report
+                      ) -> Samples:
+    "Move the rows of the files the audit could not read to `excluded` (with the reason, and a warning)."
     rel = samples.relative_paths()
     reasons = {u['path']: u['error'] for u in report.get('unreadable', [])}
     bad = rel.isin(reasons.keys())
-    table = samples.table.copy()
-    groups = report.get('groups', {})
-    table['group'] = rel.map(groups).fillna(table['group'])
-    excluded = table[bad].reindex(columns=['path', 'label', 'split']).assign(reason=rel[bad].map(reasons))
+    excluded = samples.table[bad].reindex(columns=['path', 'label', 'split']).assign(reason=rel[bad].map(reasons))
     if bad.any():
         warnings.warn(f'{bad.sum()} unreadable file(s) excluded (listed in samples.excluded), e.g. '
                       f'{rel[bad].iloc[0]}: {excluded["reason"].iloc[0]}')
     if len(samples.excluded): excluded = pd.concat([samples.excluded, excluded])
-    return replace(samples, table=table[~bad].reset_index(drop=True), excluded=excluded.reset_index(drop=True))
+    return replace(samples, table=samples.table[~bad].reset_index(drop=True), excluded=excluded.reset_index(drop=True))
+
+def apply_audit(samples: Samples,     # samples of the audited dataset
+                report: dict | str | Path, # the audit report, or the path of `audit.json`
+               ) -> Samples:
+    "Move unreadable rows to `excluded` (`exclude_unreadable`) and join each duplicate cluster of an image audit (its `groups`: file -> cluster) into the groups (`join_clusters`)."
+    if not isinstance(report, dict):
+        from dl_project.core import load_json
+        report = load_json(report)
+    if 'path' not in samples.table: return samples  # nothing read from files, nothing to exclude
+    return exclude_unreadable(join_clusters(samples, samples.relative_paths().map(report.get('groups', {}))), report)
+
 
 # %% ../nbs/11_data.ipynb #5ee85aa3
 def similar_labels(labels) -> list[list[str]]:
@@ -430,6 +434,13 @@ def join_groups(keys: list[pd.Series]) -> pd.Series:
     component = connected_rows(n, np.stack([np.tile(rows, len(keys)), np.concatenate(first)], 1))
     names = pd.Series(keys[0].to_numpy()).groupby(component).transform('min')
     return pd.Series(names.to_numpy(), index=keys[0].index)
+
+def join_clusters(samples: Samples, # samples with their groups
+                  names: pd.Series, # the name of each row's cluster of copies (NaN: in none), index as `samples.table`
+                 ) -> Samples:
+    "`samples` with each cluster of copies joined with the groups of its rows into one group, named by the smallest name among its rows (a row in no cluster: its group)."
+    group = samples.table['group']
+    return replace(samples, table=samples.table.assign(group=join_groups([names.fillna(group), group])))
 
 def group_by_name(samples: Samples, # image samples
                   pattern: str = r'^aug-\d+-(.+)$', # regex on the file name; its first group is the source file's name

@@ -13,11 +13,11 @@ import keras
 from keras import layers, ops
 import soundfile as sf
 from scipy.signal import resample_poly
-from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, connected_rows, find_split_dirs, input_files, is_image_file, is_junk, join_groups,
+from ..core import DEFAULT_SEED, InputError
+from ..data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, connected_rows, find_split_dirs, input_files, is_image_file, is_junk,
                              read_table_file, samples_from_table)
 from ..pipeline import default_workers
-from .core import DataKind, KindInputs, register_kind, settle_split
+from .core import DataKind, KindInputs, register_kind
 
 # %% auto #0
 __all__ = ['AUDIO_SUFFIXES', 'READ_ERRORS', 'CLIP_LEVEL', 'MAX_SAMPLE_RATE', 'MAX_DURATION', 'DURATION_PERCENTILE', 'MEL_BINS',
@@ -25,8 +25,8 @@ __all__ = ['AUDIO_SUFFIXES', 'READ_ERRORS', 'CLIP_LEVEL', 'MAX_SAMPLE_RATE', 'MA
            'PROJECTIONS', 'BATCH_SIZE', 'AUDIO_BUDGETS', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length',
            'decode_audio', 'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings',
            'load_audio', 'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment',
-           'audio_frontend', 'AudioInputs', 'near_duplicate_pairs', 'audit_recordings', 'join_duplicate_groups',
-           'plot_durations', 'plot_recordings', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
+           'audio_frontend', 'AudioInputs', 'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations',
+           'plot_recordings', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
 
 # %% ../../nbs/19_audio_kind.ipynb #4afae663
 AUDIO_SUFFIXES = ('.wav', '.flac', '.ogg', '.oga', '.aif', '.aiff')  # the files read as recordings (libsndfile decodes them)
@@ -394,33 +394,30 @@ def near_duplicate_pairs(waves: np.ndarray,   # (N, samples) waveforms
 
 # %% ../../nbs/19_audio_kind.ipynb #8f951219
 def _duplicate_clusters(samples: Samples, cache: AudioCache) -> list[dict]:
-    "Clusters of exact duplicates (same digest) and of near duplicates, with their files, splits and labels."
+    "Clusters of exact duplicates (same digest) and of near duplicates, with their files, labels and splits, and whether they leak or conflict."
     ok = np.flatnonzero(cache.ok)
     digests = cache.measures['digest'].to_numpy()
     exact = [tuple(int(r) for r in g) for g in pd.Series(ok).groupby(digests[ok]).agg(list) if len(g) > 1]
     exact_pairs = [(g[0], r) for g in exact for r in g[1:]]
     near = near_duplicate_pairs(cache.waves, np.array(sorted({g[0] for g in exact} | set(ok) - {r for g in exact for r in g[1:]}), int))
     cluster = connected_rows(len(cache), exact_pairs + list(near))
-    paths, table = samples.relative_paths().to_numpy(), samples.table
+    paths, table, split = samples.relative_paths().to_numpy(), samples.table, samples.table['split'].to_numpy()
     found = []
     for members in pd.Series(np.arange(len(cache))).groupby(cluster).agg(list):
         if len(members) < 2: continue
         kind = 'exact' if len({digests[m] for m in members}) == 1 else 'near'
-        found.append({'kind': kind, 'paths': [str(paths[m]) for m in members], 'labels': sorted(set(table['label'].iloc[members].astype(str)))})
+        labels, splits = sorted(set(table['label'].iloc[members].astype(str))), sorted(set(split[members]))
+        found.append({'kind': kind, 'paths': [str(paths[m]) for m in members], 'labels': labels,
+                      'splits': splits, 'leak': len(splits) > 1, 'conflict': len(labels) > 1})
     return found
 
-def _with_split_leaks(report: dict, samples: Samples) -> dict:
-    "`report` with each cluster's splits and leak flags, and the groups on both sides of a given split, for the samples' split."
-    split = dict(zip(samples.relative_paths(), samples.table['split']))
-    for c in report['duplicates']:
-        c['splits'] = sorted({split.get(p, '?') for p in c['paths']})
-        c['leak'], c['conflict'] = len(c['splits']) > 1, len(c['labels']) > 1
+def group_leaks(samples: Samples,   # audio samples with their groups and split
+                groups_known: bool, # whether the groups came from a pattern or a column (not one per file)
+               ) -> list[dict]:
+    "The groups on both sides of a split the data gave (`{group, splits, n}`); none when the tool draws the split (it keeps groups whole) or no groups are known."
     table = samples.table
-    sides = table.groupby('group')['split'].agg(lambda s: sorted(set(s))) if report['groups_known'] and not samples.split_drawn else pd.Series(dtype=object)
-    report['group_leaks'] = [{'group': str(g), 'splits': s, 'n': int((table['group'] == g).sum())} for g, s in sides.items() if len(s) > 1]
-    report['leaks'] = sum(c['leak'] for c in report['duplicates'])
-    report['label_conflicts'] = sum(c['conflict'] for c in report['duplicates'])
-    return report
+    sides = table.groupby('group')['split'].agg(lambda s: sorted(set(s))) if groups_known and not samples.split_drawn else pd.Series(dtype=object)
+    return [{'group': str(g), 'splits': s, 'n': int((table['group'] == g).sum())} for g, s in sides.items() if len(s) > 1]
 
 # %% ../../nbs/19_audio_kind.ipynb #11260083
 def _quantiles(values: pd.Series) -> dict:
@@ -435,7 +432,7 @@ def audit_recordings(samples: Samples,  # audio samples (`load_audio`)
     unreadable = [{'path': str(p), 'error': str(r)} for p, r in zip(excluded['path'], excluded['reason'])] + \
                  [{'path': str(rel[i]), 'error': r} for i, r in cache.failed['reason'].items()]
     durations = table['frames'] / table['sample_rate']
-    ok = cache.ok
+    ok, clusters, known = cache.ok, _duplicate_clusters(samples, cache), bool((table['group'] != table['path']).any())
     report = {'files': len(table) + len(excluded), 'readable': int(ok.sum()), 'unreadable': unreadable, 'ignored': list(samples.ignored),
               'settings': {'sample_rate': cache.sample_rate, 'duration': cache.duration},
               'sample_rates': {str(k): int(v) for k, v in table['sample_rate'].value_counts().sort_index().items()},
@@ -444,17 +441,9 @@ def audit_recordings(samples: Samples,  # audio samples (`load_audio`)
               'duration_s': _quantiles(durations), 'cropped': int((durations > cache.duration + 1e-9).sum()),
               'silent': [str(p) for p in rel[ok & (m['peak'] < SILENT_PEAK).to_numpy()]],
               'clipped': [str(p) for p in rel[ok & (m['clipped'] > CLIPPED_SHARE).to_numpy()]],
-              'duplicates': _duplicate_clusters(samples, cache),
-              'groups_known': bool((table['group'] != table['path']).any()), 'groups': int(table['group'].nunique())}
-    return _with_split_leaks(report, samples)
-
-def join_duplicate_groups(samples: Samples, report: dict) -> Samples:
-    "`samples` with the files of each duplicate cluster of `report` in one group (with everything already grouped with them)."
-    from dataclasses import replace
-    cluster = {p: c['paths'][0] for c in report['duplicates'] for p in c['paths']}
-    rel = samples.relative_paths()
-    key = rel.map(cluster).fillna(rel)
-    return replace(samples, table=samples.table.assign(group=join_groups([samples.table['group'], key])))
+              'duplicates': clusters, 'groups_known': known, 'groups': int(table['group'].nunique()), 'group_leaks': group_leaks(samples, known),
+              'leaks': sum(c['leak'] for c in clusters), 'label_conflicts': sum(c['conflict'] for c in clusters)}
+    return report
 
 # %% ../../nbs/19_audio_kind.ipynb #4be70fe1
 def plot_durations(samples: Samples, settings: dict):
@@ -594,23 +583,18 @@ class AudioKind(DataKind):
         length = int(round(settings['sample_rate'] * settings['duration']))
         return (MEL_BINS, mel_layer(settings['sample_rate']).compute_output_shape((None, length))[2], 1)
 
-    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
-        "`audit_recordings` (`dl-project audit`), written to `out/audit.json` if `out` is given."
-        report = audit_recordings(samples, self.decoded(samples))
-        if out is not None: save_json(report, Path(out) / 'audit.json')
-        return report
+    def checks(self, samples: Samples, seed: int = DEFAULT_SEED, progress: bool = False) -> dict:
+        "`audit_recordings` of the recordings decoded at the run's settings (`seed`, `progress`: unused)."
+        return audit_recordings(samples, self.decoded(samples))
 
-    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict, str]:
-        "The audit (read back from `run_dir/audit.json` when there), duplicate clusters joined into groups, a drawn split drawn again with them."
-        done = Path(run_dir) / 'audit.json'
-        report = load_json_if_valid(done) or self.report_audit(samples, out=run_dir)
-        samples = settle_split(join_duplicate_groups(samples, report), run_dir, seed)
-        report = _with_split_leaks(report, samples)
-        save_json(report, done)
-        return samples, report, (f"{report['files']} files, {len(report['unreadable'])} left out, {len(report['silent'])} silent, "
-                                 f"{len(report['clipped'])} clipped, {len(report['duplicates'])} duplicate clusters ({report['leaks']} across splits), "
-                                 f"{len(report['group_leaks'])} groups on both sides of the split; {samples.table['group'].nunique()} groups for the folds; "
-                                 f"inputs {report['settings']['sample_rate']} Hz, {report['settings']['duration']:g} s")
+    def split_findings(self, report: dict, samples: Samples) -> dict:
+        return {'group_leaks': group_leaks(samples, report['groups_known'])}
+
+    def audit_summary(self, samples: Samples, report: dict) -> str:
+        return (f"{report['files']} files, {len(report['unreadable'])} left out, {len(report['silent'])} silent, "
+                f"{len(report['clipped'])} clipped, {len(report['duplicates'])} duplicate clusters ({report['leaks']} across splits), "
+                f"{len(report['group_leaks'])} groups on both sides of the split; {samples.table['group'].nunique()} groups for the folds; "
+                f"inputs {report['settings']['sample_rate']} Hz, {report['settings']['duration']:g} s")
 
     def audit_lines(self, audit: dict, examples: int = 8) -> list[str]:
         "The report's bullets: what was read and how, then silent and clipped recordings, duplicates and leaks, what was left out."

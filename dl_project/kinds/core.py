@@ -8,12 +8,12 @@ from abc import ABC, abstractmethod
 import warnings
 from pathlib import Path
 import numpy as np, pandas as pd
-from ..core import DEFAULT_SEED, InputError, look_up, register_named
-from ..data import LINE, Samples, load_samples, redraw_split, save_split, split_beside
+from ..core import DEFAULT_SEED, InputError, load_json_if_valid, look_up, register_named, save_json
+from ..data import LINE, Samples, join_clusters, load_samples, redraw_split, save_split, split_beside
 from ..tasks import task_of
 
 # %% auto #0
-__all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'KINDS', 'KindInputs', 'refuse_options', 'DataKind',
+__all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'KindInputs', 'refuse_options', 'DataKind',
            'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
@@ -71,6 +71,7 @@ MIX_MIN_EPOCHS = 40      # from this many epochs per fit a run mixes batches (Mi
 LOAD_OPTIONS = {'text': 'the text column of a CSV', 'group': 'a column of a CSV whose rows stay together',
                 'label_pattern': 'a regular expression that finds the label in a file name',
                 'group_pattern': 'a regular expression that finds the group in a file name'}  # what `load_dataset` hands to a kind (`--text` ...)
+DRAWN = ' (split drawn with each cluster on one side; saved in split.csv)'  # what an audit summary adds when the tool drew the split
 
 def refuse_options(options: dict, # load options (see `LOAD_OPTIONS`) a kind was given and does not take
                    what: str,     # the data they were given for ('images', 'vectors')
@@ -103,12 +104,71 @@ class DataKind(ABC):
         return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
 
     def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict | None, str]:
-        "Audit `samples` (resumable from `run_dir`): the table to use (a drawn split settled: `settle_split`), the report (or None) and a one-line summary."
-        return settle_split(samples, run_dir, seed), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
+        "The audit step of a run, the same for every kind (see \"One audit, every kind\"): the table to use, the report (None: no `checks`) and a one-line summary."
+        done = Path(run_dir) / 'audit.json'
+        report = self.read_audit(done, samples) or self._checked(samples, seed)
+        if report is None: return settle_split(samples, run_dir, seed), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
+        samples = self.use_audit(join_clusters(samples, self.cluster_names(samples, report)), report)
+        samples = settle_split(samples, run_dir, seed)
+        report = self.with_splits(report, samples)
+        save_json(report, done)
+        return samples, report, self.audit_summary(samples, report)
 
-    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
-        "The audit report of `samples` on their own (`dl-project audit`), written to `out/audit.json` if `out` is given."
-        raise InputError(f'there is no audit for {self.words[1]} yet: `dl-project run` trains on them without one')
+    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False, seed: int = DEFAULT_SEED) -> dict:
+        "The audit report of `samples` on their own (`dl-project audit`): the kind's `checks` with its name and the number of rows, written to `out/audit.json` if `out` is given."
+        if (report := self._checked(samples, seed, progress)) is None:
+            raise InputError(f'there is no audit for {self.words[1]} yet: `dl-project run` trains on them without one')
+        if out is not None: save_json(report, Path(out) / 'audit.json')
+        return report
+
+    def _checked(self, samples: Samples, seed: int, progress: bool = False) -> dict | None:
+        "`checks` with the kind's name and the number of rows (what `read_audit` verifies), or None."
+        report = self.checks(samples, seed=seed, progress=progress)
+        return None if report is None else report | {'kind': self.name, 'rows': len(samples)}
+
+    def read_audit(self, path: Path, samples: Samples) -> dict | None:
+        "The report saved in `path` if it is this kind's report of as many rows as `samples` has, else None (audited anew)."
+        report = load_json_if_valid(path)
+        return report if report and report.get('kind') == self.name and report.get('rows') == len(samples) else None
+
+    def checks(self, samples: Samples, seed: int = DEFAULT_SEED, progress: bool = False) -> dict | None:
+        "The kind's own checks: the audit report of `samples`, with at least `duplicates` (clusters of copies, each with `splits`, `leak` and `conflict`) and `leaks`; None: no checks for this kind yet."
+        return None
+
+    def cluster_keys(self, samples: Samples) -> tuple[str, pd.Series]:
+        "`(field, keys)`: the field of a duplicate cluster that lists its rows, and how that field names each row of `samples` (by default 'paths': files relative to the dataset)."
+        return 'paths', samples.relative_paths()
+
+    def cluster_names(self, samples: Samples, report: dict) -> pd.Series:
+        "The name of each row's cluster of copies (NaN: in none), which its joined group takes (`data.join_clusters`): by default the smallest group of its rows."
+        field, keys = self.cluster_keys(samples)
+        cluster = keys.map({k: i for i, c in enumerate(report['duplicates']) for k in c[field]})
+        return samples.table['group'].groupby(cluster.to_numpy()).transform('min')
+
+    def use_audit(self, samples: Samples, report: dict) -> Samples:
+        "What else of its report the kind applies to `samples` once copies share groups (rows left out, columns not used); by default nothing."
+        return samples
+
+    def with_splits(self, report: dict, samples: Samples) -> dict:
+        "The report for the splits `samples` have now: each duplicate cluster's splits and leak flag, the leaks in all, and what else depends on the split (`split_findings`)."
+        field, keys = self.cluster_keys(samples)
+        split = dict(zip(keys, samples.table['split']))
+        clusters = [c | {'splits': (s := sorted({split.get(k, '?') for k in c[field]})), 'leak': len(s) > 1} for c in report['duplicates']]
+        return report | self.split_findings(report, samples) | {'duplicates': sorted(clusters, key=self.cluster_order),
+                                                                'leaks': sum(c['leak'] for c in clusters)}
+
+    def split_findings(self, report: dict, samples: Samples) -> dict:
+        "The entries of the report besides the clusters that depend on the split (counts per split and class); by default none."
+        return {}
+
+    def cluster_order(self, cluster: dict) -> tuple:
+        "Where a duplicate cluster goes in the report (a key of a stable sort): by default where the kind found it."
+        return ()
+
+    def audit_summary(self, samples: Samples, report: dict) -> str:
+        "The run's one line on the audit: duplicates, leaks, the groups for the folds."
+        return (f"{len(samples)} {self.words[1]}, {len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits"
+                f"{DRAWN if samples.split_drawn else ''}; {samples.table['group'].nunique()} groups for the folds")
 
     def format_audit(self, report: dict) -> str:
         "The audit report as the console shows it."

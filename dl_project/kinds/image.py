@@ -5,13 +5,13 @@
 # %% ../../nbs/16_image_kind.ipynb #c9dff5d6
 from __future__ import annotations
 import warnings
-from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
-from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import Samples, apply_audit, group_by_name, input_files, is_image_file
+from ..core import DEFAULT_SEED, InputError
+from ..data import Samples, exclude_unreadable, group_by_name, input_files, is_image_file
 from ..pipeline import ImageCache, decode_images
-from .core import DataKind, KindInputs, register_kind, settle_split
+from ..audit import audit, format_audit, leaks_first, split_counts
+from .core import DRAWN, DataKind, KindInputs, register_kind
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'IMAGE_SIZES', 'QUICK_IMAGE_SIZE', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs',
@@ -91,22 +91,26 @@ class ImageKind(DataKind):
               'not_better': f'train longer, or start from pretrained weights {PRETRAINED}',
               'not_significant': f'more data, more folds or pretrained weights {PRETRAINED} can settle it'}
 
-    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict, str]:
-        "`audit.audit` (read back from `run_dir/audit.json` when there), its exclusions and duplicate groups applied (copies grouped with their source), a drawn split drawn again with them."
-        from dl_project.audit import audit, with_splits
-        done = Path(run_dir) / 'audit.json'
-        report = load_json_if_valid(done) or audit(samples, out=run_dir)
+    def checks(self, samples: Samples, seed: int = DEFAULT_SEED, progress: bool = False) -> dict:
+        "`audit.audit`: unreadable, odd and ignored files, duplicates (`seed`: unused, nothing is drawn)."
+        return audit(samples, progress=progress)
+
+    def cluster_names(self, samples: Samples, report: dict) -> pd.Series:
+        "A cluster of copies is named by its first file (the report's `groups`)."
+        return samples.relative_paths().map(report['groups'])
+
+    def use_audit(self, samples: Samples, report: dict) -> Samples:
+        "The unreadable files left out (listed in audit.json and the report), and `aug-<n>-<name>` copies grouped with their source."
         with warnings.catch_warnings():
-            warnings.simplefilter('ignore')  # the excluded files are listed in audit.json and in the report
-            samples = group_by_name(apply_audit(samples, report))  # duplicates, and `aug-<n>-<name>` copies, share a group
-        if samples.split_drawn:  # a split of our own: drawn again with the groups, and the report brought up to date
-            samples = settle_split(samples, run_dir, seed)
-            report = with_splits(report, samples)
-            save_json(report, done)
-        return samples, report, (f"{report['files']} files, {len(report['unreadable'])} unreadable, "
-                                 f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits"
-                                 f"{' (split drawn with each cluster on one side; saved in split.csv)' if samples.split_drawn else ''}; "
-                                 f"{samples.table['group'].nunique()} groups for the folds")
+            warnings.simplefilter('ignore')
+            return group_by_name(exclude_unreadable(samples, report))
+
+    def split_findings(self, report: dict, samples: Samples) -> dict: return split_counts(report, samples)
+    def cluster_order(self, cluster: dict) -> tuple: return leaks_first(cluster)
+
+    def audit_summary(self, samples: Samples, report: dict) -> str:
+        return (f"{report['files']} files, {len(report['unreadable'])} unreadable, {len(report['duplicates'])} duplicate clusters, "
+                f"{report['leaks']} across splits{DRAWN if samples.split_drawn else ''}; {samples.table['group'].nunique()} groups for the folds")
 
     def inputs(self, samples: Samples, image_size: int | None = 64, cache=None) -> ImageInputs:
         "The images of `samples` decoded at `image_size` (`cache`: an `ImageCache` or `ImageInputs` of them, to reuse)."
@@ -151,13 +155,6 @@ class ImageKind(DataKind):
         if len(ok): outputs[ok] = model.predict(images[ok].astype(np.float32), batch_size=batch_size, verbose=0)
         return outputs, pd.Series([p.relative_to(base).as_posix() if base else str(p) for p in files], name='file'), failed
 
-    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
-        "`audit.audit` of the images (`dl-project audit`)."
-        from dl_project.audit import audit
-        return audit(samples, out=out, progress=progress)
-
-    def format_audit(self, report: dict) -> str:
-        from dl_project.audit import format_audit
-        return format_audit(report)
+    def format_audit(self, report: dict) -> str: return format_audit(report)
 
 IMAGE = register_kind(ImageKind())

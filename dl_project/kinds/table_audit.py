@@ -6,13 +6,12 @@
 from __future__ import annotations
 import re, time, warnings
 from dataclasses import replace
-from pathlib import Path
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
-from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
+from ..core import DEFAULT_SEED, InputError
 from ..data import LINE, Samples, join_groups
-from .core import DataKind, settle_split
+from .core import DRAWN, DataKind, kind_of
 from .table import TableKind
 
 # %% auto #0
@@ -21,7 +20,7 @@ __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGOR
            'excluded_rows', 'target_values', 'describe_numbers', 'describe_target', 'split_summary', 'is_numeric',
            'is_free_text', 'is_id_like', 'column_findings', 'encode_column', 'column_scores', 'target_leaks',
            'row_hashes', 'duplicate_rows', 'row_groups', 'audit_table', 'format_table_audit', 'usable_features',
-           'apply_groups', 'with_table_splits', 'feature_relations', 'plot_relations', 'plot_missing']
+           'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../nbs/18_table_audit.ipynb #ed566304
 LEAK_SCORE = 0.98       # a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN reaches this predicts the target almost perfectly
@@ -61,7 +60,7 @@ def excluded_rows(samples: Samples) -> list[dict]:
 def target_values(samples: Samples) -> np.ndarray:
     "The target of every row as numbers: class codes (the index into `classes`, -1 if absent) or, for regression, the parsed label (NaN if not a number)."
     labels = samples.table['label']
-    if samples.task == 'regression': return pd.to_numeric(labels, errors='coerce').to_numpy(float)
+    if not samples.classes: return pd.to_numeric(labels, errors='coerce').to_numpy(float)
     return pd.Categorical(labels, categories=samples.classes).codes.astype(np.int64)
 
 def _number(x) -> float | None:
@@ -74,7 +73,7 @@ def describe_numbers(values) -> dict:
 
 def describe_target(samples: Samples) -> dict:
     "Classification: rows per class and the imbalance ratio (largest / smallest class); regression: the numeric summary."
-    if samples.task == 'regression':
+    if not samples.classes:
         y = target_values(samples)
         return describe_numbers(y) | {'median': _number(np.nanmedian(y)) if np.isfinite(y).any() else None, 'not_numbers': int(np.isnan(y).sum())}
     counts = samples.table['label'].value_counts().reindex(samples.classes, fill_value=0)
@@ -83,7 +82,7 @@ def describe_target(samples: Samples) -> dict:
 def split_summary(samples: Samples) -> dict:
     "Per split: rows per class (classification) or `describe_numbers` of the target (regression)."
     split = samples.table['split']
-    if samples.task == 'regression':
+    if not samples.classes:
         y = target_values(samples)
         return {s: describe_numbers(y[(split == s).to_numpy()]) for s in samples.splits}
     counts = pd.crosstab(split, samples.table['label']).reindex(columns=samples.classes, fill_value=0)
@@ -148,7 +147,7 @@ def column_scores(samples: Samples,   # tabular samples
     from sklearn.metrics import balanced_accuracy_score, r2_score
     from sklearn.model_selection import KFold, StratifiedKFold
     from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
-    regression = samples.task == 'regression'
+    regression = not samples.classes  # a target without classes: a number
     metric, score = ('r2', r2_score) if regression else ('balanced_accuracy', balanced_accuracy_score)
     y = target_values(samples)
     keep = np.flatnonzero(np.isfinite(y) if regression else y >= 0)
@@ -217,13 +216,13 @@ def audit_table(samples: Samples,         # tabular samples (`load_samples(csv, 
                ) -> dict:
     "Audit a table: dirty targets left out, duplicate rows (leaks across splits, conflicting targets), and columns that are constant, IDs, free text, high-cardinality, missing or predict the target alone."
     start = time.perf_counter()
-    if samples.kind != 'tabular' or 'path' in samples.table:
+    if not isinstance(kind_of(samples), TableKind) or 'path' in samples.table:
         raise InputError(f'{samples.root or "these samples"} are {samples.kind} data, not a table: `audit_table` checks tables (images: `audit.audit`)')
     columns = column_findings(samples.table[samples.features])
     hashes = row_hashes(samples.table, [f for f in samples.features if f not in columns['id_like']])  # a copy with a new ID is still a copy
     duplicates = duplicate_rows(samples, hashes)
     columns['target_leaks'] = target_leaks(samples, [f for f in samples.features if f not in columns['constant']], leak_rows, seed)
-    report = {'kind': 'tabular', 'root': None if samples.root is None else str(samples.root), 'task': samples.task,
+    report = {'kind': TableKind.name, 'root': None if samples.root is None else str(samples.root), 'task': samples.task,
               'rows': len(samples), 'features': list(samples.features), 'classes': list(samples.classes),
               'splits': split_summary(samples), 'target': describe_target(samples), 'excluded': excluded_rows(samples),
               'duplicates': duplicates, 'leaks': sum(c['leak'] for c in duplicates),
@@ -253,8 +252,8 @@ def format_table_audit(report: dict,          # a report of `audit_table`
                        examples: int = EXAMPLES, # lines or clusters listed per finding
                       ) -> str:
     "The console summary of a table audit: rows, dirty targets, duplicates, and each column finding with what is done about it."
-    classification = report['task'] != 'regression'
-    what = f"classification of {len(report['classes'])} classes" if classification else 'regression'
+    classification = bool(report['classes'])  # else a number
+    what = f"classification of {len(report['classes'])} classes" if classification else report['task']
     lines = [f"Audit of {report['root'] or 'the table'}: {report['rows']} rows, {len(report['features'])} feature columns, {what} ({report['seconds']} s)", '']
     splits = pd.DataFrame(report['splits'])
     lines += ['rows per class and split:' if classification else 'target per split:', (splits if classification else splits.T).to_string(), '']
@@ -295,52 +294,42 @@ def usable_features(samples: Samples, # the audited samples
     return kept
 
 # %% ../../nbs/18_table_audit.ipynb #7fe9847e
-def apply_groups(samples: Samples, report: dict) -> Samples:
-    "`samples` with the report's duplicate groups in `table['group']` (rows by position)."
-    if not report['groups']: return samples
-    group = samples.table['group'].to_numpy(object).copy()
-    group[np.array([int(i) for i in report['groups']])] = list(report['groups'].values())
-    return replace(samples, table=samples.table.assign(group=group))
+@patch
+def checks(self: TableKind, samples: Samples, seed: int = DEFAULT_SEED, progress: bool = False) -> dict:
+    "`audit_table` (`progress`: unused, it takes seconds)."
+    return audit_table(samples, seed=seed)
 
-def with_table_splits(report: dict,     # a report of `audit_table`
-                      samples: Samples, # the same rows, with the split they have now
-                     ) -> dict:
-    "The report with the splits of `samples`: the per-split summary, each cluster's splits and leak, the leak total."
-    split = dict(zip(row_lines(samples).tolist(), samples.table['split']))
-    clusters = [c | {'splits': (s := sorted({split.get(l, '?') for l in c['lines']})), 'leak': len(s) > 1} for c in report['duplicates']]
-    return report | {'splits': split_summary(samples), 'duplicates': sorted(clusters, key=_cluster_order),
-                     'leaks': sum(c['leak'] for c in clusters)}
+@patch
+def cluster_keys(self: TableKind, samples: Samples) -> tuple[str, pd.Series]:
+    "A table's duplicate clusters list their rows by CSV line (`row_lines`)."
+    return 'lines', pd.Series(row_lines(samples), index=samples.table.index)
+
+@patch
+def use_audit(self: TableKind, samples: Samples, report: dict) -> Samples:
+    "The features to train on: the usable ones (`usable_features`)."
+    return replace(samples, features=usable_features(samples, report))
+
+@patch
+def split_findings(self: TableKind, report: dict, samples: Samples) -> dict: return {'splits': split_summary(samples)}
+
+@patch
+def cluster_order(self: TableKind, cluster: dict) -> tuple: return _cluster_order(cluster)
+
 
 # %% ../../nbs/18_table_audit.ipynb #5f6fd823
 @patch
-def audit(self: TableKind, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict, str]:
-    "`audit_table` (read back from `run_dir/audit.json` when there), its duplicate groups applied, unusable columns left out of the features, a drawn split drawn again with the groups."
-    done = Path(run_dir) / 'audit.json'
-    report = load_json_if_valid(done)
-    if not report or report.get('kind') != 'tabular': report = audit_table(samples, seed=seed)
-    samples = apply_groups(samples, report)
-    samples = replace(samples, features=usable_features(samples, report))
-    if samples.split_drawn:  # a split of our own: drawn again with the groups, and the report brought up to date
-        samples = settle_split(samples, run_dir, seed)
-        report = with_table_splits(report, samples)
-    save_json(report, done)
+def audit_summary(self: TableKind, samples: Samples, report: dict) -> str:
+    "Rows, dirty targets, duplicates and leaks, the feature columns used and left out, the columns that predict the target alone, the groups."
     columns, left_out = report['columns'], len(report['features']) - len(samples.features)
     leaks = [l['column'] for l in columns['target_leaks'] if l['column'] in samples.features]
-    return samples, report, (f"{report['rows']} rows, {len(report['excluded'])} left out (dirty target), {len(report['duplicates'])} duplicate clusters, "
-                             f"{report['leaks']} across splits{' (split drawn with each cluster on one side; saved in split.csv)' if samples.split_drawn else ''}; "
-                             f"{len(samples.features)} of {len(report['features'])} feature columns used"
-                             + (f" ({left_out} left out: {_quoted(columns['id_like'] + columns['constant'] + columns['free_text'])})" if left_out else '')
-                             + (f"; {_quoted(leaks)} predict{'s' if len(leaks) == 1 else ''} the target on {'its' if len(leaks) == 1 else 'their'} own (kept: check)" if leaks else '')
-                             + f"; {samples.table['group'].nunique()} groups for the folds")
+    return (f"{report['rows']} rows, {len(report['excluded'])} left out (dirty target), {len(report['duplicates'])} duplicate clusters, "
+            f"{report['leaks']} across splits{DRAWN if samples.split_drawn else ''}; "
+            f"{len(samples.features)} of {len(report['features'])} feature columns used"
+            + (f" ({left_out} left out: {_quoted(columns['id_like'] + columns['constant'] + columns['free_text'])})" if left_out else '')
+            + (f"; {_quoted(leaks)} predict{'s' if len(leaks) == 1 else ''} the target on {'its' if len(leaks) == 1 else 'their'} own (kept: check)" if leaks else '')
+            + f"; {samples.table['group'].nunique()} groups for the folds")
 
 # %% ../../nbs/18_table_audit.ipynb #123d96c6
-@patch
-def report_audit(self: TableKind, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
-    "`audit_table` of the rows (`dl-project audit`), written to `out/audit.json` if `out` is given (`progress`: unused, it takes seconds)."
-    report = audit_table(samples)
-    if out is not None: save_json(report, Path(out) / 'audit.json')
-    return report
-
 @patch
 def format_audit(self: TableKind, report: dict) -> str:
     "`format_table_audit`: the console summary."
@@ -376,7 +365,7 @@ def feature_relations(samples: Samples,  # tabular samples
                      ) -> pd.Series:
     "Mutual information (nats) of each feature with the target (`mutual_info_classif` / `_regression`; categories: less its mean on shuffled targets), strongest first."
     from sklearn.feature_selection import mutual_info_classif, mutual_info_regression
-    regression = samples.task == 'regression'
+    regression = not samples.classes  # a target without classes: a number
     y = target_values(samples)
     keep = np.flatnonzero(np.isfinite(y) if regression else y >= 0)
     if len(keep) > rows: keep = np.sort(np.random.default_rng(seed).choice(keep, rows, replace=False))

@@ -6,13 +6,11 @@
 from __future__ import annotations
 import re, time, unicodedata
 from collections import Counter
-from dataclasses import replace
-from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch
-from ..core import DEFAULT_SEED, load_json_if_valid, save_json
+from ..core import DEFAULT_SEED
 from ..data import LINE, Samples, connected_rows, join_groups
-from .core import settle_split
+from .core import DRAWN
 from .table_audit import excluded_rows, split_summary, target_values
 from .text import TextKind
 
@@ -20,7 +18,7 @@ from .text import TextKind
 __all__ = ['SHINGLE', 'PERMUTATIONS', 'BANDS', 'NEAR', 'URL', 'URL_SHARE', 'DIGIT_SHARE', 'REPEAT_SHARE', 'REPEAT_MIN',
            'EXAMPLES', 'normalise', 'row_names', 'shown', 'shingle_hashes', 'minhash_signatures', 'near_pairs',
            'duplicate_ids', 'duplicate_clusters', 'duplicate_groups', 'length_stats', 'junk_kinds', 'audit_texts',
-           'format_text_audit', 'with_text_splits']
+           'format_text_audit']
 
 # %% ../../nbs/19_text_audit.ipynb #e3fd79a2
 def normalise(text: str) -> str:
@@ -159,7 +157,7 @@ def audit_texts(samples: Samples, # text samples (`TextKind.load`)
     ids, near = duplicate_ids(normalised)
     clusters = duplicate_clusters(samples, ids, near)
     (_, names), junk = row_names(samples), junk_kinds(samples.table['text'])
-    report = {'kind': 'text', 'root': None if samples.root is None else str(samples.root), 'task': samples.task, 'rows': len(samples),
+    report = {'kind': TextKind.name, 'root': None if samples.root is None else str(samples.root), 'task': samples.task, 'rows': len(samples),
               'text_column': samples.features[0] if samples.features else 'text', 'classes': list(samples.classes),
               'splits': split_summary(samples), 'excluded': excluded_rows(samples),
               'empty': [e for e in excluded_rows(samples) if e['reason'].startswith('empty text')],
@@ -176,8 +174,8 @@ def _quote(text: str, n: int = 40) -> str: return repr(text if len(text) <= n el
 
 def format_text_audit(report: dict, examples: int = EXAMPLES) -> str:
     "The console summary of a text audit."
-    classification = report['task'] != 'regression'
-    what = f"classification of {len(report['classes'])} classes" if classification else 'regression'
+    classification = bool(report['classes'])  # else a number
+    what = f"classification of {len(report['classes'])} classes" if classification else report['task']
     lines = [f"Audit of {report['root'] or 'the texts'}: {report['rows']} texts (column '{report['text_column']}'), {what} ({report['seconds']} s)", '']
     splits = pd.DataFrame(report['splits'])
     lines += ['texts per class and split:' if classification else 'target per split:', (splits if classification else splits.T).to_string(), '']
@@ -198,37 +196,28 @@ def format_text_audit(report: dict, examples: int = EXAMPLES) -> str:
                               f"text(s), e.g. {', '.join(shown(keys[:examples]))} (kept: check them)")
     return '\n'.join(lines)
 
-def with_text_splits(report: dict, samples: Samples) -> dict:
-    "The report with the splits `samples` have now: the per-split summary, each cluster's splits and leak, the leak total."
-    split = samples.table['split'].to_numpy()
-    clusters = [c | {'splits': (s := sorted(set(split[c['rows']]))), 'leak': len(s) > 1} for c in report['duplicates']]
-    return report | {'splits': split_summary(samples), 'duplicates': sorted(clusters, key=_cluster_order), 'leaks': sum(c['leak'] for c in clusters)}
+@patch
+def checks(self: TextKind, samples: Samples, seed: int = DEFAULT_SEED, progress: bool = False) -> dict:
+    "`audit_texts` (`seed`, `progress`: unused; it takes seconds)."
+    return audit_texts(samples)
 
 @patch
-def audit(self: TextKind, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict, str]:
-    "`audit_texts` (read back from `run_dir/audit.json` when there), its duplicate groups applied, a drawn split drawn again with the groups."
-    done = Path(run_dir) / 'audit.json'
-    report = load_json_if_valid(done)
-    if not report or report.get('kind') != 'text' or report.get('rows') != len(samples): report = audit_texts(samples)
-    if report['groups']:
-        group = samples.table['group'].to_numpy(object).copy()
-        group[np.array([int(i) for i in report['groups']])] = list(report['groups'].values())
-        samples = replace(samples, table=samples.table.assign(group=group))
-    if samples.split_drawn:
-        samples = settle_split(samples, run_dir, seed)
-        report = with_text_splits(report, samples)
-    save_json(report, done)
-    return samples, report, (f"{report['rows']} texts, {len(report['excluded'])} left out ({len(report['empty'])} empty), "
-                             f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits"
-                             f"{' (split drawn with each cluster on one side; saved in split.csv)' if samples.split_drawn else ''}, "
-                             f"{report['label_conflicts']} with conflicting labels; {samples.table['group'].nunique()} groups for the folds")
+def cluster_keys(self: TextKind, samples: Samples) -> tuple[str, pd.Series]:
+    "A text's duplicate clusters list their rows by position."
+    return 'rows', pd.Series(np.arange(len(samples)), index=samples.table.index)
 
 @patch
-def report_audit(self: TextKind, samples: Samples, out: Path | None = None, progress: bool = False) -> dict:
-    "`audit_texts` of the rows (`dl-project audit`), written to `out/audit.json` if `out` is given (`progress`: unused, it takes seconds)."
-    report = audit_texts(samples)
-    if out is not None: save_json(report, Path(out) / 'audit.json')
-    return report
+def split_findings(self: TextKind, report: dict, samples: Samples) -> dict: return {'splits': split_summary(samples)}
+
+@patch
+def cluster_order(self: TextKind, cluster: dict) -> tuple: return _cluster_order(cluster)
+
+@patch
+def audit_summary(self: TextKind, samples: Samples, report: dict) -> str:
+    "Texts, left out, duplicates, leaks and conflicts, the groups."
+    return (f"{report['rows']} texts, {len(report['excluded'])} left out ({len(report['empty'])} empty), "
+            f"{len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits{DRAWN if samples.split_drawn else ''}, "
+            f"{report['label_conflicts']} with conflicting labels; {samples.table['group'].nunique()} groups for the folds")
 
 @patch
 def format_audit(self: TextKind, report: dict) -> str:
