@@ -17,9 +17,8 @@ from .tasks import task_of
 from .settings import RunConfig, make_config
 
 # %% auto #0
-__all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data',
-           'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test', 'folds_for_groups',
-           'load_options', 'run_checklist']
+__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'Data', 'Baseline', 'epoch_bar',
+           'Final', 'Test', 'folds_for_groups', 'load_options', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'cross-validation', 'final model', 'test evaluation', 'report')
@@ -71,26 +70,7 @@ def _problem(c: RunConfig, run_dir: Path, data: Data, name: str):
     return card, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f} ({words})'
 
 # %% ../nbs/46_run.ipynb #0eebe252
-def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:
-    "The network a run trains and its builder options: the kind's default network unless `c.model` names another; `c.model_options` merged over the default network's options; `c.weights` added."
-    default, default_options = kind.default_network
-    name = c.model or default
-    options = (dict(default_options) if name == default else {}) | (c.model_options or {})
-    if c.weights is not None: options['weights'] = None if c.weights.lower() == 'none' else c.weights
-    return name, options
-
-TASK_SETTINGS = ('label_smoothing', 'mix')  # run settings that only some tasks take (`Task.network_settings` says which)
-
-def learner_options(c: RunConfig, kind: DataKind, task) -> dict:
-    "The network learner's settings (`cv.make_learner`): the common ones, those of `kind.network_settings`, and of those only the ones `task` takes."
-    wanted = [k for k in ('label_smoothing', *kind.network_settings) if k not in TASK_SETTINGS or k in task.network_settings]
-    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, model_options=network_of(c, kind)[1],
-                schedule=c.schedule, **{k: getattr(c, k) for k in wanted})
-
-def baseline_of(c: RunConfig, kind: DataKind, task) -> str:
-    "The classical baseline a run compares with: `c.baseline`, or the kind's default (`DataKind.default_baseline`) for 'auto'; 'linear' named as the task names it."
-    name = kind.default_baseline if c.baseline == 'auto' else c.baseline
-    return next(iter(task.baseline_estimators()), name) if name == 'linear' else name
+from .cv import TASK_SETTINGS, baseline_of, learner_options, network_of  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it (nbs/27_cv.ipynb)
 
 # %% ../nbs/46_run.ipynb #9f3521ee
 def _check_network(c: RunConfig, samples: Samples):
