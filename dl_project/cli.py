@@ -38,9 +38,8 @@ def cmd_info(args) -> int:
 def cmd_audit(args) -> int:
     "Audit a dataset folder or table with its data kind's audit, print the summary, write `audit.json` into `--out`."
     from dl_project.kinds import LOAD_OPTIONS, kind_of, load_dataset
-    options = {k: getattr(args, k) for k in LOAD_OPTIONS}
-    make_config(**options)  # the checks of `run` (a file-name pattern must compile and have a group)
-    samples = load_dataset(args.data, target=args.target, task=args.task, **options)
+    c = make_config(target=args.target, task=args.task, **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`
+    samples = load_dataset(args.data, target=c.target, task=c.task, **{k: getattr(c, k) for k in LOAD_OPTIONS})
     kind = kind_of(samples)
     print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet)))
     if args.out: print(f'\nwrote {args.out}/audit.json')
@@ -148,16 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser('audit', help='find broken files, duplicates, leaks and class problems in a dataset')
     s.add_argument('data', help='dataset folder, or CSV listing path,label[,split][,group]')
     s.add_argument('--out', help='folder to write audit.json to')
-    s.add_argument('--target', help='label column of a CSV (default: label); the target column of a table')
-    s.add_argument('--task', default='auto', help='auto (detected from the target), classification or regression')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
-    add_setting_flags(s, only=('text', 'group', 'label_pattern', 'group_pattern'))  # how a kind reads the data (`kinds.LOAD_OPTIONS`)
+    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern'))  # what is predicted, and how a kind reads the data (`kinds.LOAD_OPTIONS`)
     s.set_defaults(func=cmd_audit)
     s = sub.add_parser('predict', help='predict new data (images, table rows, ...) with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')
     s.add_argument('input', help="what the model's data kind reads: an image folder or file; a CSV of rows for a table model; ...")
     s.add_argument('--out', required=True, help='submission CSV to write')
-    s.add_argument('--batch-size', type=int, default=32, help='inputs per prediction batch')
+    add_setting_flags(s, only=('batch_size',))
     s.set_defaults(func=cmd_predict)
     s = sub.add_parser('run', help='run the whole checklist on a dataset (default: the bundled jellyfish example)')
     add_setting_flags(s)

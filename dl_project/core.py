@@ -11,10 +11,11 @@ import dl_project
 from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
-__all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'InputError', 'project_root', 'new_run_dir', 'save_json', 'load_json',
-           'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named', 'look_up', 'seed_everything',
-           'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices', 'pick_strategy',
-           'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
+__all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'EPOCHS', 'LR', 'WEIGHT_DECAY', 'LABEL_SMOOTHING', 'SCHEDULE', 'AUGMENT',
+           'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'InputError', 'project_root', 'new_run_dir',
+           'save_json', 'load_json', 'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named',
+           'look_up', 'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
+           'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
            'save_environment', 'package_differences']
 
 # %% ../nbs/00_core.ipynb #86973d97
@@ -25,6 +26,20 @@ class InputError(ValueError):
 PACKAGE_DIR = Path(dl_project.__file__).parent  # the installed package (holds the bundled example data)
 DEFAULT_SEED = 42                              # the seed every entry point uses unless told otherwise
 RUNS_DIR = Path('runs')                        # where run folders go, relative to the working directory
+
+# %% ../nbs/00_core.ipynb #23c812ba
+EPOCHS = 60            # training epochs per fit (per fold in a run; `fit`, `KerasLearner`); measured in bench/results/default_trials.md
+LR = 2e-3              # peak learning rate (AdamW)
+WEIGHT_DECAY = 0.05    # AdamW's decoupled weight decay
+LABEL_SMOOTHING = 0.1  # label smoothing of the cross-entropy (tasks with classes)
+SCHEDULE = 'cosine'    # learning-rate schedule: a warm-up epoch, then cosine decay to 0 over the epochs
+AUGMENT = 'upright'    # augmentation preset of image networks (small turns, zooms and shifts, no mirror)
+MIX = 'auto'           # batch mixing of images: MixUp for long runs, none for short ones (`kinds.core.MIX_MIN_EPOCHS`)
+FOLDS = 5              # K of the K-fold cross-validation
+
+QUICK = {'folds': 3, 'epochs': 20}  # a first look (`quick`): the settings it sets unless they are given (`settings.make_config`); and:
+QUICK_IMAGE_SIZE = 64               # the largest image size the image kind chooses from the data in a quick run (`kinds.image.IMAGE_SIZES` otherwise)
+TIME_BUDGETS = ('7m', '3m')         # (a run's, a quick run's) time budget of the kinds whose epochs cost seconds (`DataKind.time_budgets`: texts, recordings), planned unless --epochs or --time-budget is given
 
 # %% ../nbs/00_core.ipynb #3abe9834
 def project_root(start: str | Path = '.') -> Path | None:

@@ -4,26 +4,28 @@
 
 # %% ../nbs/27_cv.ipynb #4b612bd9
 from __future__ import annotations
-import inspect, json, os, time, warnings
+import dataclasses, inspect, json, os, time, warnings
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
-from .core import DEFAULT_SEED, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
+from .core import AUGMENT, DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, MIX, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
 from .data import Samples
 from .tasks import Task, get_task, task_of
-from .kinds import KindInputs, kind_of
+from .kinds import DataKind, KindInputs, kind_of
+from .kinds.core import DEFAULT_BATCH_SIZE
 from .baselines import BASELINES, baseline_model, baseline_outputs
-from .models import MODELS, build_model, with_tta
+from .models import MODELS, build_model, networks, with_tta
 from .train import compile_model, default_callbacks, fit
 from . import schedules
 from .schedules import make_schedule
 from .augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
-__all__ = ['CV_SPLITS', 'SCHEDULES', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds', 'CVInputs', 'BaselineLearner',
-           'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate',
-           'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
+__all__ = ['CV_SPLITS', 'TASK_SETTINGS', 'SCHEDULES', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds', 'LearnerSettings',
+           'run_settings', 'network_of', 'learner_options', 'baseline_of', 'network_choice', 'CVInputs',
+           'BaselineLearner', 'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold',
+           'cross_validate', 'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
 
 # %% ../nbs/27_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -51,7 +53,7 @@ def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `grou
                              'that fold trains without it: every class needs rows in at least two groups; add some, or remove the class')
 
 def assign_folds(samples: Samples,           # the sample table
-                 folds: int = 5,             # number of folds K
+                 folds: int = FOLDS,         # number of folds K
                  seed: int = DEFAULT_SEED,   # seed of the shuffle
                  groups: bool | str = 'auto', # keep groups on one side: True, False or 'auto' (when some group has 2+ rows)
                  splits=CV_SPLITS,           # splits to pool
@@ -84,12 +86,83 @@ def assign_folds(samples: Samples,           # the sample table
     if grouped and samples.classes: _check_classes_learnt(table, fold)
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
+# %% ../nbs/27_cv.ipynb #eb491f8d
+@dataclass
+class LearnerSettings:
+    "The settings that shape the network a run trains, at a run's defaults (`core`); `settings.RunConfig` has the same fields, with help and checks, and more."
+    model: str | None = None          # a registered network; None: the data kind's (`DataKind.default_network`)
+    model_options: dict | None = None # the network builder's options, merged over the default network's
+    weights: str | None = None        # pretrained weights of a backbone: 'imagenet', a file, or 'none'
+    baseline: str = 'auto'            # the classical baseline; 'auto': the kind's (`DataKind.default_baseline`)
+    epochs: int = EPOCHS              # training epochs per fit
+    batch_size: int | None = None     # None: the kind's for the number of rows (`DataKind.batch_size`)
+    lr: float = LR                    # peak learning rate
+    weight_decay: float = WEIGHT_DECAY # AdamW weight decay
+    label_smoothing: float = LABEL_SMOOTHING # for tasks that take it (`Task.network_settings`)
+    augment: str | None = AUGMENT     # augmentation preset, for kinds that take it (`DataKind.network_settings`: images)
+    mix: str | None = MIX             # batch mixing; 'auto': chosen by the kind from the epochs
+    tta: str | None = None            # test-time augmentation preset (images)
+    schedule: str = SCHEDULE          # learning-rate schedule (`SCHEDULES`)
+    image_size: int | None = None     # None: chosen from the data by the kind
+    quick: bool = False               # a first look: the kind chooses smaller inputs (`core.QUICK_IMAGE_SIZE`)
+    time_budget: str | None = None    # a run's; a library call trains its epochs
+    epochs_set = True                 # not a field: a library call trains the epochs it is given, no time budget is planned for it
+
+def run_settings(samples: Samples,  # the sample table
+                 c=None,            # a `settings.RunConfig` or `LearnerSettings`; `LearnerSettings()` if None
+                ) -> tuple[object, dict]:
+    "`c` with what it leaves to the data chosen by the kind (`DataKind.chosen_settings`: image size, batch mixing, a time budget) and the kind's batch size; and the choices, `{setting: (value, why)}`."
+    c, kind = LearnerSettings() if c is None else c, kind_of(samples)
+    chosen = kind.chosen_settings(samples, c)
+    c = dataclasses.replace(c, **{k: value for k, (value, _) in chosen.items()})
+    return dataclasses.replace(c, batch_size=c.batch_size or kind.batch_size(len(cv_pool(samples)))), chosen
+
+# %% ../nbs/27_cv.ipynb #61f0f65d
+def network_of(c, kind: DataKind) -> tuple[str, dict]:
+    "The network a run trains and its builder options: the kind's default network unless `c.model` names another; `c.model_options` merged over the default network's options; `c.weights` added."
+    default, default_options = kind.default_network
+    name = c.model or default
+    options = (dict(default_options) if name == default else {}) | (c.model_options or {})
+    if c.weights is not None: options['weights'] = None if c.weights.lower() == 'none' else c.weights
+    return name, options
+
+TASK_SETTINGS = ('label_smoothing', 'mix')  # run settings that only some tasks take (`Task.network_settings` says which)
+
+def learner_options(c, kind: DataKind, task) -> dict:
+    "The network learner's settings (`cv.make_learner`): the common ones, those of `kind.network_settings`, and of those only the ones `task` takes."
+    wanted = [k for k in ('label_smoothing', *kind.network_settings) if k not in TASK_SETTINGS or k in task.network_settings]
+    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, model_options=network_of(c, kind)[1],
+                schedule=c.schedule, **{k: getattr(c, k) for k in wanted})
+
+def baseline_of(c, kind: DataKind, task) -> str:
+    "The classical baseline a run compares with: `c.baseline`, or the kind's default (`DataKind.default_baseline`) for 'auto'; 'linear' named as the task names it."
+    name = kind.default_baseline if c.baseline == 'auto' else c.baseline
+    return next(iter(task.baseline_estimators()), name) if name == 'linear' else name
+
+def network_choice(samples: Samples,            # the sample table
+                   image_size: int | None = None, # the decode size of images; None: chosen from the data
+                   **given,                     # settings (fields of `LearnerSettings`) and other `KerasLearner` options (callbacks, verbose, ...)
+                  ) -> tuple[str, dict, int | None]:
+    "The network a run trains on `samples` unless told otherwise, with the `given` settings: (name, `make_learner` options, image size)."
+    names = {f.name for f in fields(LearnerSettings)}
+    c, _ = run_settings(samples, LearnerSettings(image_size=image_size, **{k: v for k, v in given.items() if k in names}))
+    kind = kind_of(samples)
+    extra = {k: v for k, v in given.items() if k not in names}
+    return network_of(c, kind)[0], learner_options(c, kind, task_of(samples)) | extra, c.image_size
+
 # %% ../nbs/27_cv.ipynb #654d7219
+def _given_size(image_size: int | None, cache) -> int | None:
+    "`image_size` if given, else the size of the inputs or `ImageCache` given as `cache`, else None."
+    if image_size is not None or cache is None: return image_size
+    return cache.size if isinstance(cache, KindInputs) else cache.images.shape[1]
+
 def CVInputs(samples: Samples,              # the sample table (all splits)
-             image_size: int | None = 64,   # decode size of images (ignored by kinds without one)
+             image_size: int | None = None, # decode size of images (ignored by kinds without one); None: that of `cache`, else chosen from the data as a run chooses it
              cache=None,                    # inputs made before for `samples` (a `KindInputs`, or an `ImageCache`), to share
             ) -> KindInputs:
     "The inputs of every row, shared by all folds and configurations: the kind's `KindInputs`."
+    image_size = _given_size(image_size, cache)
+    if image_size is None: image_size = run_settings(samples)[0].image_size
     return kind_of(samples).inputs(samples, image_size, cache)
 
 # %% ../nbs/27_cv.ipynb #e926290e
@@ -134,15 +207,15 @@ SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `Ke
 class KerasLearner:
     "A fresh registered Keras model per fold, trained with the project's recipe (`compile_model` + `fit`)."
     model: str = 'cnn'            # a key of `MODELS`
-    epochs: int = 10              # maximum epochs per fold
-    batch_size: int = 32          # images per batch
-    lr: float = 1e-3              # learning rate
-    weight_decay: float = 1e-4    # AdamW weight decay
-    label_smoothing: float = 0.0  # label smoothing of the loss
+    epochs: int = EPOCHS          # maximum epochs per fold (`core.EPOCHS`, as a run's)
+    batch_size: int = DEFAULT_BATCH_SIZE # samples per batch
+    lr: float = LR                # peak learning rate (`core.LR`)
+    weight_decay: float = WEIGHT_DECAY # AdamW weight decay (`core.WEIGHT_DECAY`)
+    label_smoothing: float | None = None # label smoothing of the loss; None: `core.LABEL_SMOOTHING` where the task takes it, else 0 (`compile_model`)
     optimizer: str = 'adamw'      # 'adamw', 'adam' or 'sgd'
     model_options: dict = field(default_factory=dict) # passed to `build_model` (width, depth, dropout, ...)
     augment: str | None = None    # a key of `AUGMENT_PRESETS`: random augmentation as the model's first layer (training only)
-    schedule: str = 'plateau'     # 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0; 'onecycle': up then down (every epoch runs)
+    schedule: str = SCHEDULE      # `core.SCHEDULE`; 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0; 'onecycle': up then down (every epoch runs)
     mix: str | None = None        # 'mixup' or 'cutmix' on the training batches (images; soft labels), or None
     tta: str | None = None        # a key of `models.TTA_PRESETS`: the trained model predicts the mean over these views of each image (kept in the saved model), or None
     run_eagerly: bool = False     # skip graph tracing (slower per step; faster for a few steps on tiny data)
@@ -211,8 +284,8 @@ def make_learner(model: str = 'cnn', # a key of `MODELS` (Keras) or of `BASELINE
                 ):
     "The learner for `model`: `BaselineLearner` for a classical model, `KerasLearner` for a registered network."
     if model in BASELINES: cls = BaselineLearner
-    elif model in MODELS: cls = KerasLearner
-    else: raise InputError(f'unknown model {model!r}: choose a network {sorted(MODELS)} or a baseline {list(BASELINES)}')
+    elif model in networks(): cls = KerasLearner
+    else: raise InputError(f'unknown model {model!r}: choose a network {sorted(networks())} or a baseline {list(BASELINES)}')
     allowed = {f.name for f in fields(cls)} - {'model'}
     if unknown := sorted(set(options) - allowed):
         raise InputError(f'option(s) {unknown} do not apply to {model!r}: use {sorted(allowed)}')
@@ -358,11 +431,11 @@ def _progress(items, show: bool, **kw):
     return tqdm(items, leave=False, **kw)
 
 def cross_validate(samples: Samples,         # the sample table (the test split is left untouched)
-                   model='cnn',              # a network from `MODELS`, a baseline from `BASELINES`, or a learner (see below)
-                   *, folds: int = 5,        # number of folds K
+                   model=None,               # a network from `MODELS`, a baseline from `BASELINES`, a learner (see below), or None: the network a run trains (`run_settings`)
+                   *, folds: int = FOLDS,    # number of folds K
                    seed: int = DEFAULT_SEED, # seed of the folds and (plus the fold number) of each fold's training
                    groups: bool | str = 'auto', # group-aware folds: True, False, 'auto' (when groups exist)
-                   image_size: int = 64,     # decode size of images
+                   image_size: int | None = None, # decode size of images; None: the size of `cache`, else chosen from the data as a run chooses it
                    metric: str | None = None, # the score to summarise: one of the task's `metrics`; its first if None
                    run_dir: str | Path | None = None, # save and resume folds here; models stay in memory if None
                    cache=None,               # shared inputs of `samples` made before (`CVInputs`, or an `ImageCache` at `image_size`)
@@ -376,6 +449,7 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
     task = task_of(samples)
     metric = metric or task.metrics[0]
     if metric not in task.metrics: raise InputError(f'unknown metric {metric!r} for {task.name}: use one of {task.metrics}')
+    if model is None: model, options, image_size = network_choice(samples, _given_size(image_size, cache), **options)
     if isinstance(model, str): learner, model_name = make_learner(model, **options), model
     elif options: raise InputError(f'options {sorted(options)} go to the learner itself when cross_validate is given {type(model).__name__}')
     else: learner, model_name = model, type(model).__name__

@@ -6,6 +6,7 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Callable
+import importlib
 import numpy as np
 import keras
 from keras import layers
@@ -13,7 +14,7 @@ from .core import InputError
 
 # %% auto #0
 __all__ = ['MODELS', 'MODEL_INPUTS', 'PATCH_STEM_SIZE', 'BACKBONES', 'FLIPS', 'TTA_VIEWS', 'TTA_PRESETS', 'register_model',
-           'networks_taking', 'build_model', 'cnn', 'convmixer', 'resnet', 'CaffePreprocess', 'backbone_of',
+           'networks', 'networks_taking', 'build_model', 'cnn', 'convmixer', 'resnet', 'CaffePreprocess', 'backbone_of',
            'set_trainable_top', 'transfer_model', 'mlp', 'RandomAffine', 'View', 'with_tta', 'tiny_options']
 
 # %% ../nbs/22_models.ipynb #ee6b4a1c
@@ -29,8 +30,16 @@ def register_model(name: str,             # the name `build_model` finds the bui
         return builder
     return add
 
+def networks() -> dict[str, Callable]:
+    "`MODELS` with every data kind's networks: the modules a kind names (`DataKind.network_modules`) are imported here, on the first look-up, not by this module."
+    from dl_project.kinds import KINDS
+    for kind in KINDS.values():
+        for module in kind.network_modules: importlib.import_module(module)  # registers its networks (once: Python keeps it)
+    return MODELS
+
 def networks_taking(inputs: str) -> list[str]:
     "The registered networks that take `inputs` ('images', 'rows', ...), sorted."
+    networks()
     return sorted(name for name, taken in MODEL_INPUTS.items() if taken == inputs)
 
 def build_model(name: str,          # a key of `MODELS`
@@ -39,7 +48,7 @@ def build_model(name: str,          # a key of `MODELS`
                 **options,          # passed to the builder (depth, width, weights, `output_scale` for a number, ...)
                ) -> keras.Model:
     "Build the registered model `name` (uncompiled; a softmax output, or one linear output in a number's units with `output_scale`)."
-    if name not in MODELS: raise InputError(f'Unknown model {name!r}: choose one of {sorted(MODELS)}.')
+    if name not in networks(): raise InputError(f'Unknown model {name!r}: choose one of {sorted(MODELS)}.')
     return MODELS[name](tuple(input_shape), int(n_classes), **options)
 
 # %% ../nbs/22_models.ipynb #8a7cb431
@@ -323,6 +332,3 @@ def tiny_options(name: str) -> dict:
     return {'cnn': {'depth': 2, 'width': 8}, 'convmixer': {'dim': 16, 'depth': 2, 'patch_size': 4},
             'mlp': {'hidden': (8,)}, 'resnet': {'widths': (8, 16), 'blocks': (1, 1)}, 'audio_cnn': {'widths': (8, 16)},
             'text_cnn': {'embedding': 8, 'filters': 8}, 'text_gru': {'embedding': 8, 'units': 8}}.get(name, {'weights': None})
-
-from . import text_models  # registers the text networks (nbs/22_text_models.ipynb); last, as it imports this module
-from . import audio_models  # registers the audio networks (nbs/22_audio_models.ipynb)

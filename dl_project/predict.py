@@ -12,6 +12,7 @@ import keras
 from .core import InputError, save_json, load_json, save_environment
 from .tasks import get_task
 from .kinds import get_kind
+from .kinds.core import DEFAULT_BATCH_SIZE
 import dl_project.models, dl_project.train  # register the project's Keras layers and losses for loading
 
 # %% auto #0
@@ -91,12 +92,12 @@ def _prediction_table(folder: ModelFolder, keys: pd.Series, outputs: np.ndarray,
 def predict(model_dir: str | Path,      # a model folder written by `save_model_dir`
             inputs,                     # what the model's data kind predicts (`DataKind.predict_inputs`): images (a folder, a file, a list), table rows (a CSV file, a DataFrame), ...
             out: str | Path | None = None, # where to write the submission CSV; nothing written if None
-            batch_size: int = 32,       # inputs per prediction batch
+            batch_size: int | None = None, # inputs per prediction batch; None: `kinds.core.DEFAULT_BATCH_SIZE`
            ) -> pd.DataFrame:
     "Predict with a saved model: one row per file or table row (key, label, a probability per class, error)."
     folder = load_model_dir(model_dir)
     kind = get_kind(folder.preprocessing['kind'])
-    outputs, keys, failed = kind.predict_inputs(folder.model, folder.preprocessing, inputs, batch_size)
+    outputs, keys, failed = kind.predict_inputs(folder.model, folder.preprocessing, inputs, batch_size or DEFAULT_BATCH_SIZE)
     table = _prediction_table(folder, keys, outputs, failed)
     if failed: warnings.warn(f'{len(failed)} of {len(table)} {keys.name}(s) could not be read in full; see the error column: '
                              + '; '.join(f'{keys.name} {table[keys.name][i]}: {why}' for i, why in list(failed.items())[:8]))

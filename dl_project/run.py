@@ -19,10 +19,11 @@ from .datasets import jellyfish
 from .kinds import LOAD_OPTIONS, DataKind, KindInputs, kind_of, load_dataset
 from .tasks import task_of
 from .problem import ProblemCard, make_problem_card
-from .models import MODEL_INPUTS, build_model, networks_taking
+from .models import MODEL_INPUTS, build_model, networks, networks_taking
 from .train import plot_history
 from .schedules import EpochTimer, epochs_for_budget
-from .cv import CVInputs, assign_folds, cross_validate, cv_pool, fold_models, has_groups, make_learner
+from .cv import (CVInputs, assign_folds, baseline_of, cross_validate, cv_pool, fold_models, has_groups, learner_options, make_learner,
+                           network_of, run_settings)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
 from .compare import paired_cv_test, plot_fold_scores, same_folds
 from .ensemble import average_model
 from .predict import save_model_dir
@@ -31,9 +32,9 @@ from .report import build_report
 from .settings import RunConfig, make_config, parse_duration
 
 # %% auto #0
-__all__ = ['STEPS', 'TASK_SETTINGS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'RUN_FORMAT',
-           'LOCK', 'Run', 'network_of', 'learner_options', 'baseline_of', 'Baseline', 'epoch_bar', 'Final', 'Test',
-           'check_run_format', 'folds_for_groups', 'load_options', 'run_checklist']
+__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'RUN_FORMAT', 'LOCK', 'Run',
+           'Baseline', 'epoch_bar', 'Final', 'Test', 'check_run_format', 'folds_for_groups', 'load_options',
+           'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'time budget', 'cross-validation', 'final model', 'test evaluation',
@@ -102,33 +103,12 @@ def _problem(run: Run, name: str) -> tuple[None, str]:
     words = task_of(card).chance_words.get(card.chance_strategy, card.chance_strategy)
     return None, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f} ({words})'
 
-# %% ../nbs/46_run.ipynb #0eebe252
-def network_of(c: RunConfig, kind: DataKind) -> tuple[str, dict]:
-    "The network a run trains and its builder options: the kind's default network unless `c.model` names another; `c.model_options` merged over the default network's options; `c.weights` added."
-    default, default_options = kind.default_network
-    name = c.model or default
-    options = (dict(default_options) if name == default else {}) | (c.model_options or {})
-    if c.weights is not None: options['weights'] = None if c.weights.lower() == 'none' else c.weights
-    return name, options
-
-TASK_SETTINGS = ('label_smoothing', 'mix')  # run settings that only some tasks take (`Task.network_settings` says which)
-
-def learner_options(c: RunConfig, kind: DataKind, task) -> dict:
-    "The network learner's settings (`cv.make_learner`): the common ones, those of `kind.network_settings`, and of those only the ones `task` takes."
-    wanted = [k for k in ('label_smoothing', *kind.network_settings) if k not in TASK_SETTINGS or k in task.network_settings]
-    return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, model_options=network_of(c, kind)[1],
-                schedule=c.schedule, **{k: getattr(c, k) for k in wanted})
-
-def baseline_of(c: RunConfig, kind: DataKind, task) -> str:
-    "The classical baseline a run compares with: `c.baseline`, or the kind's default (`DataKind.default_baseline`) for 'auto'; 'linear' named as the task names it."
-    name = kind.default_baseline if c.baseline == 'auto' else c.baseline
-    return next(iter(task.baseline_estimators()), name) if name == 'linear' else name
-
 # %% ../nbs/46_run.ipynb #9f3521ee
 def _check_network(c: RunConfig, samples: Samples):
     "Build the network once before the run folder is made or any data decoded: wrong options or missing weights fail in seconds."
     kind, task = kind_of(samples), task_of(samples)
     (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, c.image_size)
+    networks()  # every kind's networks registered, so that what each takes is known
     takes, gives = MODEL_INPUTS.get(name), MODEL_INPUTS.get(kind.default_network[0])
     if takes and gives and takes != gives:  # a text network on a table would run, and mean nothing
         raise InputError(f'network {name!r} takes {takes}, but {kind.name} data gives its networks {gives}: choose one of {networks_taking(gives)}')
@@ -487,13 +467,6 @@ def load_options(c: RunConfig) -> dict:
     "The settings a data kind's loader takes (`kinds.LOAD_OPTIONS`: text, group, label_pattern, group_pattern)."
     return {k: getattr(c, k) for k in LOAD_OPTIONS}
 
-def _resolve(user: RunConfig, samples: Samples) -> tuple[RunConfig, dict]:
-    "The settings with what the data chooses where `user` leaves it to the data (the kind's `chosen_settings`, its batch size): `(settings, {name: (value, why)})`."
-    kind = kind_of(samples)
-    chosen = kind.chosen_settings(samples, user)
-    c = dataclasses.replace(user, **{k: value for k, (value, _) in chosen.items()})
-    return dataclasses.replace(c, batch_size=c.batch_size or kind.batch_size(len(cv_pool(samples)))), chosen
-
 def _read_resolved(user: RunConfig) -> tuple[RunConfig, dict] | None:
     "The settings the run folder's `resolved.json` holds, if they were resolved from the same settings as `user` (a resumed or reproduced run): `(settings, chosen)`; else None."
     stored = load_json_if_valid(Path(user.out) / 'resolved.json')
@@ -572,7 +545,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     source = _source(user)
     user = dataclasses.replace(user, data=str(source) if user.data else None, out=user.out or str(new_run_dir()))
     samples = load_dataset(source, target=user.target, seed=user.seed, task=user.task, **load_options(user))  # a wrong target or layout stops here, before any folder is made
-    c, chosen = _read_resolved(user) or _resolve(user, samples)
+    c, chosen = _read_resolved(user) or run_settings(samples, user)  # what the data chooses, as `cross_validate` chooses it
     _check_network(c, samples)
     run = Run(c, _start(user, c, samples, log), samples, kind_of(samples), log, chosen)
     try:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import difflib, json, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
-from .core import DEFAULT_SEED, InputError
+from .core import AUGMENT, DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, MIX, QUICK, SCHEDULE, WEIGHT_DECAY, InputError
 
 # %% auto #0
-__all__ = ['QUICK', 'NONE_WORD', 'setting', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
+__all__ = ['NONE_WORD', 'setting', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
 
 # %% ../nbs/45_settings.ipynb #295f65eb
-QUICK = {'folds': 3, 'epochs': 20}  # what `quick` changes, unless set explicitly (the data kind also chooses smaller inputs)
-
 def setting(default,    # the default value
             help: str,  # what the setting does (shown by `dl-project run --help`)
             **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry: see `NAMES`), duration (a time such as 15m), pattern (a regular expression with a group)
@@ -46,26 +44,26 @@ class RunConfig:
                                         'resnet50): imagenet (downloads once), a local weights file, or none; default imagenet')
     baseline: str = setting('auto', "classical baseline: auto (the data kind's: gradient-boosted trees for tables, the task's linear "
                                     'model otherwise), linear, logreg, ridge, rf or hgb', names='baseline')
-    folds: int = setting(5, 'K of the K-fold cross-validation', low=2)
-    epochs: int = setting(60, 'training epochs per fold (and of the final model with --final refit)', low=1)
+    folds: int = setting(FOLDS, 'K of the K-fold cross-validation', low=2)
+    epochs: int = setting(EPOCHS, 'training epochs per fold (and of the final model with --final refit)', low=1)
     time_budget: str | None = setting(None, 'wall time for the whole run, e.g. 90s, 15m, 1h30m: the epochs per fold are planned from a '
                                             'timed probe so that the run ends within it (instead of --epochs); none: fixed epochs',
                                       duration=True)
     image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
                                            'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8)
-    batch_size: int | None = setting(None, "samples per training step; default: the data kind's (32; for a table, enough rows that an "
+    batch_size: int | None = setting(None, "samples per training step (per prediction step with dl-project predict); default: the data kind's (32; for a table, enough rows that an "
                                           'epoch takes at most 100 steps)', low=1)
-    lr: float = setting(2e-3, 'peak learning rate (AdamW)', low_open=0)
-    weight_decay: float = setting(0.05, 'AdamW weight decay', low=0)
-    label_smoothing: float = setting(0.1, 'label smoothing of the cross-entropy', low=0, high=0.99)
-    augment: str | None = setting('upright', 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+    lr: float = setting(LR, 'peak learning rate (AdamW)', low_open=0)
+    weight_decay: float = setting(WEIGHT_DECAY, 'AdamW weight decay', low=0)
+    label_smoothing: float = setting(LABEL_SMOOTHING, 'label smoothing of the cross-entropy', low=0, high=0.99)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
                                              'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
                                              'strong, or none', names='augment')
-    mix: str | None = setting('auto', 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
                                       'why), mixup, cutmix or none', names='mix')
     tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
                                     'views of each image (flips: the four mirror images), or none', names='tta')
-    schedule: str = setting('cosine', 'learning-rate schedule: cosine (warm-up, decay to 0 over the epochs) or plateau '
+    schedule: str = setting(SCHEDULE, 'learning-rate schedule: cosine (warm-up, decay to 0 over the epochs) or plateau '
                                       '(halve on plateaus, stop early)', names='schedule')
     final: str = setting('ensemble', 'saved model: ensemble (the fold models averaged, no extra training) or refit (one network '
                                      'trained on every CV row)', choices=('ensemble', 'refit'))
@@ -78,13 +76,13 @@ class RunConfig:
     @property
     def epochs_set(self) -> bool:
         "Whether the epochs were chosen by the user: other than the default, or than `QUICK`'s with `quick`."
-        return self.epochs != (QUICK['epochs'] if self.quick else type(self).__dataclass_fields__['epochs'].default)
+        return self.epochs != (QUICK['epochs'] if self.quick else EPOCHS)
 
 # %% ../nbs/45_settings.ipynb #0bede3ae
 def _registry(name: str) -> list[str]:
     "The valid names of a registry setting (imported only when a config is checked)."
     if name == 'model':
-        from dl_project.models import MODELS; return sorted(MODELS)
+        from dl_project.models import networks; return sorted(networks())
     if name == 'baseline':
         from dl_project.baselines import BASELINES; return ['auto', *BASELINES]
     if name == 'augment':

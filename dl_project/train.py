@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 import keras
 import matplotlib.pyplot as plt
 from sklearn.utils.class_weight import compute_class_weight
-from .core import DEFAULT_SEED, InputError, seed_everything
+from .core import DEFAULT_SEED, EPOCHS, LABEL_SMOOTHING, LR, WEIGHT_DECAY, InputError, seed_everything
 from .tasks import get_task
 
 # %% auto #0
@@ -19,9 +19,9 @@ __all__ = ['compile_model', 'cosine_schedule', 'default_callbacks', 'class_weigh
 
 # %% ../nbs/23_train.ipynb #8bfc659f
 def compile_model(model: keras.Model,                  # an uncompiled model (a softmax output for classes, a linear one for a number)
-                  lr: float | keras.optimizers.schedules.LearningRateSchedule = 1e-3, # learning rate or schedule
-                  weight_decay: float = 1e-4,          # decoupled weight decay (AdamW); 0 for none
-                  label_smoothing: float = 0.0,        # label smoothing of the cross-entropy
+                  lr: float | keras.optimizers.schedules.LearningRateSchedule = LR, # learning rate or schedule (`core.LR`)
+                  weight_decay: float = WEIGHT_DECAY, # decoupled weight decay (AdamW); 0 for none
+                  label_smoothing: float | None = None, # label smoothing of the cross-entropy; None: `core.LABEL_SMOOTHING` where the task takes it (`Task.network_settings`), else 0
                   optimizer: str = 'adamw',            # 'adamw', 'adam' or 'sgd' (with Nesterov momentum 0.9)
                   soft_labels: bool = False,           # labels are class-probability vectors (MixUp, CutMix), not integers
                   task: str = 'classification',        # the registered task whose loss and metrics the model trains with
@@ -31,7 +31,9 @@ def compile_model(model: keras.Model,                  # an uncompiled model (a 
                   'adam': lambda: keras.optimizers.Adam(lr),
                   'sgd': lambda: keras.optimizers.SGD(lr, momentum=0.9, nesterov=True, weight_decay=weight_decay or None)}
     if optimizer not in optimizers: raise InputError(f'Unknown optimizer {optimizer!r}: choose one of {sorted(optimizers)}.')
-    loss, metrics = get_task(task).compile_terms(label_smoothing, soft_labels)
+    task = get_task(task)
+    if label_smoothing is None: label_smoothing = LABEL_SMOOTHING if 'label_smoothing' in task.network_settings else 0.0
+    loss, metrics = task.compile_terms(label_smoothing, soft_labels)
     model.compile(optimizer=optimizers[optimizer](), loss=loss, metrics=metrics)
     return model
 
@@ -81,7 +83,7 @@ def labels_of(ds) -> np.ndarray:
 def fit(model: keras.Model,         # a compiled model
         train_ds,                   # tf.data.Dataset of (inputs, integer labels) batches
         valid_ds=None,              # validation batches; early stopping watches the training loss if None
-        epochs: int = 30,           # maximum epochs
+        epochs: int = EPOCHS,       # maximum epochs (`core.EPOCHS`)
         class_weight: str | dict | None = 'balanced', # 'balanced', a {code: weight} dict, or None
         y_train=None,               # training labels for balanced weights; read from train_ds if None
         callbacks: list | None = None, # Keras callbacks; `default_callbacks(run_dir)` if None
@@ -130,11 +132,11 @@ def check_initial_loss(model: keras.Model, # an untrained model with a softmax o
 def overfit_one_batch(model_builder: Callable[[], keras.Model], # makes a fresh, uncompiled model
                       batch: tuple,         # one (inputs, integer labels) batch
                       epochs: int = 100,    # gradient steps on that batch
-                      lr: float = 3e-3,     # learning rate (no weight decay)
+                      lr: float = 3e-3,     # learning rate (no weight decay, no label smoothing)
                      ) -> dict:
     "Train a fresh model on one batch only: `{'accuracy', 'loss', 'steps'}` in inference mode (should reach 1.0)."
     x, y = (np.asarray(t) for t in batch)
-    model = compile_model(model_builder(), lr=lr, weight_decay=0.0)
+    model = compile_model(model_builder(), lr=lr, weight_decay=0.0, label_smoothing=0.0)  # nothing that keeps the loss above 0
     model.fit(x, y, batch_size=len(x), epochs=epochs, verbose=0, shuffle=False)
     loss, accuracy = model.evaluate(x, y, batch_size=len(x), verbose=0)
     return {'accuracy': float(accuracy), 'loss': float(loss), 'steps': epochs}
@@ -165,7 +167,7 @@ def zero_input_baseline(model_builder: Callable[[], keras.Model], # makes a fres
                         train_ds,              # (inputs, integer labels) batches
                         valid_ds,              # validation batches
                         epochs: int = 3,       # training epochs
-                        lr: float = 1e-3,      # learning rate
+                        lr: float = LR,        # learning rate
                        ) -> dict:
     "Train on zeroed inputs: `{'val_accuracy', 'val_loss', 'distinct_predictions'}` to compare with the real model."
     zero = lambda x, y: (keras.ops.zeros_like(x), y)

@@ -13,7 +13,7 @@ import keras
 from keras import layers, ops
 import soundfile as sf
 from scipy.signal import resample_poly
-from ..core import DEFAULT_SEED, InputError
+from ..core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ..data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, connected_rows, find_split_dirs, input_files, is_image_file, is_junk,
                              read_table_file, samples_from_table)
 from ..pipeline import default_workers
@@ -22,10 +22,10 @@ from .core import DataKind, KindInputs, register_kind
 # %% auto #0
 __all__ = ['AUDIO_SUFFIXES', 'READ_ERRORS', 'CLIP_LEVEL', 'MAX_SAMPLE_RATE', 'MAX_DURATION', 'DURATION_PERCENTILE', 'MEL_BINS',
            'WINDOW_S', 'HOP_S', 'MIN_POWER', 'LOG_MEL_BATCH', 'SILENT_PEAK', 'CLIPPED_SHARE', 'NEAR_DUPLICATE',
-           'PROJECTIONS', 'BATCH_SIZE', 'AUDIO_BUDGETS', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length',
-           'decode_audio', 'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings',
-           'load_audio', 'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment',
-           'audio_frontend', 'AudioInputs', 'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations',
+           'PROJECTIONS', 'BATCH_SIZE', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length', 'decode_audio',
+           'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings', 'load_audio',
+           'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment', 'audio_frontend',
+           'AudioInputs', 'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations',
            'plot_recordings', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
 
 # %% ../../nbs/19_audio_kind.ipynb #4afae663
@@ -533,7 +533,6 @@ def _lists_audio(csv: Path) -> bool:
 
 BATCH_SIZE = 64  # recordings per training step unless told otherwise
 
-AUDIO_BUDGETS = ('7m', '3m')  # the time a run plans its epochs for unless told (--epochs, --time-budget); the second with --quick
 
 class AudioKind(DataKind):
     "Recordings in class or split folders, listed in a CSV, or named by patterns: decoded once, audited, a CNN on log-mel spectrograms."
@@ -541,7 +540,8 @@ class AudioKind(DataKind):
     default_network = ('audio_cnn', {})  # `audio_models.audio_cnn`, measured on FSDD by speaker (bench/results/audio_trials.md)
     default_baseline = 'linear'          # logistic regression on the mean and spread of each log-mel band
     can_average_folds = True             # each fold model takes waveforms: their outputs can be averaged
-    time_budgets = AUDIO_BUDGETS         # an epoch costs seconds: the run plans its epochs for a time (`DataKind.chosen_settings`)
+    time_budgets = TIME_BUDGETS          # an epoch costs seconds: the run plans its epochs for a time (`DataKind.chosen_settings`; `core.TIME_BUDGETS`)
+    network_modules = ('dl_project.audio_models',)  # `audio_cnn`: registered when a network is looked up
     captions = {'durations.png': 'Durations of the {samples}, and the input duration they are padded or cropped to',
                 'recordings.png': 'One training recording per class: waveform and log-mel spectrogram'}
     advice = {'confused': 'more recordings of these two classes, from more speakers or sources, should help most',

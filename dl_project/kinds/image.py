@@ -7,15 +7,14 @@ from __future__ import annotations
 import warnings
 import numpy as np, pandas as pd
 from PIL import Image
-from ..core import DEFAULT_SEED, InputError
+from ..core import DEFAULT_SEED, QUICK_IMAGE_SIZE, InputError
 from ..data import Samples, exclude_unreadable, group_by_name, input_files, is_image_file
 from ..pipeline import ImageCache, decode_images
 from ..audit import audit, format_audit, leaks_first, split_counts
 from .core import DRAWN, DataKind, KindInputs, register_kind
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'IMAGE_SIZES', 'QUICK_IMAGE_SIZE', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs',
-           'median_side', 'ImageKind']
+__all__ = ['PRETRAINED', 'IMAGE_SIZES', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs', 'median_side', 'ImageKind']
 
 # %% ../../nbs/16_image_kind.ipynb #09e48055
 def colour_histograms(images: np.ndarray, # uint8 images (N, H, W, C)
@@ -66,7 +65,6 @@ class ImageInputs(KindInputs):
 PRETRAINED = '(`dl-project run --model efficientnetv2b0`; `--weights FILE` offline)'  # how to start from pretrained weights
 
 IMAGE_SIZES = (32, 96)  # the range of the image size a run chooses from the data: the smallest the networks use well, the largest 2 CPU cores train in 15 minutes
-QUICK_IMAGE_SIZE = 64   # the largest it chooses for a first look (--quick)
 
 def median_side(paths: list,   # image files
                 n: int = 500,  # how many of them to read, evenly spaced

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
-from ..core import DEFAULT_SEED, InputError
+from ..core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ..data import (TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_group_column, _without_targets, find_split_dirs,
                     is_image_file, is_junk, samples_from_table)
 from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, refuse_options, register_kind
@@ -17,10 +17,10 @@ from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, refuse_options, regi
 # %% auto #0
 __all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'TEXT_PROSE_WORDS', 'TEXT_MAX_OTHER',
            'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH',
-           'TOKEN_MODES', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT_BUDGET', 'QUICK_TEXT_BUDGET', 'TEXT', 'decode_text',
-           'read_text_table', 'looks_like_text', 'text_column', 'reads_as_text', 'load_text_table', 'text_files',
-           'load_text_folder', 'ngram_features', 'CollapseSpaces', 'sequence_length', 'text_encoder', 'hangul_fonts',
-           'TextPictures', 'TextInputs', 'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
+           'TOKEN_MODES', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT', 'decode_text', 'read_text_table', 'looks_like_text',
+           'text_column', 'reads_as_text', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features',
+           'CollapseSpaces', 'sequence_length', 'text_encoder', 'hangul_fonts', 'TextPictures', 'TextInputs',
+           'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
 
 # %% ../../nbs/19_text_kind.ipynb #983e7485
 ENCODING_NAMES = {'utf-8-sig': 'UTF-8 with BOM', 'utf-8': 'UTF-8', 'cp949': 'CP949 (EUC-KR, Korean Windows)'}  # how the load reports each encoding
@@ -341,7 +341,6 @@ def plot_ngrams(ngrams: dict[str, pd.Series]):
 
 # %% ../../nbs/19_text_kind.ipynb #62aac05f
 TEXT_BATCH_SIZE, MIN_STEPS = 256, 40  # texts per training step: short texts train as well in large batches, in fewer steps (bench/results/text_trials.md); smaller batches where an epoch would have fewer than MIN_STEPS steps
-TEXT_BUDGET, QUICK_TEXT_BUDGET = '7m', '3m'  # the time a run plans its epochs for unless told otherwise (a first look: --quick)
 
 def _frame_of(inputs, preprocessing: dict) -> tuple[pd.DataFrame, str]:
     "Texts to predict from a table (a file or a DataFrame), and the column holding them: the training column, else 'text', else detected."
@@ -355,7 +354,8 @@ class TextKind(DataKind):
     name, words = 'text', ('text', 'texts')
     default_network = ('text_cnn', {})   # measured on the reference reviews (bench/results/text_trials.md)
     default_baseline = 'linear'          # TF-IDF + logistic regression (ridge for a number)
-    time_budgets = (TEXT_BUDGET, QUICK_TEXT_BUDGET)  # an epoch costs seconds: the run plans its epochs (`DataKind.chosen_settings`)
+    time_budgets = TIME_BUDGETS          # an epoch costs seconds: the run plans its epochs (`DataKind.chosen_settings`; `core.TIME_BUDGETS`)
+    network_modules = ('dl_project.text_models',)  # `text_cnn`, `text_gru`: registered when a network is looked up
     tokens = 'char'                      # the network's token mode (a key of `TOKEN_MODES`), measured likewise
     can_average_folds = False            # each fold model has its own vocabulary: the saved model is refit on all rows
     captions = {'lengths.png': 'Length of the {samples} per class (characters)',
