@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, save_json
-from ..data import Samples, apply_audit, group_by_name, input_files, is_image_file
+from ..data import LAYOUT_KINDS, Samples, apply_audit, group_by_name, input_files, is_image_file
 from ..pipeline import ImageCache, decode_images
 from .core import DataKind, KindInputs, register_kind, settle_split
 
@@ -161,3 +161,5 @@ class ImageKind(DataKind):
         return format_audit(report)
 
 IMAGE = register_kind(ImageKind())
+LAYOUT_KINDS['files'] = IMAGE.name  # `data.load_samples` names the image files (a folder of class folders, a path list) it reads with this kind
+
