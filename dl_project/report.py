@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import load_json, load_plugins, InputError
 from .problem import ProblemCard
-from .kinds import KINDS, file_audit_lines
+from .kinds import KINDS
+from .kinds.core import file_audit_lines
 from .tasks import TASKS, Task, get_task
 
 # %% auto #0
