@@ -19,10 +19,10 @@ __all__ = ['BASELINES', 'baseline_model', 'baseline_outputs', 'baseline_inputs',
 # %% ../nbs/21_baselines.ipynb #67abafc9
 BASELINES = ('linear', 'logreg', 'ridge', 'rf', 'hgb')  # names a baseline may have; each task builds those that suit it (`Task.baseline_estimators`)
 
-def baseline_model(name: str = 'linear',       # one of the task's `baseline_estimators`, or 'linear' (the task's linear model)
-                   preprocessor=None,          # the step in front of the model (the kind's `baseline_preprocessor(name)`); a StandardScaler if None
-                   seed: int = DEFAULT_SEED,   # random state of the model
-                   task: str = 'classification', # the registered task whose models these are
+def baseline_model(name: str,                  # one of the task's `baseline_estimators`, or 'linear' (the task's linear model)
+                   preprocessor,               # the step in front of the model (the kind's `baseline_preprocessor(name)`); a StandardScaler if None
+                   seed: int,                  # random state of the model
+                   task: str,                  # the registered task whose models these are (`Task.name`)
                   ) -> Pipeline:
     "A scikit-learn pipeline: `preprocessor`, then the task's classical model `name`."
     models = get_task(task).baseline_estimators(seed)

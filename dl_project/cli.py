@@ -38,7 +38,7 @@ def cmd_info(args) -> int:
 def cmd_audit(args) -> int:
     "Audit a dataset folder or table with its data kind's audit, print the summary, write `audit.json` into `--out`."
     from dl_project.kinds import LOAD_OPTIONS, kind_of, load_dataset
-    c = make_config(target=args.target, task=args.task, **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`
+    c = make_config(target=args.target, task=args.task, plugins=args.plugins, **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`, its plugins imported
     samples = load_dataset(args.data, target=c.target, task=c.task, **{k: getattr(c, k) for k in LOAD_OPTIONS})
     kind = kind_of(samples)
     print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet)))
@@ -70,7 +70,11 @@ def _mapping(text: str) -> dict:
     if not isinstance(value, dict): raise argparse.ArgumentTypeError(f'{text!r} is not a mapping: write it as "{{key: value, ...}}"')
     return value
 
-_FLAG_TYPES = {'str': str, 'int': int, 'float': float, 'dict': _mapping}  # a field's type (its annotation) -> how its flag is parsed
+def _names(text: str) -> list[str]:
+    "The names in one flag of a list setting, comma-separated (`--plugin a,b`; the flag may also be repeated)."
+    return [name.strip() for name in text.split(',') if name.strip()]
+
+_FLAG_TYPES = {'str': str, 'int': int, 'float': float, 'dict': _mapping, 'list': _names}  # a field's type (its annotation) -> how its flag is parsed
 
 def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
                       positional: str = 'data',        # the field taken as a positional argument
@@ -85,6 +89,8 @@ def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
         if f.name == positional: parser.add_argument(f.name, nargs='?', help=text); continue
         flag = '--' + f.name.replace('_', '-')
         if kind == 'bool': parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=text)
+        elif kind == 'list': parser.add_argument(flag.removesuffix('s'), flag, dest=f.name, type=_names, action='extend', default=None,
+                                                 metavar=f.name.upper().removesuffix('S'), help=text)  # --plugin a --plugin b,c
         else: parser.add_argument(flag, type=_FLAG_TYPES[kind], default=None, metavar=f.name.upper(), help=text)
 
 # %% ../nbs/90_cli.ipynb #42d4016b
@@ -148,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('data', help='dataset folder, or CSV listing path,label[,split][,group]')
     s.add_argument('--out', help='folder to write audit.json to')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
-    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern'))  # what is predicted, and how a kind reads the data (`kinds.LOAD_OPTIONS`)
+    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), and the plugins that bring kinds
     s.set_defaults(func=cmd_audit)
     s = sub.add_parser('predict', help='predict new data (images, table rows, ...) with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #c6431ed3
 from __future__ import annotations
-import datetime as dt, hashlib, importlib.metadata as metadata, json, os, platform, random, subprocess, sys, tempfile
+import datetime as dt, hashlib, importlib, importlib.metadata as metadata, importlib.util, json, os, platform, random, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
 import dl_project
@@ -12,9 +12,10 @@ from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'EPOCHS', 'LR', 'WEIGHT_DECAY', 'LABEL_SMOOTHING', 'SCHEDULE', 'AUGMENT',
-           'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'InputError', 'project_root', 'new_run_dir',
-           'save_json', 'load_json', 'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named',
-           'look_up', 'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
+           'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'PLUGIN_GROUP', 'PLUGINS', 'InputError',
+           'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins', 'save_json',
+           'load_json', 'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named', 'look_up',
+           'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
            'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
            'save_environment', 'package_differences']
 
@@ -57,6 +58,47 @@ def new_run_dir(root: str | Path = RUNS_DIR, # folder that holds the run folders
     while path.exists(): path, i = Path(root) / f'{name}-{i}', i + 1
     path.mkdir(parents=True)
     return path
+
+# %% ../nbs/00_core.ipynb #f696bf2d
+PLUGIN_GROUP = 'dl_project.plugins'  # the entry-point group of installed plugins
+PLUGINS: dict[str, str] = {}         # plugin as named (a module, or a .py file) -> the module imported, in import order
+_installed = {'loaded': False}       # whether the installed plugins (entry points) were imported in this process
+
+def import_plugin(name: str,              # a module name (my_lab.spectra) or the path of a .py file
+                  needed_by: str = 'the run', # who asks for it, for the message (a model folder, a run folder)
+                 ) -> str:
+    "Import one plugin once (a file under the module name of its stem); the name of its module. An `InputError` in one line when it cannot be imported."
+    if name in PLUGINS: return PLUGINS[name]
+    path = Path(name)
+    try:
+        if path.suffix == '.py':
+            if not path.is_file(): raise ModuleNotFoundError(f'no file {path}', name=name)
+            spec = importlib.util.spec_from_file_location(path.stem, path.resolve())
+            module = sys.modules[path.stem] = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        else: module = importlib.import_module(name)
+    except Exception as e:
+        if path.suffix == '.py': sys.modules.pop(path.stem, None)
+        if isinstance(e, ModuleNotFoundError) and (e.name == name or name.startswith(f'{e.name}.')):
+            raise InputError(f'{needed_by} needs the plugin {name!r}, which cannot be found ({e}): install it, add its folder to '
+                             'PYTHONPATH, or give the path of its .py file') from None
+        raise InputError(f'the plugin {name!r} failed to import ({type(e).__name__}: {e}): fix it, or leave it out') from None
+    PLUGINS[name] = module.__name__
+    return module.__name__
+
+def installed_plugins(group: str = PLUGIN_GROUP) -> list[str]:
+    "The modules that installed distributions declare as entry points of `group`."
+    return [ep.module for ep in metadata.entry_points(group=group)]
+
+def load_plugins(names=(),                 # plugins a run names (module names or .py files)
+                 needed_by: str = 'the run', # who asks for them, for the message
+                ) -> list[str]:
+    "Import the installed plugins (the first time only) and `names`; returns the names of every plugin imported so far (`PLUGINS`)."
+    if not _installed['loaded']:
+        _installed['loaded'] = True  # first: a plugin that looks a name up while it is imported does not come back here
+        for module in installed_plugins(): import_plugin(module, 'an installed plugin (entry point)')
+    for name in names or (): import_plugin(name, needed_by)
+    return list(PLUGINS)
 
 # %% ../nbs/00_core.ipynb #781a8f21
 def _to_json(o):
@@ -126,7 +168,8 @@ def look_up(registry: dict, # name -> object
             what: str,      # what the registry holds, for the message ('data kind', 'task')
             how: str,       # the function that registers one, for the message
            ):
-    "The object registered as `name`, or an `InputError` that lists the known names and says how to register one."
+    "The object registered as `name` (installed plugins imported first: `load_plugins`), or an `InputError` that lists the known names and says how to register one."
+    load_plugins()
     if name not in registry:
         raise InputError(f'no {what} {name!r} is registered (known: {sorted(registry)}): import its module, or register it with {how}')
     return registry[name]

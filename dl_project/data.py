@@ -13,17 +13,23 @@ from .datasets import IMAGE_SUFFIXES
 from .tasks import choose_task, task_of
 
 # %% auto #0
-__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES', 'ENCODINGS',
-           'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files', 'scan_class_dirs', 'find_split_dirs',
-           'draw_split', 'save_split', 'read_split', 'exclude_unreadable', 'apply_audit', 'similar_labels',
-           'samples_from_table', 'read_table_file', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters',
-           'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
+__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'LAYOUT_KINDS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES',
+           'ENCODINGS', 'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files',
+           'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'exclude_unreadable',
+           'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file', 'load_samples', 'connected_rows',
+           'join_groups', 'join_clusters', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
 TABLE_COLUMNS = ['path', 'label', 'split', 'group']  # columns of an image table (tabular: features instead of path)
 EXCLUDED_COLUMNS = ['line', 'path', 'label', 'split', 'reason']  # a row left out: its line in a CSV (header: line 1), file, label, split, why
 LINE = '_line'  # column of a table's rows: the CSV line (header: line 1; row number + 2 for a DataFrame), how results and split files name a row
+LAYOUT_KINDS: dict[str, str] = {}  # what `load_samples` reads ('files': image files in folders or a path list; 'columns': a table of feature columns) -> the data kind that claims it, set by that kind's module (`kinds.image`, `kinds.table`)
+
+def layout_kind(layout: str, # 'files' or 'columns'
+               ) -> str:
+    "The data kind of a layout `load_samples` reads: the one that claimed it in `LAYOUT_KINDS`, '' before the kinds are imported."
+    return LAYOUT_KINDS.get(layout, '')
 
 def _empty_excluded() -> pd.DataFrame:
     return pd.DataFrame(columns=EXCLUDED_COLUMNS)
@@ -33,8 +39,8 @@ class Samples:
     "One row per sample (`path` or feature columns, `label`, `split`, `group`) plus the sorted class list."
     table: pd.DataFrame                 # one row per sample
     classes: list[str]                  # sorted class names; label code = `classes.index(label)` ([] for a number)
-    kind: str = 'image'                 # the data kind ('image', 'tabular', ...): `kinds.kind_of` reads it
-    task: str = 'classification'        # the task: `tasks.task_of` reads it
+    kind: str                           # the data kind (a name in `kinds.KINDS`), set by the loader that read the samples: `kinds.kind_of` reads it
+    task: str                           # the task (a name in `tasks.TASKS`): `tasks.task_of` reads it
     root: Path | None = None            # the dataset folder or CSV file the samples came from
     features: list[str] = field(default_factory=list)  # feature columns (tabular), else []
     ignored: list[str] = field(default_factory=list)   # files skipped while scanning (not data), relative to root
@@ -271,7 +277,7 @@ def _choose_task(labels: pd.Series, task: str, where):
     return chosen
 
 def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, optional `split` and `group`
-                       *, kind: str = 'image',    # 'image' or 'tabular'
+                       *, kind: str,              # the data kind of the rows (the loader's own; `layout_kind` for `load_samples`)
                        task: str = 'auto',        # a registered task, or 'auto' (detected from the labels)
                        root: Path | None = None,  # dataset folder or CSV the rows came from
                        features: list[str] = (),  # feature columns (tabular)
@@ -320,7 +326,7 @@ def _load_folder(root: Path, **kw) -> Samples:
     if not rows:
         raise InputError(f'no images found in {root}: expected class folders (root/<class>/<image>) or split folders '
                          f'(root/train/<class>/<image>) holding {", ".join(IMAGE_SUFFIXES)} files')
-    return samples_from_table(pd.DataFrame(rows), root=root, ignored=ignored, empty_class_dirs=empty, **kw)
+    return samples_from_table(pd.DataFrame(rows), kind=layout_kind('files'), root=root, ignored=ignored, empty_class_dirs=empty, **kw)
 
 TABLE_SUFFIXES = ('.csv', '.tsv', '.txt')  # text tables `load_samples` reads
 ENCODINGS = ('utf-8-sig', 'cp949')          # tried in this order: UTF-8 (with or without a BOM), then Korean Windows
@@ -384,14 +390,14 @@ def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, group: s
         _check_values(table, where)
         table, excluded = _without_targets(table, label)
         table['path'] = [os.path.abspath(base / p) for p in table['path'].astype(str)]
-        return samples_from_table(table, root=where if isinstance(where, Path) else None, excluded=excluded, **kw)
+        return samples_from_table(table, kind=layout_kind('files'), root=where if isinstance(where, Path) else None, excluded=excluded, **kw)
     if target is None:
         raise InputError(f"{where} has no 'path' column and no target was given: for images add path,label columns; "
                          f'for tabular data pass target=<one of {cols}>')
     _check_values(table, where)
     features = [c for c in cols if c not in (target, 'split', 'group')]
     table, excluded = _without_targets(table, target)
-    return samples_from_table(table, kind='tabular', features=features, root=where if isinstance(where, Path) else None,
+    return samples_from_table(table, kind=layout_kind('columns'), features=features, root=where if isinstance(where, Path) else None,
                               excluded=excluded, **kw)
 
 def load_samples(source: str | Path | pd.DataFrame, # a dataset folder, a CSV file, or a DataFrame

@@ -8,7 +8,7 @@ import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError, seed_everything
 from .data import Samples
 from .pipeline import ImageCache
-from .tasks.classification import evaluate_predictions
+from .tasks import Task
 from .cv import CVInputs, CVResult, cv_pool, fold_models, make_learner, oof_proba, predict_ensemble
 
 # %% auto #0
@@ -18,14 +18,15 @@ __all__ = ['ensemble_scores', 'fold_members', 'average_model', 'bagging']
 def ensemble_scores(members: dict[str, np.ndarray], # member name -> probabilities (n, C) on the same samples
                     y_true,                # true labels (codes or names)
                     classes,               # class names
-                    metric: str = 'accuracy', # the score to report (a key of `evaluate_predictions`)
+                    task: Task,            # the task that scores them (`tasks.task_of(samples)`)
+                    metric: str | None = None, # the score to report (one of `task.metrics`); the task's first if None
                    ) -> pd.DataFrame:
-    "One row per member and a last row 'ensemble' (the mean of their probabilities): `metric`, its 95 % CI, n."
+    "One row per member and a last row 'ensemble' (the mean of their outputs): `metric`, its 95 % CI, n."
     if not members: raise InputError('no members to ensemble: pass a dict of name -> probabilities')
-    members = {**members, 'ensemble': np.mean(list(members.values()), axis=0)}
+    members, metric = {**members, 'ensemble': np.mean(list(members.values()), axis=0)}, metric or task.metrics[0]
     rows = {}
     for name, proba in members.items():
-        r = evaluate_predictions(y_true, proba, classes, n_boot=200)
+        r = task.evaluate(y_true, proba, classes, n_boot=200)
         rows[name] = {metric: r[metric], 'ci95': f"{r['ci95_by_metric'][metric][0]:.2f}–{r['ci95_by_metric'][metric][1]:.2f}", 'n': r['n']}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('member')
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
-from .core import InputError, save_json, load_json, save_environment
-from .tasks import get_task
+from .core import PLUGINS, InputError, save_json, load_json, load_plugins, save_environment
+from .tasks import TASKS, Task, get_task
 from .kinds import get_kind
 from .kinds.core import DEFAULT_BATCH_SIZE
 import dl_project.models, dl_project.train  # register the project's Keras layers and losses for loading
@@ -34,16 +34,16 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    classes: list,            # class names in output order
                    image_size=None,          # decode size of images: side or (height, width); None for kinds without one
                    *,
-                   kind: str = 'image',      # the data kind the model was trained on (`kinds.core`)
+                   kind: str,                # the data kind the model was trained on (`DataKind.name`)
                    resize: str = 'stretch',  # how images were resized (see `pipeline.RESIZE_MODES`)
                    color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
                    features: list | None = None, # feature columns (tabular)
                    columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.raw_inputs`)
-                   task: str = 'classification', # the registered task the model was trained for
+                   task: str,                # the registered task the model was trained for (`Task.name`)
                    seed: int | None = None,  # the run's seed, for the environment record
                    **settings,               # anything else the data kind records to prepare raw inputs (`DataKind.folder_settings`)
                   ) -> Path:
-    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json`, `environment.json`."
+    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json` (with the plugins this process imported, `core.PLUGINS`, for `load_model_dir` to import again), `environment.json`."
     path = Path(path)
     tmp = path.with_name(f'.tmp-{path.name}')
     shutil.rmtree(tmp, ignore_errors=True)  # left by a write that was killed
@@ -52,7 +52,8 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
     model.save(tmp / 'model.keras')
     save_json([str(c) for c in classes], tmp / 'classes.json')
     save_json({'kind': kind, 'task': task, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
-               'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns} | settings,
+               'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns,
+               'plugins': list(PLUGINS)} | settings,
               tmp / 'preprocessing.json')
     save_environment(tmp / 'environment.json', seed)
     _replace_folder(tmp, path)
@@ -69,17 +70,24 @@ class ModelFolder:
 
 def load_model_dir(path: str | Path, # a folder written by `save_model_dir`
                   ) -> ModelFolder:
-    "Load a model folder with Keras safe mode on."
+    "Load a model folder with Keras safe mode on, the plugins it records imported first (their kinds, tasks and layers)."
     path = Path(path)
     missing = [f for f in MODEL_FILES[:3] if not (path / f).is_file()]
     if missing: raise InputError(f'{path} is not a model folder (missing {", ".join(missing)}): pass a folder written by save_model_dir.')
+    preprocessing = load_json(path / 'preprocessing.json')
+    load_plugins(preprocessing.get('plugins'), f'the model folder {path}')
     model = keras.saving.load_model(path / 'model.keras', compile=False, safe_mode=True)
-    return ModelFolder(model, load_json(path / 'classes.json'), load_json(path / 'preprocessing.json'), path)
+    return ModelFolder(model, load_json(path / 'classes.json'), preprocessing, path)
 
 # %% ../nbs/24_predict.ipynb #6b48d26b
+def _folder_task(folder: ModelFolder) -> Task:
+    "The task a model folder was trained for; for a folder written before tasks were recorded, the registered task whose classes are the folder's (its class names)."
+    if 'task' in folder.preprocessing: return get_task(folder.preprocessing['task'])
+    return next(task for task in TASKS.values() if task.classes_of(folder.classes) == folder.classes)
+
 def _prediction_table(folder: ModelFolder, keys: pd.Series, outputs: np.ndarray, failed: dict[int, str]) -> pd.DataFrame:
     "One row per input: its key, the prediction (`label`), one probability column per class, and `error`."
-    task = get_task(folder.preprocessing.get('task', 'classification'))
+    task = _folder_task(folder)
     table = pd.DataFrame({keys.name: keys.to_numpy()})
     ok = ~np.isnan(outputs).any(1)
     predicted = np.full(len(outputs), None, dtype=object)

@@ -64,7 +64,7 @@ def make_problem_card(labels,                 # label of every sample (array-lik
                       splits=None,            # split of every sample ('train'/'valid'/'test'); all train if None
                       *,
                       name: str = 'dataset',  # dataset or project name
-                      kind: str = 'image',    # the data kind
+                      kind: str = 'data',     # the data kind's name (`DataKind.name`), as the task line names it; 'data' when not said
                       task: str = 'auto',     # a registered task, or 'auto' (detected from the training labels)
                       hypothesis: str = '',   # what the user expects, in their words
                       success_criterion: str = '', # when it counts as a success; a default rule if empty

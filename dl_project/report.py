@@ -7,10 +7,11 @@ from __future__ import annotations
 import base64, html, re
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import load_json, InputError
+from .core import load_json, load_plugins, InputError
 from .problem import ProblemCard
 from .kinds import KINDS
-from .tasks import TASKS, Task
+from .kinds.core import file_audit_lines
+from .tasks import TASKS, Task, get_task
 
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
@@ -28,8 +29,9 @@ def _ci(task: Task, result: dict, metric: str) -> str:
     return f' [{task.format(ci[0], metric)}, {task.format(ci[1], metric)}]' if ci else ''
 
 def _task(metrics: dict) -> Task:
-    "The run's task (classification for a run folder written before tasks were recorded)."
-    return TASKS[metrics.get('task', 'classification')]
+    "The run's task; for a run folder written before tasks were recorded, the registered task whose metrics hold the run's metric."
+    if 'task' in metrics: return get_task(metrics['task'])
+    return next(task for task in TASKS.values() if metrics.get('metric', 'accuracy') in task.metrics)  # the first runs scored accuracy only
 
 def comparison_table(metrics: dict) -> pd.DataFrame:
     "Chance, classical baseline and network side by side in the problem card's metric (CV mean ± std, test with its CI); the task's `beside` metric next to it."
@@ -213,9 +215,9 @@ def _md_table(df: pd.DataFrame) -> str:
     return '\n'.join(['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)] + ['| ' + ' | '.join(r) + ' |' for r in cells])
 
 def _audit_section(metrics: dict, audit: dict) -> list[str]:
-    "What the audit found, in the words of the run's data kind (`DataKind.audit_lines`)."
-    kind = _kind(metrics) or KINDS['image']
-    return ['## What the audit found', '', *kind.audit_lines(audit), '']
+    "What the audit found, in the words of the run's data kind (`DataKind.audit_lines`); an audit of files (`file_audit_lines`) for a run folder written before kinds were recorded."
+    kind = _kind(metrics)
+    return ['## What the audit found', '', *(kind.audit_lines(audit) if kind else file_audit_lines(audit)), '']
 
 # %% ../nbs/44_report.ipynb #bb9fa00b
 def _budget_line(plan: dict) -> str:
@@ -231,6 +233,7 @@ def report_markdown(run_dir: str | Path, # a run folder
     if not (run_dir / 'metrics.json').is_file():
         raise InputError(f'{run_dir} has no metrics.json: it is not a finished run folder. Run `dl-project run` '
                          'first (rerunning the same command resumes an interrupted run).')
+    if (run_dir / 'config.json').is_file(): load_plugins(load_json(run_dir / 'config.json').get('plugins'), f'the run folder {run_dir}')
     metrics = load_json(run_dir / 'metrics.json')
     audit = load_json(run_dir / 'audit.json') if (run_dir / 'audit.json').is_file() else None
     verdict, said = headline(metrics)

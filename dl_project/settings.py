@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib, json, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
-from .core import AUGMENT, DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, MIX, QUICK, SCHEDULE, WEIGHT_DECAY, InputError
+from .core import AUGMENT, DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, MIX, QUICK, SCHEDULE, WEIGHT_DECAY, InputError, load_plugins
 
 # %% auto #0
 __all__ = ['NONE_WORD', 'setting', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
@@ -68,6 +68,9 @@ class RunConfig:
     final: str = setting('ensemble', 'saved model: ensemble (the fold models averaged, no extra training) or refit (one network '
                                      'trained on every CV row)', choices=('ensemble', 'refit'))
     seed: int = setting(DEFAULT_SEED, 'one seed for the split, the folds, initialisation and shuffling', low=0, high=2**32 - 1)
+    plugins: list | None = setting(None, 'plugins imported before the data is loaded: modules or .py files that register data kinds and '
+                                         'tasks (--plugin my_lab.spectra, repeatable or comma-separated); resume, reproduce, report and '
+                                         'predict import them again')
     deterministic: bool = setting(True, 'deterministic TensorFlow kernels: a rerun gives identical numbers')
     quick: bool = setting(False, 'a first look: ' + ', '.join(f'{k} {v}' for k, v in QUICK.items()) + ' (unless set explicitly)')
 
@@ -106,13 +109,14 @@ def parse_duration(text: str) -> float:
         raise InputError(f'{text!r} is not a duration: write a number with a unit, e.g. 90s, 15m or 1h30m')
     return seconds
 
-_TYPES = {'str': (str,), 'int': (int,), 'float': (int, float), 'bool': (bool,), 'dict': (dict,)}
+_TYPES = {'str': (str,), 'int': (int,), 'float': (int, float), 'bool': (bool,), 'dict': (dict,), 'list': (list, tuple)}
 
 def setting_type(f) -> tuple[str, bool]:
-    "A `RunConfig` field's type from its annotation: (`'str'`, `'int'`, `'float'`, `'bool'` or `'dict'`, whether None is allowed)."
+    "A `RunConfig` field's type from its annotation: (`'str'`, `'int'`, `'float'`, `'bool'`, `'dict'` or `'list'` (of names), whether None is allowed)."
     kinds = [t.strip() for t in f.type.split('|')]
     return kinds[0], 'None' in kinds
-_NOUNS = {'str': 'a text', 'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'dict': 'a mapping (key: value)'}
+_NOUNS = {'str': 'a text', 'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'dict': 'a mapping (key: value)',
+          'list': 'a list of names'}
 
 def _check_field(f, value):
     "One field's type, range and name checks; an `InputError` naming the setting and the fix."
@@ -120,7 +124,8 @@ def _check_field(f, value):
     if value is None:
         if optional: return
         raise InputError(f'setting {f.name} cannot be empty: give {_NOUNS[kind]}, or leave it out for the default {f.default!r}')
-    if not isinstance(value, _TYPES[kind]) or (kind != 'bool' and isinstance(value, bool)):
+    if (not isinstance(value, _TYPES[kind]) or (kind != 'bool' and isinstance(value, bool))
+            or kind == 'list' and not all(isinstance(v, str) for v in value)):
         raise InputError(f'setting {f.name}={value!r} must be {_NOUNS[kind]} (default {f.default!r})')
     m = f.metadata
     if 'low' in m and value < m['low'] or 'high' in m and value > m['high'] or 'low_open' in m and value <= m['low_open']:
@@ -139,7 +144,9 @@ def _check_field(f, value):
         raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if optional else ''))
 
 def check_config(c: RunConfig):
-    "Check every setting of `c` (see above), and the settings that only make sense together."
+    "Check every setting of `c` (see above), and the settings that only make sense together; the plugins it names are imported first, so that their tasks are names `task` takes."
+    _check_field(RunConfig.__dataclass_fields__['plugins'], c.plugins)
+    load_plugins(c.plugins)
     for f in fields(c): _check_field(f, getattr(c, f.name))
     from dl_project.models import BACKBONES
     if c.weights is not None and c.model not in BACKBONES:

@@ -5,16 +5,16 @@
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
 from abc import ABC, abstractmethod
-import warnings
+import inspect, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
-from ..core import DEFAULT_SEED, InputError, load_json_if_valid, look_up, register_named, save_json
+from ..core import DEFAULT_SEED, InputError, load_json_if_valid, load_plugins, look_up, register_named, save_json
 from ..data import LINE, Samples, join_clusters, load_samples, redraw_split, save_split, split_beside
 from ..tasks import task_of
 
 # %% auto #0
 __all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'KindInputs', 'refuse_options', 'DataKind',
-           'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
+           'file_audit_lines', 'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -31,8 +31,8 @@ class KindInputs(ABC):
         return np.ones(len(self.samples), bool)
 
     @abstractmethod
-    def baseline_features(self, **options) -> np.ndarray | pd.DataFrame:
-        "The classical baseline's inputs of every row (an array, or a DataFrame for `baseline_preprocessor`)."
+    def baseline_features(self) -> np.ndarray | pd.DataFrame:
+        "The classical baseline's inputs of every row (an array, or a DataFrame for `baseline_preprocessor`); a kind may add keyword options with defaults that a user passes (`cv.ClassicalLearner(features=...)`; images: size, bins)."
 
     def baseline_preprocessor(self, model: str = 'linear'):
         "The scikit-learn step fitted per fold in front of the classical model `model` (a name of `baselines.BASELINES`)."
@@ -94,14 +94,13 @@ class DataKind(ABC):
     captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
     advice: dict = {}                       # report sentences keyed by situation ('confused', 'not_better'); generic ones where absent
 
-    def recognises(self, source: Path, **options) -> bool:
-        "Whether `source` (a folder or file) is a dataset of this kind that `load` reads, given the load `options` (see `LOAD_OPTIONS`)."
+    def recognises(self, source: Path) -> bool:
+        "Whether `source` (a folder or file) is a dataset of this kind that `load` reads; a kind whose decision needs a load option adds it as a keyword (the text kind: `text`)."
         return False
 
     def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
-             group: str | None = None, **options) -> Samples:
-        "The sample table of `source` by `data.load_samples` (`task`: a registered task, or 'auto'; `group`: a CSV's group column); other load options are refused."
-        refuse_options(options, self.words[1])
+             group: str | None = None) -> Samples:
+        "The sample table of `source` by `data.load_samples` (`task`: a registered task, or 'auto'; `group`: a CSV's group column). A kind that takes more load options (`LOAD_OPTIONS`) adds them as keywords; `load_dataset` refuses the others."
         return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
 
     def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict | None, str]:
@@ -224,14 +223,20 @@ class DataKind(ABC):
         return []
 
     def audit_lines(self, audit: dict, examples: int = 8) -> list[str]:
-        "The report's Markdown bullets on what the audit found (files read, duplicate clusters and leaks, what was left out)."
-        lines = [f"- {audit.get('files', '?')} files, {audit.get('readable', '?')} readable; {len(audit.get('unreadable', []))} unreadable "
-                 f"(excluded), {len(audit.get('ignored', []))} ignored (not data)",
-                 f"- {len(audit.get('duplicates', []))} duplicate clusters; {audit.get('leaks', 0)} cross splits (leaks); "
-                 f"{audit.get('label_conflicts', 0)} carry different labels"]
-        for c in [c for c in audit.get('duplicates', []) if c.get('leak') or c.get('conflict')][:examples]:
-            lines.append(f"    - {c['kind']}: " + ', '.join(f'`{p}`' for p in c['paths']) + f" (splits {', '.join(c['splits'])})")
-        return lines + [f"- unreadable: `{u['path']}`: {u['error']}" for u in audit.get('unreadable', [])[:examples]]
+        "The report's Markdown bullets on what the audit found: `file_audit_lines` by default."
+        return file_audit_lines(audit, examples)
+
+def file_audit_lines(audit: dict,      # an audit report of files (`audit.json`: files, readable, duplicates, unreadable, ...)
+                     examples: int = 8, # at most this many clusters and unreadable files listed
+                    ) -> list[str]:
+    "Markdown bullets on an audit of files (files read, duplicate clusters and leaks, what was left out); also the report's words for a run whose kind is not registered."
+    lines = [f"- {audit.get('files', '?')} files, {audit.get('readable', '?')} readable; {len(audit.get('unreadable', []))} unreadable "
+             f"(excluded), {len(audit.get('ignored', []))} ignored (not data)",
+             f"- {len(audit.get('duplicates', []))} duplicate clusters; {audit.get('leaks', 0)} cross splits (leaks); "
+             f"{audit.get('label_conflicts', 0)} carry different labels"]
+    for c in [c for c in audit.get('duplicates', []) if c.get('leak') or c.get('conflict')][:examples]:
+        lines.append(f"    - {c['kind']}: " + ', '.join(f'`{p}`' for p in c['paths']) + f" (splits {', '.join(c['splits'])})")
+    return lines + [f"- unreadable: `{u['path']}`: {u['error']}" for u in audit.get('unreadable', [])[:examples]]
 
 # %% ../../nbs/15_kinds.ipynb #82b848ff
 def settle_split(samples: Samples,  # samples with their final groups
@@ -265,6 +270,14 @@ def kind_of(samples: Samples) -> DataKind:
     return get_kind(samples.kind)
 
 # %% ../../nbs/15_kinds.ipynb #c53b8adc
+def _declared(method,        # a kind's `recognises` or `load`
+              options: dict, # the load options given
+             ) -> dict:
+    "The `options` that `method` declares as keyword parameters (all of them where it takes `**options`)."
+    params = inspect.signature(method).parameters.values()
+    if any(p.kind is p.VAR_KEYWORD for p in params): return options
+    return {k: v for k, v in options.items() if k in {p.name for p in params}}
+
 def load_dataset(source: str | Path,           # a dataset folder or file
                  target: str | None = None,    # label column of a table
                  seed: int = DEFAULT_SEED,     # seed of a drawn split
@@ -272,11 +285,16 @@ def load_dataset(source: str | Path,           # a dataset folder or file
                  task: str = 'auto',           # a registered task, or 'auto' (detected from the labels)
                  **options,                    # load options (`LOAD_OPTIONS`: text, group, label_pattern, group_pattern), None when not given
                 ) -> Samples:
-    "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it with `options`, else by the image and table loader (`data.load_samples`)."
+    "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it, else by the image and table loader (`data.load_samples`); each kind is handed the given `options` its methods declare, and the others are refused."
     source = Path(source)
     if unknown := sorted(set(options) - set(LOAD_OPTIONS)): raise InputError(f'unknown load option(s) {unknown}: use {list(LOAD_OPTIONS)}')
+    load_plugins()  # the installed plugins' kinds are asked too
+    given = {k: v for k, v in options.items() if v is not None}
     for kind in reversed(list(KINDS.values())):
-        if kind.recognises(source, **options): return kind.load(source, target=target, seed=seed, split_file=split_file, task=task, **options)
-    group = options.pop('group', None)
-    refuse_options(options, 'images or tables')
+        if kind.recognises(source, **_declared(kind.recognises, given)):
+            taken = _declared(kind.load, given)
+            refuse_options({k: v for k, v in given.items() if k not in taken}, kind.words[1])
+            return kind.load(source, target=target, seed=seed, split_file=split_file, task=task, **taken)
+    group = given.pop('group', None)
+    refuse_options(given, 'images or tables')
     return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)

@@ -8,7 +8,7 @@ import warnings
 import numpy as np, pandas as pd
 from PIL import Image
 from ..core import DEFAULT_SEED, QUICK_IMAGE_SIZE, InputError
-from ..data import Samples, exclude_unreadable, group_by_name, input_files, is_image_file
+from ..data import LAYOUT_KINDS, Samples, exclude_unreadable, group_by_name, input_files, is_image_file
 from ..pipeline import ImageCache, decode_images
 from ..audit import audit, format_audit, leaks_first, split_counts
 from .core import DRAWN, DataKind, KindInputs, register_kind
@@ -156,3 +156,5 @@ class ImageKind(DataKind):
     def format_audit(self, report: dict) -> str: return format_audit(report)
 
 IMAGE = register_kind(ImageKind())
+LAYOUT_KINDS['files'] = IMAGE.name  # `data.load_samples` names the image files (a folder of class folders, a path list) it reads with this kind
+

@@ -13,7 +13,7 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
 from ..core import DEFAULT_SEED, InputError
-from ..data import Samples, read_table_file
+from ..data import LAYOUT_KINDS, Samples, read_table_file
 from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, register_kind
 
 # %% auto #0
@@ -163,3 +163,5 @@ class TableKind(DataKind):
         return np.asarray(model.predict(rows, verbose=0), float), lines, {i: n.rstrip('; ') for i, n in notes.items()}
 
 TABLE = register_kind(TableKind())
+LAYOUT_KINDS['columns'] = TABLE.name  # `data.load_samples` names the tables of feature columns it reads with this kind
+

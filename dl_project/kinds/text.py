@@ -365,7 +365,7 @@ class TextKind(DataKind):
                             'encoder may be needed to beat it; otherwise report that the classical model is the better choice here',
               'not_significant': 'more texts or more folds can settle it'}
 
-    def recognises(self, source: Path, text: str | None = None, **options) -> bool:
+    def recognises(self, source: Path, text: str | None = None) -> bool:
         "A table (`TABLE_SUFFIXES`) of texts (`reads_as_text`, or `text` named), or a folder with `.txt` files and no images."
         source = Path(source)
         if source.is_dir(): return bool(text_files(source)) and not any(is_image_file(p) for p in source.rglob('*'))
@@ -376,9 +376,8 @@ class TextKind(DataKind):
         return 'path' not in frame and reads_as_text(frame)
 
     def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
-             text: str | None = None, group: str | None = None, **options) -> Samples:
-        "`load_text_folder` of a folder, `load_text_table` of a table; pattern options are refused."
-        refuse_options(options, self.words[1])
+             group: str | None = None, text: str | None = None) -> Samples:
+        "`load_text_folder` of a folder, `load_text_table` of a table (`text`: its text column; the pattern options are refused by `load_dataset`)."
         kw = dict(seed=seed, split_file=split_file, task=task)
         source = Path(source).absolute()
         if source.is_dir():

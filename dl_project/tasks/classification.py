@@ -343,7 +343,9 @@ class Classification(Task):
                 'rf': RandomForestClassifier(n_estimators=200, min_samples_leaf=2, n_jobs=-1, random_state=seed),
                 'hgb': HistGradientBoostingClassifier(random_state=seed)}
     def predicted(self, outputs, classes) -> np.ndarray: return np.asarray(classes)[np.asarray(outputs).argmax(1)]
-    def evaluate(self, y_true, outputs, classes, **options) -> dict: return evaluate_predictions(y_true, outputs, classes, **options)
+    def evaluate(self, y_true, outputs, classes, *, name: str = 'model', chance: float | None = None, n_boot: int = 2000,
+                 seed: int = DEFAULT_SEED, keep_predictions: bool = False) -> dict:
+        return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed, keep_predictions=keep_predictions)
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
         if result_a.get('y_true') != result_b.get('y_true') or 'y_pred' not in result_a or 'y_pred' not in result_b:
             raise InputError("McNemar's test needs both models' predictions on the same test rows: evaluate with keep_predictions=True")

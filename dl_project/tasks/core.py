@@ -6,7 +6,7 @@
 from __future__ import annotations
 from abc import ABC, abstractmethod
 import numpy as np, pandas as pd
-from ..core import DEFAULT_SEED, InputError, look_up, register_named
+from ..core import DEFAULT_SEED, InputError, load_plugins, look_up, register_named
 
 # %% auto #0
 __all__ = ['TASKS', 'Task', 'register_task', 'get_task', 'task_of', 'choose_task']
@@ -89,9 +89,9 @@ class Task(ABC):
         "The prediction of each row, from a model's outputs (a class name; a number)."
 
     @abstractmethod
-    def evaluate(self, y_true, outputs, classes, *, name: str = 'model', n_boot: int = 2000, seed: int = DEFAULT_SEED,
-                 keep_predictions: bool = False) -> dict:
-        "Score outputs against the truth: `{name, n, <every metric>, ci95_by_metric, p_value_vs_chance, ...}`, JSON-ready; with `y_true`/`y_pred` if `keep_predictions`."
+    def evaluate(self, y_true, outputs, classes, *, name: str = 'model', chance: float | None = None, n_boot: int = 2000,
+                 seed: int = DEFAULT_SEED, keep_predictions: bool = False) -> dict:
+        "Score outputs against the truth: `{name, n, <every metric>, ci95_by_metric, p_value_vs_chance, ...}`, JSON-ready; with `y_true`/`y_pred` if `keep_predictions`. `chance`: what the test against chance compares with (`chance_value` of the problem card; None: the task's own default)."
 
     @abstractmethod
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
@@ -111,8 +111,8 @@ class Task(ABC):
         "The report's sentence on the test split (`test`: the test entry of `metrics.json`)."
         return f"Test split: {test['n']} {noun}; {metric} {test[metric]:.3f}, p = {test['p_value_vs_chance']:.2g} against chance."
 
-    def limits(self, metrics: dict, audit: dict | None = None) -> list[str]:
-        "The task's sentences for the report's limits and next steps (`metrics.json`, `audit.json`)."
+    def limits(self, metrics: dict, audit: dict | None = None, advice: dict | None = None) -> list[str]:
+        "The task's sentences for the report's limits and next steps (`metrics.json`, `audit.json`; `advice`: the data kind's sentences, `DataKind.advice`)."
         return []
 
     def best(self, scores, metric: str) -> float:
@@ -152,6 +152,7 @@ def choose_task(labels,                  # the training labels
                ) -> tuple[Task, str]:
     "The task for `labels` and why: the one requested, else the newest registered task that `detects` them."
     if requested != 'auto': return get_task(requested), f'{requested}, as requested'
+    load_plugins()  # the installed plugins' tasks are candidates too
     for task in reversed(list(TASKS.values())):
         if task.detects(labels): return task, f'{task.name}: detected from the labels'
     raise InputError(f'no registered task recognises these labels (known: {sorted(TASKS)}): name the task')

@@ -386,7 +386,9 @@ class Regression(Task):
         return {'ridge': Ridge(alpha=1.0),
                 'rf': RandomForestRegressor(n_estimators=200, min_samples_leaf=2, n_jobs=-1, random_state=seed),
                 'hgb': HistGradientBoostingRegressor(random_state=seed)}
-    def evaluate(self, y_true, outputs, classes, **options) -> dict: return evaluate_predictions(y_true, outputs, classes, **options)
+    def evaluate(self, y_true, outputs, classes, *, name: str = 'model', chance: float | None = None, n_boot: int = 2000,
+                 seed: int = DEFAULT_SEED, keep_predictions: bool = False) -> dict:
+        return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed, keep_predictions=keep_predictions)
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
         "Two-sided Wilcoxon signed-rank test on the absolute errors of two models on the same rows."
         if 'y_pred' not in result_a or 'y_pred' not in result_b or result_a.get('y_true') is None or \
