@@ -390,17 +390,17 @@ def _with_new_defaults(stored: dict, now: dict, defaults: dict) -> dict:
     "`stored` plus the settings of `now` that it lacks, where `now` has them at their `defaults` (settings added since it was written)."
     return {k: v for k, v in now.items() if k not in stored and k in defaults and defaults[k] == v} | stored
 
-def _same_config(stored: dict, config: dict, learner) -> bool:
-    "Whether a stored configuration is this call's; a setting added since (task, a learner option) counts as the same at its default."
+def _same_config(stored: dict, config: dict, learner, classes: bool) -> bool:
+    "Whether a stored configuration is this call's; a learner option added since counts as the same at its default, and a folder written before tasks existed (no `task`: it held classes) as the same task when this call's has `classes`."
     now = _as_json(config)
     options = _as_json({f.name: f.default for f in fields(learner) if f.default is not MISSING})
-    stored = _with_new_defaults(stored, now, _as_json({f.name: f.default for f in fields(Samples) if f.name == 'task'}))
+    if 'task' not in stored and classes: stored = stored | {'task': now['task']}
     return stored | {'options': _with_new_defaults(stored.get('options', {}), now['options'], options)} == now
 
 def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs, learner):
     "Start a run folder, or check that an existing one holds the same configuration and folds."
     config_file, folds_file = run_dir / 'cv_config.json', run_dir / 'folds.csv'
-    if config_file.exists() and not _same_config(load_json(config_file), config, learner):
+    if config_file.exists() and not _same_config(load_json(config_file), config, learner, bool(inputs.classes)):
         raise InputError(f'{config_file} holds a different configuration than this call: use another run folder, '
                          f'or delete {run_dir} to start over')
     folds = _row_keys(inputs, fold_of.index.to_numpy(), fold_of.to_numpy())
