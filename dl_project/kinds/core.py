@@ -13,8 +13,9 @@ from ..data import LINE, Samples, join_clusters, load_samples, redraw_split, sav
 from ..tasks import task_of
 
 # %% auto #0
-__all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'KindInputs', 'refuse_options', 'DataKind',
-           'file_audit_lines', 'settle_split', 'register_kind', 'get_kind', 'kind_of', 'load_dataset']
+__all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'COLUMN_KINDS', 'KindInputs',
+           'refuse_options', 'DataKind', 'file_audit_lines', 'settle_split', 'register_kind', 'get_kind', 'kind_of',
+           'load_dataset', 'ColumnKind', 'ColumnsOf', 'register_column_kind', 'column_kind_of', 'columns_by_kind']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -298,3 +299,48 @@ def load_dataset(source: str | Path,           # a dataset folder or file
     group = given.pop('group', None)
     refuse_options(given, 'images or tables')
     return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
+
+# %% ../../nbs/15_kinds.ipynb #08b60a90
+class ColumnKind(ABC):
+    "One kind of input column (see above): how the checklist recognises it, and what the baseline and the network get from the columns of this kind."
+    name: str = ''           # the kind's name: 'number', 'category'
+    input_name: str = ''     # the network input that takes every column of this kind (one input per kind)
+    baseline_name: str = ''  # the name of its step in the baseline's `ColumnTransformer` (its output columns are prefixed with it)
+
+    def detects(self, values: pd.Series) -> bool:
+        "Whether a column holding `values` is of this kind (the kinds registered last are asked first)."
+        return False
+
+    @abstractmethod
+    def baseline_step(self, model: str):
+        "The scikit-learn step (or 'passthrough') that turns this kind's columns into features of the classical model `model` (a name of `baselines.BASELINES`)."
+
+    @abstractmethod
+    def raw(self, frame: pd.DataFrame) -> np.ndarray:
+        "The network's raw input of the columns of `frame` (all of this kind), as the saved model takes it."
+
+    @abstractmethod
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "`(keras.Input, [encoded tensors])`: Keras layers learnt from the training rows `frame` (this kind's columns), saved inside the model."
+
+class ColumnsOf:
+    "A column selector for a `ColumnTransformer`: the columns of a frame whose kind (`column_kind_of`) is `name`."
+    def __init__(self, name: str): self.name = name
+    def __call__(self, frame: pd.DataFrame) -> list[str]: return [c for c in frame.columns if column_kind_of(frame[c]).name == self.name]
+
+COLUMN_KINDS: dict[str, ColumnKind] = {}  # name -> column kind, in registration order
+
+def register_column_kind(kind: ColumnKind) -> ColumnKind:
+    "Add `kind` (an instance) to `COLUMN_KINDS` under its name; a later registration of the same name replaces it."
+    return register_named(COLUMN_KINDS, kind)
+
+def column_kind_of(values: pd.Series) -> ColumnKind:
+    "The kind of a column: the newest registered column kind that detects its values."
+    for kind in reversed(list(COLUMN_KINDS.values())):
+        if kind.detects(values): return kind
+    raise InputError(f'no column kind recognises column {values.name!r} (known: {list(COLUMN_KINDS)}): register one that does')
+
+def columns_by_kind(frame: pd.DataFrame) -> dict[str, list[str]]:
+    "The columns of `frame` grouped by their kind, `{kind name: [columns in frame order]}`, kinds in the order they are asked (newest first; those with no column left out)."
+    kinds = {c: column_kind_of(frame[c]).name for c in frame.columns}
+    return {name: [c for c in frame.columns if kinds[c] == name] for name in reversed(list(COLUMN_KINDS)) if name in kinds.values()}

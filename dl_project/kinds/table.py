@@ -8,39 +8,22 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
-from sklearn.compose import ColumnTransformer, make_column_selector
+from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
 from ..core import DEFAULT_SEED, InputError
 from ..data import LAYOUT_KINDS, Samples, read_table_file
-from .core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, register_kind
+from .core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, columns_by_kind,
+                                   register_column_kind, register_kind)
 
 # %% auto #0
-__all__ = ['MAX_CATEGORIES', 'MAX_STEPS', 'TABLE', 'tabular_preprocessor', 'FillMissing', 'column_types', 'raw_inputs',
-           'table_encoder', 'TableInputs', 'TableKind']
+__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn',
+           'tabular_preprocessor', 'table_columns', 'raw_inputs', 'table_encoder', 'TableInputs', 'TableKind']
 
 # %% ../../nbs/17_table_kind.ipynb #2311cedc
-MAX_CATEGORIES = 250  # categories of one column that gradient boosting keeps apart; rarer ones share a code
+MAX_CATEGORIES = 250  # categories of one column that gradient boosting and the network's one-hot keep apart; rarer ones share a code
 
-def _categories_as_dtype(frame: pd.DataFrame) -> pd.DataFrame:
-    "Integer-coded category columns (named `categorical__...`) typed as pandas categories, which gradient boosting splits natively."
-    return frame.astype({c: 'category' for c in frame.columns if c.startswith('categorical__')})
-
-def tabular_preprocessor(model: str = 'linear', # the model it feeds: 'hgb' (gradient boosting), or any other
-                        ) -> ColumnTransformer | Pipeline:
-    "For 'hgb': numbers as they are, categories as pandas category codes; else impute, scale numbers, one-hot encode categories."
-    numbers, categories = make_column_selector(dtype_include='number'), make_column_selector(dtype_exclude='number')
-    if model == 'hgb':
-        codes = OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=np.nan, encoded_missing_value=np.nan,
-                               max_categories=MAX_CATEGORIES)
-        coded = ColumnTransformer([('numeric', 'passthrough', numbers), ('categorical', codes, categories)]).set_output(transform='pandas')
-        return make_pipeline(coded, FunctionTransformer(_categories_as_dtype))
-    numeric = make_pipeline(SimpleImputer(strategy='median'), StandardScaler())
-    categorical = make_pipeline(SimpleImputer(strategy='most_frequent'), OneHotEncoder(handle_unknown='ignore'))
-    return ColumnTransformer([('numeric', numeric, numbers), ('categorical', categorical, categories)])
-
-# %% ../../nbs/17_table_kind.ipynb #57d088c5
 @keras.saving.register_keras_serializable(package='dl_project')
 class FillMissing(layers.Layer):
     "Missing numbers (NaN) replaced by fixed values, one per column (the training medians): imputation inside the model."
@@ -53,42 +36,85 @@ class FillMissing(layers.Layer):
 
     def get_config(self): return super().get_config() | {'values': self.values}
 
-def column_types(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
-    "The number columns and the category columns (every other dtype) of `frame`."
-    numbers = frame.select_dtypes('number').columns.tolist()
-    return numbers, [c for c in frame.columns if c not in numbers]
+class NumberColumn(ColumnKind):
+    "Columns of numbers: medians filled in and standardised (as they are for gradient boosting, which splits on missing values)."
+    name, input_name, baseline_name = 'number', 'numbers', 'numeric'
 
-def raw_inputs(frame: pd.DataFrame, # table rows
-               numbers: list[str],  # the number columns, in input order
-               categories: list[str], # the category columns, in input order
-              ) -> dict:
-    "A network's raw inputs of table rows: `numbers` (float32, NaN where missing) and `categories` (strings, '' where missing), each only if it has columns."
-    out = {}
-    if numbers: out['numbers'] = frame[numbers].apply(pd.to_numeric, errors='coerce').to_numpy('float32')
-    if categories: out['categories'] = frame[categories].astype(object).where(frame[categories].notna(), '').astype(str).to_numpy()
-    return out
+    def detects(self, values: pd.Series) -> bool: return not values.to_frame().select_dtypes('number').empty
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.apply(pd.to_numeric, errors='coerce').to_numpy('float32')
 
-def table_encoder(frame: pd.DataFrame,    # the training rows the preprocessing is learnt from
-                  numbers: list[str],     # the number columns
-                  categories: list[str],  # the category columns
-                 ) -> keras.Model:
-    "Keras preprocessing learnt from `frame`: medians filled in and numbers standardised; each category one-hot over its most frequent values."
-    inputs, parts = {}, []
-    if numbers:
-        values = frame[numbers].apply(pd.to_numeric, errors='coerce')
+    def baseline_step(self, model: str):
+        return 'passthrough' if model == 'hgb' else make_pipeline(SimpleImputer(strategy='median'), StandardScaler())
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "One float input (`NaN` where missing): the training medians filled in (`FillMissing`), then standardised (`Normalization`)."
+        values = frame.apply(pd.to_numeric, errors='coerce')
         medians = values.median().fillna(0.0)
         filled = values.fillna(medians)
-        inputs['numbers'] = keras.Input((len(numbers),), name='numbers')
-        x = FillMissing(medians.to_numpy(), name='fill_missing')(inputs['numbers'])
-        parts.append(layers.Normalization(mean=filled.mean().to_numpy(), variance=np.maximum(filled.var(ddof=0).to_numpy(), 1e-12),
-                                          name='standardise')(x))
-    if categories:
-        inputs['categories'] = keras.Input((len(categories),), dtype='string', name='categories')
-        for k, column in enumerate(categories):
+        x = keras.Input((frame.shape[1],), name=self.input_name)
+        filled_in = FillMissing(medians.to_numpy(), name='fill_missing')(x)
+        return x, [layers.Normalization(mean=filled.mean().to_numpy(), variance=np.maximum(filled.var(ddof=0).to_numpy(), 1e-12),
+                                        name='standardise')(filled_in)]
+
+# %% ../../nbs/17_table_kind.ipynb #b924e4fb
+class CategoryColumn(ColumnKind):
+    "Any column that is not a number: one-hot over its most frequent values (integer codes typed as categories for gradient boosting)."
+    name, input_name, baseline_name = 'category', 'categories', 'categorical'
+
+    def detects(self, values: pd.Series) -> bool: return True  # the catch-all, asked last
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.astype(object).where(frame.notna(), '').astype(str).to_numpy()
+
+    def baseline_step(self, model: str):
+        if model == 'hgb': return OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=np.nan, encoded_missing_value=np.nan,
+                                                 max_categories=MAX_CATEGORIES)
+        return make_pipeline(SimpleImputer(strategy='most_frequent'), OneHotEncoder(handle_unknown='ignore'))
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "One string input (`''` where missing): each column one-hot over its `MAX_CATEGORIES` most frequent training values, unseen and rare ones in one slot."
+        x, parts = keras.Input((frame.shape[1],), dtype='string', name=self.input_name), []
+        for k, column in enumerate(frame.columns):
             common = frame[column].dropna().astype(str).value_counts().index[:MAX_CATEGORIES]
             vocabulary = sorted(v for v in common if v != '') or ['(none)']
-            parts.append(layers.StringLookup(vocabulary=vocabulary, output_mode='one_hot', num_oov_indices=1,
-                                             name=f'categories_{k}')(inputs['categories'][:, k]))
+            parts.append(layers.StringLookup(vocabulary=vocabulary, output_mode='one_hot', num_oov_indices=1, name=f'categories_{k}')(x[:, k]))
+        return x, parts
+
+CATEGORY = register_column_kind(CategoryColumn())  # the catch-all first: the kind registered last is asked first
+NUMBER = register_column_kind(NumberColumn())
+
+# %% ../../nbs/17_table_kind.ipynb #9b354f53
+def _categories_as_dtype(frame: pd.DataFrame) -> pd.DataFrame:
+    "Integer-coded category columns (named `categorical__...`) typed as pandas categories, which gradient boosting splits natively."
+    return frame.astype({c: 'category' for c in frame.columns if c.startswith(CATEGORY.baseline_name + '__')})
+
+def tabular_preprocessor(model: str = 'linear', # the model it feeds: 'hgb' (gradient boosting), or any other
+                        ) -> ColumnTransformer | Pipeline:
+    "One `ColumnTransformer` in front of the classical model: each column kind's step on its columns (`ColumnKind.baseline_step`), kinds in the order they are asked; for 'hgb', pandas output with the categories typed as such."
+    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name)) for kind in reversed(list(COLUMN_KINDS.values()))])
+    return make_pipeline(steps.set_output(transform='pandas'), FunctionTransformer(_categories_as_dtype)) if model == 'hgb' else steps
+
+def table_columns(frame: pd.DataFrame) -> dict[str, list[str]]:
+    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`), as the model folder records them."
+    return {COLUMN_KINDS[name].input_name: columns for name, columns in columns_by_kind(frame).items()}
+
+def _kind_of_input(name: str) -> ColumnKind:
+    "The column kind whose columns a network input takes."
+    return next(kind for kind in COLUMN_KINDS.values() if kind.input_name == name)
+
+def raw_inputs(frame: pd.DataFrame, # table rows
+               columns: dict,       # the network's inputs, `{input name: [columns]}` (`table_columns`)
+              ) -> dict:
+    "A network's raw inputs of table rows, one per column kind that has columns (`ColumnKind.raw`: numbers as float32 with NaN, categories as strings)."
+    return {name: _kind_of_input(name).raw(frame[cols]) for name, cols in columns.items() if cols}
+
+def table_encoder(frame: pd.DataFrame, # the training rows the preprocessing is learnt from
+                  columns: dict,       # the network's inputs, `{input name: [columns]}` (`table_columns`)
+                 ) -> keras.Model:
+    "Keras preprocessing learnt from `frame`: each column kind's front end (`ColumnKind.front_end`), concatenated."
+    inputs, parts = {}, []
+    for name, cols in columns.items():
+        if not cols: continue
+        inputs[name], encoded = _kind_of_input(name).front_end(frame[cols])
+        parts += encoded
     return keras.Model(inputs, parts[0] if len(parts) == 1 else layers.Concatenate(name='encoded')(parts), name='table_encoder')
 
 # %% ../../nbs/17_table_kind.ipynb #9ce28220
@@ -97,12 +123,12 @@ class TableInputs(KindInputs):
     def __init__(self, samples: Samples):
         super().__init__(samples)
         self.frame = samples.table[samples.features]
-        self.numbers, self.categories = column_types(self.frame)
-        self.raw = raw_inputs(self.frame, self.numbers, self.categories)
+        self.columns = table_columns(self.frame)  # one network input per column kind
+        self.raw = raw_inputs(self.frame, self.columns)
 
     def baseline_features(self) -> pd.DataFrame: return self.frame
     def baseline_preprocessor(self, model: str = 'linear'): return tabular_preprocessor(model)
-    def fit(self, rows) -> keras.Model: return table_encoder(self.frame.iloc[rows], self.numbers, self.categories)
+    def fit(self, rows) -> keras.Model: return table_encoder(self.frame.iloc[rows], self.columns)
 
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         return tuple((state or self.fit(np.arange(len(self.frame)))).output_shape[1:])
@@ -142,9 +168,8 @@ class TableKind(DataKind):
         return max(DEFAULT_BATCH_SIZE, -(-n_rows // MAX_STEPS))
 
     def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
-        "The feature columns, and which of them are numbers and categories (how `predict` turns CSV rows into the model's inputs)."
-        numbers, categories = column_types(samples.table[samples.features])
-        return {'features': samples.features, 'columns': {'numbers': numbers, 'categories': categories}}
+        "The feature columns, and which of them each network input takes (how `predict` turns CSV rows into the model's inputs)."
+        return {'features': samples.features, 'columns': table_columns(samples.table[samples.features])}
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 256) -> tuple[np.ndarray, pd.Series, dict]:
         "Raw rows (a CSV/TSV file or a DataFrame with the feature columns; others are ignored): the outputs, each row's CSV line, and `{position: note}` for cells that are not numbers (taken as missing)."
@@ -153,15 +178,14 @@ class TableKind(DataKind):
         if missing := [c for c in preprocessing['features'] if c not in frame]:
             raise InputError(f'the rows lack the feature column(s) {missing} the model was trained with: add them (empty cells are allowed)')
         notes = {}
-        for column in columns['numbers']:
+        for column in columns.get(NUMBER.input_name, []):
             bad = frame[column].notna() & pd.to_numeric(frame[column], errors='coerce').isna()
             for i in np.flatnonzero(bad): notes[i] = notes.get(i, '') + f"{column}={frame[column].iloc[i]!r} is not a number (taken as missing); "
         lines = pd.Series(np.arange(len(frame)) + 2, name='line')
         if not len(frame): return np.zeros((0, model.output_shape[-1])), lines, {}
         import tensorflow as tf
-        rows = tf.data.Dataset.from_tensor_slices(raw_inputs(frame, columns['numbers'], columns['categories'])).batch(batch_size)
+        rows = tf.data.Dataset.from_tensor_slices(raw_inputs(frame, columns)).batch(batch_size)
         return np.asarray(model.predict(rows, verbose=0), float), lines, {i: n.rstrip('; ') for i, n in notes.items()}
 
 TABLE = register_kind(TableKind())
 LAYOUT_KINDS['columns'] = TABLE.name  # `data.load_samples` names the tables of feature columns it reads with this kind
-
