@@ -14,7 +14,7 @@ process's peak resident size (imports, the table and the audits) is given beside
 import argparse, os, resource, subprocess, sys, threading, time, tracemalloc
 import numpy as np, pandas as pd
 from dl_project.data import load_samples
-from dl_project.kinds.table_audit import audit_table
+from dl_project.kinds.table.audit import audit_table
 
 WORDS = np.array('the visit went well but the owner asked about food price weight cough walk sleep'.split())
 

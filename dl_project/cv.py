@@ -15,11 +15,12 @@ from .tasks import Task, get_task, task_of
 from .kinds import DataKind, KindInputs, kind_of
 from .kinds.core import DEFAULT_BATCH_SIZE
 from .baselines import BASELINES, baseline_model, baseline_outputs
-from .models import MODELS, build_model, networks, with_tta
+from .models import MODELS, build_model, networks
+from .kinds.image.models import with_tta
 from .train import compile_model, default_callbacks, fit
 from . import schedules
 from .schedules import make_schedule
-from .augment import AUGMENT_PRESETS, mix_batches
+from .kinds.image.augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
 __all__ = ['CV_SPLITS', 'TASK_SETTINGS', 'SCHEDULES', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds', 'LearnerSettings',
