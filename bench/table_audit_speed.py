@@ -1,4 +1,4 @@
-"""Time `kinds.table_audit.audit_table` and its peak memory on synthetic tables of 20 columns (1k, 10k, 100k rows).
+"""Time `kinds.table.audit.audit_table` and its peak memory on synthetic tables of 20 columns (1k, 10k, 100k rows).
 
 Usage: TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/python bench/table_audit_speed.py [--rows 1000 10000 100000] [--repeats 3]
 

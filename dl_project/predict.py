@@ -36,10 +36,10 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    image_size=None,          # decode size of images: side or (height, width); None for kinds without one
                    *,
                    kind: str,                # the data kind the model was trained on (`DataKind.name`)
-                   resize: str = 'stretch',  # how images were resized (see `pipeline.RESIZE_MODES`)
+                   resize: str = 'stretch',  # how images were resized (see `kinds.image.pipeline.RESIZE_MODES`)
                    color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
                    features: list | None = None, # feature columns (tabular)
-                   columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.raw_inputs`)
+                   columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.kind.raw_inputs`)
                    task: str,                # the registered task the model was trained for (`Task.name`)
                    seed: int | None = None,  # the run's seed, for the environment record
                    **settings,               # anything else the data kind records to prepare raw inputs (`DataKind.folder_settings`)

@@ -18,7 +18,7 @@ def trainable_count(model: keras.Model) -> int:
     "Number of trainable weights (scalars) of `model`."
     return int(sum(np.prod(w.shape) for w in model.trainable_weights))
 
-def fine_tune(model: keras.Model,        # a model built by `models.transfer_model`
+def fine_tune(model: keras.Model,        # a model built by `kinds.image.models.transfer_model`
               train_ds,                  # training batches
               valid_ds=None,             # validation batches (early stopping watches them if given)
               head_epochs: int = 5,      # phase 1: epochs with the backbone frozen

@@ -16,17 +16,17 @@ __all__ = ['predict_tta', 'tta_cv', 'tta_gain']
 # %% ../../nbs/34_tta.ipynb #eada1325
 def predict_tta(model,                  # a Keras model, or a (model, preprocessor) pair from cross-validation
                 images: np.ndarray,     # images (N, H, W, C), as the model takes them (0..255)
-                views='flips',          # a key of `models.TTA_PRESETS`, or names in `models.TTA_VIEWS`
+                views='flips',          # a key of `kinds.image.models.TTA_PRESETS`, or names in `kinds.image.models.TTA_VIEWS`
                 batch_size: int = 64,   # prediction batch size
                ) -> np.ndarray:
-    "Class probabilities (N, C) averaged over the views of each image (`models.with_tta`)."
+    "Class probabilities (N, C) averaged over the views of each image (`kinds.image.models.with_tta`)."
     net = model[0] if isinstance(model, tuple) else model
     return with_tta(net, views).predict(np.asarray(images, dtype='float32'), batch_size=batch_size, verbose=0)
 
 # %% ../../nbs/34_tta.ipynb #4630c381
 def tta_cv(result: CVResult,           # a cross-validation of a Keras model (models in memory or in its run folder)
            cache: ImageCache,          # the decoded images of the same samples at the run's image size
-           views='flips',              # a key of `models.TTA_PRESETS`, or names in `models.TTA_VIEWS`
+           views='flips',              # a key of `kinds.image.models.TTA_PRESETS`, or names in `kinds.image.models.TTA_VIEWS`
           ) -> pd.DataFrame:
     "Per fold: the held-out accuracy without and with TTA, and the gain (each fold model predicts its own held-out rows)."
     rows = []

@@ -76,7 +76,7 @@ def _decoded(path, sample_rate: int, length: int) -> tuple[np.ndarray, dict]:
 def decode_audio(paths: list,           # audio files
                  sample_rate: int,      # the run's sample rate
                  length: int,           # samples per recording (padded or cropped)
-                 workers: int | None = None, # decoder threads (default: `pipeline.default_workers`)
+                 workers: int | None = None, # decoder threads (default: `kinds.image.pipeline.default_workers`)
                 ) -> tuple[np.ndarray, pd.DataFrame, dict[int, str]]:
     "`(waves (N, length) float32, measures per file (samples, peak, rms, clipped, digest), {position: why unreadable})`."
     waves, measures, failed = np.zeros((len(paths), length), np.float32), [None] * len(paths), {}
@@ -537,7 +537,7 @@ BATCH_SIZE = 64  # recordings per training step unless told otherwise
 class AudioKind(DataKind):
     "Recordings in class or split folders, listed in a CSV, or named by patterns: decoded once, audited, a CNN on log-mel spectrograms."
     name, words = 'audio', ('recording', 'recordings')
-    default_network = ('audio_cnn', {})  # `audio_models.audio_cnn`, measured on FSDD by speaker (bench/results/audio_trials.md)
+    default_network = ('audio_cnn', {})  # `kinds.audio.models.audio_cnn`, measured on FSDD by speaker (bench/results/audio_trials.md)
     default_baseline = 'linear'          # logistic regression on the mean and spread of each log-mel band
     can_average_folds = True             # each fold model takes waveforms: their outputs can be averaged
     time_budgets = TIME_BUDGETS          # an epoch costs seconds: the run plans its epochs for a time (`DataKind.chosen_settings`; `core.TIME_BUDGETS`)

@@ -91,7 +91,7 @@ class ImageKind(DataKind):
               'not_significant': f'more data, more folds or pretrained weights {PRETRAINED} can settle it'}
 
     def checks(self, samples: Samples, seed: int = DEFAULT_SEED, progress: bool = False) -> dict:
-        "`audit.audit`: unreadable, odd and ignored files, duplicates (`seed`: unused, nothing is drawn)."
+        "`kinds.image.audit.audit`: unreadable, odd and ignored files, duplicates (`seed`: unused, nothing is drawn)."
         return audit(samples, progress=progress)
 
     def cluster_names(self, samples: Samples, report: dict) -> pd.Series:

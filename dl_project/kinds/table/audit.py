@@ -217,7 +217,7 @@ def audit_table(samples: Samples,         # tabular samples (`load_samples(csv, 
     "Audit a table: dirty targets left out, duplicate rows (leaks across splits, conflicting targets), and columns that are constant, IDs, free text, high-cardinality, missing or predict the target alone."
     start = time.perf_counter()
     if not isinstance(kind_of(samples), TableKind) or 'path' in samples.table:
-        raise InputError(f'{samples.root or "these samples"} are {samples.kind} data, not a table: `audit_table` checks tables (images: `audit.audit`)')
+        raise InputError(f'{samples.root or "these samples"} are {samples.kind} data, not a table: `audit_table` checks tables (images: `kinds.image.audit.audit`)')
     columns = column_findings(samples.table[samples.features])
     hashes = row_hashes(samples.table, [f for f in samples.features if f not in columns['id_like']])  # a copy with a new ID is still a copy
     duplicates = duplicate_rows(samples, hashes)
