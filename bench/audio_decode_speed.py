@@ -33,7 +33,7 @@ def main():
     p.add_argument('--threads', type=int, default=2, help='decoder threads (the target is for 2 cores)')
     a = p.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-    from dl_project.kinds.audio import AudioCache, AudioInputs, audio_settings, load_audio
+    from dl_project.kinds.audio.kind import AudioCache, AudioInputs, audio_settings, load_audio
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(a.folder) if a.folder else Path(tmp)
         if not a.folder: make_recordings(folder, a.n, a.rate)

@@ -30,7 +30,7 @@ def main():
     a = p.parse_args()
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     warnings.simplefilter('ignore')
-    import dl_project.kinds.audio as audio
+    import dl_project.kinds.audio.kind as audio
     from dl_project.cv import cross_validate
     from dl_project.kinds import load_dataset
     samples = load_dataset(a.data, seed=0, label_pattern=r'^(\d+)_', group_pattern=r'^\d+_([a-z]+)_')

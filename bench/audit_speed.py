@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 from dl_project.data import load_samples
-from dl_project.audit import audit
+from dl_project.kinds.image.audit import audit
 
 def synthesise(samples, folder: Path, n: int, seed: int = 0) -> int:
     "Write `n` JPEGs to `folder/<class>/`: each a jellyfish photo resized (96..320 px), re-encoded (quality 60..95), a quarter mirrored."

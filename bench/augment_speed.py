@@ -15,9 +15,9 @@ from keras import layers
 from dl_project.cv import cv_pool
 from dl_project.data import load_samples
 from dl_project.datasets import jellyfish
-from dl_project.pipeline import ImageCache
+from dl_project.kinds.image.pipeline import ImageCache
 from dl_project.models import build_model
-from dl_project.augment import augmentation
+from dl_project.kinds.image.augment import augmentation
 from dl_project.kinds import get_kind
 from dl_project.train import compile_model
 

@@ -15,7 +15,7 @@ import numpy as np
 from dl_project.core import DEFAULT_SEED, seed_everything
 from dl_project.data import load_samples
 from dl_project.datasets import jellyfish
-from dl_project.pipeline import ImageCache
+from dl_project.kinds.image.pipeline import ImageCache
 from dl_project.models import build_model
 from dl_project.train import compile_model, default_callbacks, fit
 from dl_project.cv import assign_folds, cross_validate

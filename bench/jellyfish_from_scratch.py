@@ -1,4 +1,4 @@
-"""Jellyfish from scratch: the `jellyfish` recipe of `dl_project.recipe` on the full-size data, no pretrained weights.
+"""Jellyfish from scratch: the `jellyfish` recipe of `dl_project.improve.recipe` on the full-size data, no pretrained weights.
 
 Trains on Train + valid (the `valid` split's 39 images are pooled into training) under a hard training budget
 (default 20 minutes of wall-clock time; a callback stops training when it is spent), then prints the train
@@ -17,13 +17,13 @@ import numpy as np
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--data', default='/work/shared/data/jellyfish', help='dataset folder (Train_Test_Valid layout)')
-    p.add_argument('--preset', default='jellyfish', help='a key of dl_project.recipe.RECIPES')
+    p.add_argument('--preset', default='jellyfish', help='a key of dl_project.improve.recipe.RECIPES')
     p.add_argument('--budget', type=float, default=20.0, help='training budget in minutes')
     p.add_argument('--clock', default='wall', choices=['wall', 'cpu'], help="'cpu': CPU time / cores (estimate on a shared machine)")
     p.add_argument('--epochs', type=int, default=None, help='planned epochs of the cosine schedule (preset default if omitted)')
     p.add_argument('--image-size', type=int, default=None, help='image side in pixels (preset default if omitted)')
     p.add_argument('--mix', default=None, choices=['none', 'mixup', 'cutmix'], help='batch mixing (preset default if omitted)')
-    p.add_argument('--augment', default=None, help="augmentation preset (dl_project.augment), e.g. 'upright', the run's default (preset default if omitted)")
+    p.add_argument('--augment', default=None, help="augmentation preset (dl_project.kinds.image.augment), e.g. 'upright', the run's default (preset default if omitted)")
     p.add_argument('--seed', type=int, default=42)
     p.add_argument('--cv', action='store_true', help='also cross-validate the recipe on train+valid')
     p.add_argument('--folds', type=int, default=5)
@@ -33,9 +33,9 @@ def main(argv=None):
 
     from dl_project.core import enable_determinism, save_json
     from dl_project.data import load_samples, group_by_name, apply_audit
-    from dl_project.audit import audit
-    from dl_project.pipeline import ImageCache
-    from dl_project.recipe import recipe_options, train_recipe, evaluate_recipe, cv_recipe
+    from dl_project.kinds.image.audit import audit
+    from dl_project.kinds.image.pipeline import ImageCache
+    from dl_project.improve.recipe import recipe_options, train_recipe, evaluate_recipe, cv_recipe
 
     enable_determinism(a.seed)
     overrides = {'budget_minutes': a.budget, 'clock': a.clock}

@@ -27,9 +27,9 @@ def prepare(out: str):
     import warnings
     from dl_project.datasets import jellyfish
     from dl_project.data import load_samples, apply_audit, group_by_name
-    from dl_project.audit import audit
+    from dl_project.kinds.image.audit import audit
     from dl_project.cv import assign_folds
-    from dl_project.pipeline import ImageCache
+    from dl_project.kinds.image.pipeline import ImageCache
     from dl_project.core import DEFAULT_SEED
     samples = load_samples(jellyfish(), seed=DEFAULT_SEED)
     with warnings.catch_warnings():
@@ -62,7 +62,7 @@ def trial(data: str, configs: str):
     "Train every configuration on the 5 folds; print (and append to $OUT/results.jsonl) one JSON line each."
     import jax, keras
     from dl_project.train import cosine_schedule
-    from dl_project.models import resnet
+    from dl_project.kinds.image.models import resnet
     D = np.load(data); y, folds, test = D['y'], D['folds'], D['test']
     rotate = rotate_batch_fn()
     class Batches(keras.utils.PyDataset):

@@ -20,7 +20,7 @@ import keras
 from dl_project.cv import cv_pool, make_learner, CVInputs
 from dl_project.data import load_samples
 from dl_project.datasets import jellyfish
-from dl_project.pipeline import ImageCache
+from dl_project.kinds.image.pipeline import ImageCache
 from dl_project.kinds import get_kind
 from dl_project.settings import RunConfig
 from dl_project.run import network_of, learner_options

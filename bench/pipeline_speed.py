@@ -11,7 +11,7 @@ from pathlib import Path
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import tensorflow as tf, keras
 from dl_project.data import load_samples
-from dl_project.pipeline import make_dataset
+from dl_project.kinds.image.pipeline import make_dataset
 
 def count(ds) -> int:
     "Iterate a dataset once; the number of images seen."

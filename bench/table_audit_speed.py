@@ -1,4 +1,4 @@
-"""Time `kinds.table_audit.audit_table` and its peak memory on synthetic tables of 20 columns (1k, 10k, 100k rows).
+"""Time `kinds.table.audit.audit_table` and its peak memory on synthetic tables of 20 columns (1k, 10k, 100k rows).
 
 Usage: TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/python bench/table_audit_speed.py [--rows 1000 10000 100000] [--repeats 3]
 
@@ -14,7 +14,7 @@ process's peak resident size (imports, the table and the audits) is given beside
 import argparse, os, resource, subprocess, sys, threading, time, tracemalloc
 import numpy as np, pandas as pd
 from dl_project.data import load_samples
-from dl_project.kinds.table_audit import audit_table
+from dl_project.kinds.table.audit import audit_table
 
 WORDS = np.array('the visit went well but the owner asked about food price weight cough walk sleep'.split())
 

@@ -7,7 +7,7 @@ import argparse, time, warnings
 import numpy as np, pandas as pd
 import dl_project
 from dl_project.data import samples_from_table
-from dl_project.kinds.text_audit import audit_texts
+from dl_project.kinds.text.audit import audit_texts
 
 DATA = '/work/shared/data/nsmc/reviews.csv'
 

@@ -10,7 +10,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 import dl_project
 from dl_project.cv import make_learner
 from dl_project.kinds import load_dataset
-from dl_project.kinds.text import TextInputs
+from dl_project.kinds.text.kind import TextInputs
 
 DATA = '/work/shared/data/nsmc/reviews.csv'
 TRIALS = {  # name -> (network, token mode, batch size, builder options)

@@ -39,7 +39,7 @@ MIX = 'auto'           # batch mixing of images: MixUp for long runs, none for s
 FOLDS = 5              # K of the K-fold cross-validation
 
 QUICK = {'folds': 3, 'epochs': 20}  # a first look (`quick`): the settings it sets unless they are given (`settings.make_config`); and:
-QUICK_IMAGE_SIZE = 64               # the largest image size the image kind chooses from the data in a quick run (`kinds.image.IMAGE_SIZES` otherwise)
+QUICK_IMAGE_SIZE = 64               # the largest image size the image kind chooses from the data in a quick run (`kinds.image.kind.IMAGE_SIZES` otherwise)
 TIME_BUDGETS = ('7m', '3m')         # (a run's, a quick run's) time budget of the kinds whose epochs cost seconds (`DataKind.time_budgets`: texts, recordings), planned unless --epochs or --time-budget is given
 
 # %% ../nbs/00_core.ipynb #3abe9834

@@ -15,11 +15,12 @@ from .tasks import Task, get_task, task_of
 from .kinds import DataKind, KindInputs, kind_of
 from .kinds.core import DEFAULT_BATCH_SIZE
 from .baselines import BASELINES, baseline_model, baseline_outputs
-from .models import MODELS, build_model, networks, with_tta
+from .models import MODELS, build_model, networks
+from .kinds.image.models import with_tta
 from .train import compile_model, default_callbacks, fit
 from . import schedules
 from .schedules import make_schedule
-from .augment import AUGMENT_PRESETS, mix_batches
+from .kinds.image.augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
 __all__ = ['CV_SPLITS', 'TASK_SETTINGS', 'SCHEDULES', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds', 'LearnerSettings',
@@ -217,7 +218,7 @@ class KerasLearner:
     augment: str | None = None    # a key of `AUGMENT_PRESETS`: random augmentation as the model's first layer (training only)
     schedule: str = SCHEDULE      # `core.SCHEDULE`; 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0; 'onecycle': up then down (every epoch runs)
     mix: str | None = None        # 'mixup' or 'cutmix' on the training batches (images; soft labels), or None
-    tta: str | None = None        # a key of `models.TTA_PRESETS`: the trained model predicts the mean over these views of each image (kept in the saved model), or None
+    tta: str | None = None        # a key of `kinds.image.models.TTA_PRESETS`: the trained model predicts the mean over these views of each image (kept in the saved model), or None
     run_eagerly: bool = False     # skip graph tracing (slower per step; faster for a few steps on tiny data)
     callbacks: list = field(default_factory=list, repr=False) # extra Keras callbacks (not part of the configuration)
     verbose: int = 0              # Keras progress inside a fold (0: silent, 1: progress bar)

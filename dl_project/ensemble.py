@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np, pandas as pd
 from .core import DEFAULT_SEED, InputError, seed_everything
 from .data import Samples
-from .pipeline import ImageCache
+from .kinds.image.pipeline import ImageCache
 from .tasks import Task
 from .cv import CVInputs, CVResult, cv_pool, fold_models, make_learner, oof_proba, predict_ensemble
 

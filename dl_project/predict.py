@@ -13,7 +13,8 @@ from .core import PLUGINS, InputError, save_json, load_json, load_plugins, save_
 from .tasks import TASKS, Task, get_task
 from .kinds import get_kind
 from .kinds.core import DEFAULT_BATCH_SIZE
-import dl_project.models, dl_project.train  # register the project's Keras layers and losses for loading
+import dl_project.train  # registers the project's losses for loading
+from .models import networks
 
 # %% auto #0
 __all__ = ['MODEL_FILES', 'save_model_dir', 'ModelFolder', 'load_model_dir', 'predict']
@@ -35,10 +36,10 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    image_size=None,          # decode size of images: side or (height, width); None for kinds without one
                    *,
                    kind: str,                # the data kind the model was trained on (`DataKind.name`)
-                   resize: str = 'stretch',  # how images were resized (see `pipeline.RESIZE_MODES`)
+                   resize: str = 'stretch',  # how images were resized (see `kinds.image.pipeline.RESIZE_MODES`)
                    color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
                    features: list | None = None, # feature columns (tabular)
-                   columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.raw_inputs`)
+                   columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.kind.raw_inputs`)
                    task: str,                # the registered task the model was trained for (`Task.name`)
                    seed: int | None = None,  # the run's seed, for the environment record
                    **settings,               # anything else the data kind records to prepare raw inputs (`DataKind.folder_settings`)
@@ -76,6 +77,7 @@ def load_model_dir(path: str | Path, # a folder written by `save_model_dir`
     if missing: raise InputError(f'{path} is not a model folder (missing {", ".join(missing)}): pass a folder written by save_model_dir.')
     preprocessing = load_json(path / 'preprocessing.json')
     load_plugins(preprocessing.get('plugins'), f'the model folder {path}')
+    networks()  # imports every kind's network modules: their Keras layers (`RandomAffine`, `View`, ...) are registered
     model = keras.saving.load_model(path / 'model.keras', compile=False, safe_mode=True)
     return ModelFolder(model, load_json(path / 'classes.json'), preprocessing, path)
 

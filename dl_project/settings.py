@@ -89,11 +89,11 @@ def _registry(name: str) -> list[str]:
     if name == 'baseline':
         from dl_project.baselines import BASELINES; return ['auto', *BASELINES]
     if name == 'augment':
-        from dl_project.augment import AUGMENT_PRESETS; return sorted(AUGMENT_PRESETS)
+        from dl_project.kinds.image.augment import AUGMENT_PRESETS; return sorted(AUGMENT_PRESETS)
     if name == 'mix':
-        from dl_project.augment import MIXES; return ['auto', *MIXES]
+        from dl_project.kinds.image.augment import MIXES; return ['auto', *MIXES]
     if name == 'tta':
-        from dl_project.models import TTA_PRESETS; return sorted(TTA_PRESETS)
+        from dl_project.kinds.image.models import TTA_PRESETS; return sorted(TTA_PRESETS)
     if name == 'task':
         from dl_project.tasks import TASKS; return ['auto', *TASKS]
     if name == 'schedule':
@@ -148,7 +148,7 @@ def check_config(c: RunConfig):
     _check_field(RunConfig.__dataclass_fields__['plugins'], c.plugins)
     load_plugins(c.plugins)
     for f in fields(c): _check_field(f, getattr(c, f.name))
-    from dl_project.models import BACKBONES
+    from dl_project.kinds.image.models import BACKBONES
     if c.weights is not None and c.model not in BACKBONES:
         raise InputError(f'weights apply to the pretrained backbones {list(BACKBONES)}: add --model {next(iter(BACKBONES))} '
                          '(or another of them), or leave out --weights')

@@ -87,7 +87,7 @@ class DataKind(ABC):
     name: str = ''                          # stored in `Samples.kind`, `metrics.json` and the report
     words: tuple[str, str] = ('sample', 'samples')  # how the report names one and many samples
     default_network: tuple[str, dict] = ('mlp', {}) # (registered network, builder options) a run trains unless told otherwise
-    network_modules: tuple[str, ...] = ()   # modules that register this kind's networks, imported by `models.networks` on look-up (none: they are in `models`)
+    network_modules: tuple[str, ...] = ()   # modules that register this kind's networks, imported by `models.networks` on look-up (e.g. `'dl_project.kinds.image.models'`)
     default_baseline: str = 'linear'        # the classical model a run compares with unless told otherwise (a name of `baselines.BASELINES`)
     network_settings: tuple[str, ...] = ()  # run settings that reach this kind's learner besides the common ones (e.g. 'augment', 'mix')
     can_average_folds: bool = True          # whether the fold models can be averaged into the saved model

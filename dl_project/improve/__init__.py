@@ -1,0 +1,1 @@
+"The improvement phase's library (nbs/3x), which `dl-project run` does not use: transfer learning (`transfer`, nbs/32), regularisation (`regularise`, nbs/33), test-time augmentation (`tta`, nbs/34), pseudo-labels (`pseudo`, nbs/36) and the recipe (`recipe`, nbs/37)."
