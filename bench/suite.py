@@ -5,6 +5,7 @@
     python bench/suite.py --defaults           # the default settings (about 20 minutes)
     python bench/suite.py --only digits penguins_species
     python bench/suite.py --keep /tmp/suite_after   # also keep each run's JSON files (for bench/compare_runs.py)
+    python bench/suite.py --only nsmc_sentiment --extra '--epochs 2'   # more flags for every run
 
 Datasets: the bundled jellyfish photos; scikit-learn's handwritten digits written out as an image folder
 (8x8 grey images, one folder per digit); the Palmer penguins' species (a table, classes) and body mass (a
@@ -88,9 +89,10 @@ if __name__ == '__main__':
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--defaults', action='store_true', help='the default settings instead of --quick')
     parser.add_argument('--only', nargs='*', help='run these datasets only')
+    parser.add_argument('--extra', default='', help="more flags for every run, e.g. '--epochs 2' (a fixed number of epochs instead of a time budget)")
     parser.add_argument('--keep', type=Path, help="copy each run's JSON files (metrics, audit, problem card, settings) into KEEP/<dataset>/")
     args = parser.parse_args()
-    settings = [] if args.defaults else ['--quick']
+    settings = ([] if args.defaults else ['--quick']) + args.extra.split()
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for name, (data, extra) in datasets(Path(tmp)).items():
@@ -100,6 +102,7 @@ if __name__ == '__main__':
             if args.keep: keep_json(Path(tmp) / 'runs' / name, args.keep / name)
     text = markdown_table(pd.DataFrame(rows).fillna(''))
     print(text)
+    if args.only or args.extra: sys.exit(0)  # a partial or changed suite: printed, not the results file of the whole one
     result = Path(__file__).parent / 'results' / f"suite_{'defaults' if args.defaults else 'quick'}.md"
     result.parent.mkdir(exist_ok=True)
     result.write_text(f"# `python bench/suite.py{' --defaults' if args.defaults else ''}`\n\n{text}\n")
