@@ -34,7 +34,7 @@ def network(size: int, augment):
     name, options = get_kind('image').default_network
     inputs = keras.Input((size, size, 3))
     net = build_model(name, (size, size, 3), 6, **options)
-    return compile_model(keras.Model(inputs, net(augment(inputs) if augment is not None else inputs)), lr=2e-3, weight_decay=0.05)
+    return compile_model(keras.Model(inputs, net(augment(inputs) if augment is not None else inputs)), lr=2e-3, weight_decay=0.05, task='classification')
 
 def clock(): return time.perf_counter(), time.process_time()
 

@@ -35,7 +35,7 @@ def plain_fits(samples, args) -> tuple[float, float]:
     for k in range(args.folds):
         rows = fold_of.index[fold_of != k].to_numpy()
         seed_everything(DEFAULT_SEED + k)
-        model = compile_model(build_model(args.model, cache.images.shape[1:], len(samples.classes)))
+        model = compile_model(build_model(args.model, cache.images.shape[1:], len(samples.classes)), task=samples.task)
         fit(model, cache.dataset(rows, args.batch, shuffle=True, seed=DEFAULT_SEED + k), epochs=args.epochs,
             y_train=samples.y[rows], callbacks=default_callbacks(monitor='loss'))
     return since(start)

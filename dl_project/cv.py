@@ -333,9 +333,9 @@ class CVResult:
     def __repr__(self):
         return f'CVResult({self.name!r}: {self.metric} {self.mean:.3f} ± {self.std:.3f} over {len(self.folds)} folds)'
 
-def oof_proba(frame: pd.DataFrame, classes, task: Task | None = None) -> np.ndarray:
-    "The output columns of an OOF or prediction frame (`task.output_columns(classes)`; classification if None): class probabilities."
-    columns = (task or get_task('classification')).output_columns(classes)
+def oof_proba(frame: pd.DataFrame, classes, task: Task) -> np.ndarray:
+    "The output columns of an OOF or prediction frame (`task.output_columns(classes)`: class probabilities, or a number)."
+    columns = task.output_columns(classes)
     return frame.iloc[:, -len(columns):].to_numpy(dtype=float)  # the last columns: a class may be called 'label'
 
 # %% ../nbs/27_cv.ipynb #5c95b6bd

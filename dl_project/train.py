@@ -19,12 +19,13 @@ __all__ = ['compile_model', 'cosine_schedule', 'default_callbacks', 'class_weigh
 
 # %% ../nbs/23_train.ipynb #8bfc659f
 def compile_model(model: keras.Model,                  # an uncompiled model (a softmax output for classes, a linear one for a number)
+                  *,
+                  task: str,                           # the registered task whose loss and metrics the model trains with (`Task.compile_terms`)
                   lr: float | keras.optimizers.schedules.LearningRateSchedule = LR, # learning rate or schedule (`core.LR`)
                   weight_decay: float = WEIGHT_DECAY, # decoupled weight decay (AdamW); 0 for none
                   label_smoothing: float | None = None, # label smoothing of the cross-entropy; None: `core.LABEL_SMOOTHING` where the task takes it (`Task.network_settings`), else 0
                   optimizer: str = 'adamw',            # 'adamw', 'adam' or 'sgd' (with Nesterov momentum 0.9)
                   soft_labels: bool = False,           # labels are class-probability vectors (MixUp, CutMix), not integers
-                  task: str = 'classification',        # the registered task whose loss and metrics the model trains with
                  ) -> keras.Model:
     "Compile with the task's loss and metrics (`Task.compile_terms`: cross-entropy and accuracy for classes) and the chosen optimiser; returns the model."
     optimizers = {'adamw': lambda: keras.optimizers.AdamW(lr, weight_decay=weight_decay),
@@ -131,12 +132,13 @@ def check_initial_loss(model: keras.Model, # an untrained model with a softmax o
 # %% ../nbs/23_train.ipynb #ddb3597e
 def overfit_one_batch(model_builder: Callable[[], keras.Model], # makes a fresh, uncompiled model
                       batch: tuple,         # one (inputs, integer labels) batch
+                      task: str,            # the registered task whose loss the model trains with (its `accuracy` is reported)
                       epochs: int = 100,    # gradient steps on that batch
                       lr: float = 3e-3,     # learning rate (no weight decay, no label smoothing)
                      ) -> dict:
     "Train a fresh model on one batch only: `{'accuracy', 'loss', 'steps'}` in inference mode (should reach 1.0)."
     x, y = (np.asarray(t) for t in batch)
-    model = compile_model(model_builder(), lr=lr, weight_decay=0.0, label_smoothing=0.0)  # nothing that keeps the loss above 0
+    model = compile_model(model_builder(), lr=lr, weight_decay=0.0, label_smoothing=0.0, task=task)  # nothing that keeps the loss above 0
     model.fit(x, y, batch_size=len(x), epochs=epochs, verbose=0, shuffle=False)
     loss, accuracy = model.evaluate(x, y, batch_size=len(x), verbose=0)
     return {'accuracy': float(accuracy), 'loss': float(loss), 'steps': epochs}
@@ -166,12 +168,13 @@ def show_batch(ds,                      # (images, integer labels) batches, or o
 def zero_input_baseline(model_builder: Callable[[], keras.Model], # makes a fresh, uncompiled model
                         train_ds,              # (inputs, integer labels) batches
                         valid_ds,              # validation batches
+                        task: str,             # the registered task whose loss the model trains with (its `accuracy` is reported)
                         epochs: int = 3,       # training epochs
                         lr: float = LR,        # learning rate
                        ) -> dict:
     "Train on zeroed inputs: `{'val_accuracy', 'val_loss', 'distinct_predictions'}` to compare with the real model."
     zero = lambda x, y: (keras.ops.zeros_like(x), y)
-    model = compile_model(model_builder(), lr=lr)
+    model = compile_model(model_builder(), lr=lr, task=task)
     model.fit(train_ds.map(zero), epochs=epochs, verbose=0)
     zero_valid = valid_ds.map(zero)
     loss, accuracy = model.evaluate(zero_valid, verbose=0)

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, seed_everything
 from ..data import Samples, is_image_file
+from ..tasks import task_of
 from ..kinds.image.pipeline import ImageCache, load_images
 from ..models import build_model
 from ..train import compile_model, default_callbacks, fit
@@ -44,13 +45,13 @@ def unlabelled_images(folder: str | Path,  # a folder of images (searched recurs
     return load_images(paths, image_size), paths
 
 # %% ../../nbs/36_pseudo.ipynb #53cd2066
-def _train(x, y, n_classes, model, epochs, batch_size, lr, seed, model_options):
+def _train(x, y, n_classes, model, epochs, batch_size, lr, seed, model_options, task: str):
     "A fresh registered model trained with the project's recipe (compile_model + fit) on arrays."
     import tensorflow as tf
     seed_everything(seed)
     ds = (tf.data.Dataset.from_tensor_slices((x, y.astype('int32'))).shuffle(len(x), seed=seed)
           .batch(batch_size).map(lambda a, b: (tf.cast(a, tf.float32), b)))
-    net = compile_model(build_model(model, x.shape[1:], n_classes, **model_options), lr=lr)
+    net = compile_model(build_model(model, x.shape[1:], n_classes, **model_options), lr=lr, task=task)
     fit(net, ds, epochs=epochs, y_train=y, callbacks=default_callbacks(monitor='loss'))
     return net
 
@@ -68,7 +69,7 @@ class PseudoLearner:
     def fit(self, inputs, rows, seed: int = DEFAULT_SEED):
         "({'teacher', 'student', 'accepted': pseudo-labels accepted per class}, None)."
         x, y, n = inputs.cache.images[rows], inputs.y[rows], len(inputs.classes)
-        train = lambda xs, ys: _train(xs, ys, n, self.model, self.epochs, self.batch_size, self.lr, seed, self.model_options)
+        train = lambda xs, ys: _train(xs, ys, n, self.model, self.epochs, self.batch_size, self.lr, seed, self.model_options, task_of(inputs.samples).name)
         teacher = train(x, y)
         keep, labels = pseudo_label(teacher.predict(self.unlabelled.astype('float32'), verbose=0), self.threshold)
         student = train(np.concatenate([x, self.unlabelled[keep]]), np.concatenate([y, labels[keep]]))

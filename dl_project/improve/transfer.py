@@ -26,7 +26,7 @@ def fine_tune(model: keras.Model,        # a model built by `kinds.image.models.
               top_n: int | None = 20,    # backbone layers to unfreeze in phase 2 (None: all)
               lr: float = 1e-3,          # phase-1 learning rate
               fine_lr_factor: float = 0.1, # phase-2 rate = lr * this
-              **compile_options,         # passed to `train.compile_model` (weight_decay, label_smoothing, optimizer)
+              **compile_options,         # passed to `train.compile_model` (task, the one it needs; weight_decay, label_smoothing, optimizer)
              ) -> pd.DataFrame:
     "Train the head on a frozen backbone, then the top `top_n` layers at a lower rate: the history of both phases."
     if not 0 < fine_lr_factor <= 1: raise InputError(f'fine_lr_factor={fine_lr_factor}: use a factor in (0, 1], e.g. 0.1')
