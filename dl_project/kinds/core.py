@@ -45,8 +45,10 @@ class KindInputs(ABC):
         return None
 
     def wrap(self, net, state) -> tuple:
-        "`(network, state left)`: the fitted preprocessing `state` put in front of `net` where the kind can (then None is left); by default both as they are."
-        return net, state
+        "`(network, state left)`: a fitted front end `state` that is a Keras model put in front of `net` (one model from raw inputs to outputs, nothing left beside it); any other `state` left as it is."
+        if state is None or not (hasattr(state, 'input') and hasattr(state, 'output')): return net, state
+        import keras  # only kinds with a Keras front end get here
+        return keras.Model(state.input, net(state.output), name=net.name), None
 
     @abstractmethod
     def input_shape(self, state=None) -> tuple:

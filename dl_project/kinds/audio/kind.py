@@ -357,9 +357,6 @@ class AudioInputs(KindInputs):
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         return tuple((state or self.fit(np.flatnonzero(self.usable))).output_shape[1:])
 
-    def wrap(self, net: keras.Model, state: keras.Model) -> tuple[keras.Model, None]:
-        "The fold's front end `state` in front of `net`: one model from waveforms to outputs."
-        return keras.Model(state.input, net(state.output), name=net.name), None
 
     def dataset(self, rows, batch_size: int, state=None, shuffle: bool = False, seed: int = DEFAULT_SEED):
         return self.cache.dataset(rows, batch_size, shuffle=shuffle, seed=seed)

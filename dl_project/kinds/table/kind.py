@@ -133,9 +133,6 @@ class TableInputs(KindInputs):
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         return tuple((state or self.fit(np.arange(len(self.frame)))).output_shape[1:])
 
-    def wrap(self, net: keras.Model, state: keras.Model) -> tuple[keras.Model, None]:
-        "The fitted encoder `state` in front of `net`: one model from raw rows to outputs (nothing left to keep beside it)."
-        return keras.Model(state.input, net(state.output), name=net.name), None
 
     def dataset(self, rows, batch_size: int, state=None, shuffle: bool = False, seed: int = DEFAULT_SEED):
         "Batches of (raw inputs, targets): the network's own layers do the preprocessing."

@@ -270,9 +270,6 @@ class TextInputs(KindInputs):
         "`(sequence length,)`: token indices."
         return tuple(state.output_shape[1:]) if state is not None else (sequence_length(self.texts, self.tokens),)
 
-    def wrap(self, net: keras.Model, state: keras.Model) -> tuple[keras.Model, None]:
-        "The fitted encoder `state` in front of `net`: one model from strings (shape (batch, 1)) to outputs."
-        return keras.Model(state.input, net(state.output), name=net.name), None
 
     def dataset(self, rows, batch_size: int, state=None, shuffle: bool = False, seed: int = DEFAULT_SEED):
         "Batches of (strings (batch, 1), targets); encoded here only if the encoder `state` was not wrapped into the network."
