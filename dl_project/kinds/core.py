@@ -89,6 +89,7 @@ class DataKind(ABC):
     default_network: tuple[str, dict] = ('mlp', {}) # (registered network, builder options) a run trains unless told otherwise
     network_modules: tuple[str, ...] = ()   # modules that register this kind's networks, imported by `models.networks` on look-up (e.g. `'dl_project.kinds.image.models'`)
     default_baseline: str = 'linear'        # the classical model a run compares with unless told otherwise (a name of `baselines.BASELINES`)
+    settings: type | None = None           # the dataclass of the run settings this kind owns, declared in its room's TensorFlow-free `settings` module (`settings.kind_settings` collects them)
     network_settings: tuple[str, ...] = ()  # run settings that reach this kind's learner besides the common ones (e.g. 'augment', 'mix')
     can_average_folds: bool = True          # whether the fold models can be averaged into the saved model
     time_budgets: tuple[str, str] | None = None  # (a run's, a --quick run's) time budget, planned unless --epochs or --time-budget is given: for kinds whose epochs cost seconds

@@ -9,6 +9,7 @@ import numpy as np, pandas as pd
 from PIL import Image
 from ...core import DEFAULT_SEED, QUICK_IMAGE_SIZE, InputError
 from ...data import LAYOUT_KINDS, Samples, exclude_unreadable, group_by_name, input_files, is_image_file
+from .settings import ImageSettings
 from .pipeline import ImageCache, decode_images
 from .audit import audit, format_audit, leaks_first, split_counts
 from ..core import DRAWN, DataKind, KindInputs, register_kind
@@ -82,6 +83,7 @@ class ImageKind(DataKind):
     name, words = 'image', ('image', 'images')
     default_network = ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': None})  # widths: jellyfish (bench/network_trials.json); stem by input size: the suite (bench/results/default_trials.md)
     network_settings = ('augment', 'mix', 'tta')
+    settings = ImageSettings  # the run settings it owns (`kinds.image.settings`)
     network_modules = ('dl_project.kinds.image.models',)  # `resnet`, `cnn`, the backbones: registered when a network is looked up
     captions = {'samples.png': 'A few training {samples} per class',
                 'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)'}
