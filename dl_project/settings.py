@@ -4,30 +4,14 @@
 
 # %% ../nbs/45_settings.ipynb #49778d56
 from __future__ import annotations
-import difflib, importlib, importlib.util, json, re
+import difflib, importlib, json, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, QUICK, SCHEDULE, WEIGHT_DECAY, InputError, load_plugins, setting
-import dl_project.kinds
+from .kinds.settings import kind_settings, with_kind_settings
 
 # %% auto #0
-__all__ = ['NONE_WORD', 'kind_settings', 'with_kind_settings', 'RunConfig', 'parse_duration', 'setting_type', 'check_config',
-           'make_config']
-
-# %% ../nbs/45_settings.ipynb #295f65eb
-def kind_settings() -> dict[str, type]:
-    "`{room: settings dataclass}`: the run settings each built-in kind owns, read from its room's `settings` module (`SETTINGS`; no TensorFlow), for the command line, config files and `RunConfig`."
-    rooms = [f'dl_project.kinds.{room}.settings' for room in dl_project.kinds.ROOMS]
-    return {name.split('.')[2]: importlib.import_module(name).SETTINGS for name in rooms if importlib.util.find_spec(name)}
-
-def with_kind_settings(cls):
-    "`cls` (a class about to become a dataclass) with every kind's settings (`kind_settings`) added as fields, after its own."
-    for room, declared in kind_settings().items():
-        for f in fields(declared):
-            if f.name in cls.__annotations__: raise TypeError(f'the {room} kind declares the setting {f.name!r}, which another owner declares too')
-            cls.__annotations__[f.name] = f.type
-            setattr(cls, f.name, setting(f.default, **f.metadata))
-    return cls
+__all__ = ['NONE_WORD', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
 
 # %% ../nbs/45_settings.ipynb #681d6736
 @dataclass
@@ -184,7 +168,7 @@ def make_config(config: RunConfig | dict | str | Path | None = None, # settings,
     known = [f.name for f in fields(RunConfig)]
     if unknown := sorted(set(given) - set(known), key=str):
         raise InputError(f'unknown setting(s) {_unknown(unknown, known)}: valid settings are {known}')
-    for key in NONE_WORD:  # `none` turns an optional name off (`--augment none`)
+    for key in NONE_WORD:  # `none` turns an optional name off (`--model none`)
         if isinstance(given.get(key), str) and given[key].lower() == 'none': given[key] = None
     preset = QUICK if given.get('quick') else {}
     return RunConfig(**(preset | given))

@@ -4,7 +4,7 @@
 
 from __future__ import annotations  # the settings' types as written (`settings.setting_type` reads them)
 
-__all__ = ['SETTINGS', 'ImageSettings']
+__all__ = ['SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings', 'SETTINGS', 'ImageSettings']
 
 # %% ../../../nbs/16_image_kind.ipynb #64dc1495
 from dataclasses import dataclass
@@ -60,6 +60,146 @@ class ImageSettings:
                                              'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
     mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
                                       'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
+    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
+                                    'views of each image (flips: the four mirror images), or none',
+                              names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
+
+SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
+
+# %% ../../../nbs/16_image_kind.ipynb #64dc1495
+from dataclasses import dataclass
+from ...core import AUGMENT, MIX, setting
+
+@dataclass
+class ImageSettings:
+    "The run settings the image kind owns (`--image-size`, `--augment`, `--mix`, `--tta`): size, augmentation, batch mixing and test-time views."
+    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
+                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8, inputs=True)
+    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
+                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
+                                             'strong, or none', names='dl_project.kinds.image.augment:AUGMENT_PRESETS', none=True)
+    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
+                                      'why), mixup, cutmix or none', names='dl_project.kinds.image.augment:MIXES', also=('auto',), none=True, task=True)
     tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
                                     'views of each image (flips: the four mirror images), or none',
                               names='dl_project.kinds.image.models:TTA_PRESETS', none=True)
