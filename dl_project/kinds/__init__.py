@@ -1,4 +1,4 @@
-"""The data kinds, each in its own room (sub-package); see nbs/15_kinds.ipynb.
+"""The data kinds, each in its own room (sub-package); see nbs/15_kinds.ipynb (and nbs/15_kind_settings.ipynb for the settings they own).
 
 The kind API (`DataKind`, `KINDS`, `kind_of`, ...) is loaded, and the built-in kinds registered, on the first use of one of
 its names here (`from dl_project.kinds import kind_of`): a room's `settings` module (the run settings its kind owns, free of
