@@ -42,12 +42,13 @@ def baseline_outputs(model: Pipeline, # a fitted `baseline_model`
 
 # %% ../nbs/21_baselines.ipynb #e566c9f0
 def baseline_inputs(samples: Samples,      # the sample table
-                    image_size: int = 64,  # decode size for images (features are computed from it)
                     model: str = 'linear', # the baseline the preprocessor is for
-                    **features,            # options of the kind's features (images: size, bins)
+                    **features,            # options of the kind's features (images: size, bins), and the kind's own settings by name (`DataKind.own_settings`; the image kind's default size, 64, if not given)
                    ) -> tuple:
     "`(X, y, split, preprocessor)` of every usable sample: the kind's baseline features and the step in front of `model`."
-    inputs = kind_of(samples).inputs(samples, image_size)
+    kind = kind_of(samples)
+    own = {k: features.pop(k) for k in list(features) if k in kind.own_settings()}
+    inputs = kind.inputs(samples, kind.input_settings(own) or None)
     ok, X = inputs.usable, inputs.baseline_features(**features)
     return X[ok], inputs.y[ok], samples.table['split'].to_numpy()[ok], inputs.baseline_preprocessor(model)
 
@@ -57,7 +58,7 @@ def run_baseline(samples: Samples,         # the sample table, with train and ev
                  chance: float | None = None, # chance level for the test against chance (the task's default if None)
                  seed: int = DEFAULT_SEED, # random state of the model and the bootstrap
                  inputs: tuple | None = None, # precomputed `baseline_inputs(samples, model=model)`, to share between models
-                 **feature_options,        # image_size and the kind's feature options for `baseline_inputs`
+                 **feature_options,        # the kind's own settings and feature options for `baseline_inputs`
                 ) -> dict:
     "Fit a classical baseline on the train split and evaluate it on `eval_split`: the task's evaluation (`Task.evaluate`)."
     X, y, split, preprocessor = inputs or baseline_inputs(samples, model=model, **feature_options)

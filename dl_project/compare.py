@@ -10,30 +10,41 @@ import matplotlib.pyplot as plt
 from scipy import stats
 from .core import InputError
 from .data import Samples
-from .cv import CVInputs, CVResult, cross_validate, evaluate_ensemble
+from .cv import INPUT_SETTINGS, CVResult, cross_validate, evaluate_ensemble
+from .kinds import KindInputs, kind_of
 
 # %% auto #0
-__all__ = ['cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'paired_cv_test', 'paired_tests',
-           'plot_fold_scores']
+__all__ = ['inputs_for', 'cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'paired_cv_test',
+           'paired_tests', 'plot_fold_scores']
 
 # %% ../nbs/28_compare.ipynb #d5927b5d
+def inputs_for(samples: Samples, # the sample table
+               kw: dict,         # `cross_validate` keywords; the kind's input settings among them are taken out
+               caches: dict,     # inputs made so far, by those settings
+              ) -> KindInputs:
+    "The shared inputs for the `cross_validate` keywords `kw`: made once per value of the kind's input settings (the image size; the kind's default if not given) and kept in `caches`."
+    kind = kind_of(samples)
+    given = {k: v for k, v in kind.input_settings(kind.own_settings({k: kw.pop(k) for k in list(kw) if k in INPUT_SETTINGS})).items() if v is not None}
+    key = tuple(sorted(given.items()))
+    if key not in caches: caches[key] = kind.inputs(samples, given or None)
+    return caches[key]
+
 def cross_validate_all(samples: Samples,          # the sample table
-                       configs: dict[str, dict],  # name -> `cross_validate` keywords (model, epochs, lr, image_size, ...)
+                       configs: dict[str, dict],  # name -> `cross_validate` keywords (model, epochs, lr, the kind's own settings, ...)
                        *, run_dir: str | Path | None = None, # each configuration in `run_dir/<name>`, resumable
                        test_split: str | None = 'test', # score the fold ensembles on this split (None: skip)
-                       **common,                  # keywords shared by every configuration (folds, seed, image_size, ...)
+                       **common,                  # keywords shared by every configuration (folds, seed, the kind's own settings, ...)
                       ) -> tuple[list[CVResult], dict[str, dict]]:
     "Cross-validate each configuration on the same folds: (results, test results by name)."
     caches, results, tests = {}, [], {}
     for name, config in configs.items():
         kw = {**common, **config}
-        size = kw.setdefault('image_size', 64)
-        if size not in caches: caches[size] = CVInputs(samples, size)  # decoded once per size, shared by configurations
-        result = cross_validate(samples, name=name, cache=caches.get(size),
+        cache = inputs_for(samples, kw, caches)  # decoded once per input setting, shared by configurations
+        result = cross_validate(samples, name=name, cache=cache,
                                 run_dir=Path(run_dir) / name if run_dir is not None else None, **kw)
         results.append(result)
         if test_split and test_split in samples.splits:
-            tests[name] = evaluate_ensemble(result, samples, test_split, caches.get(size))
+            tests[name] = evaluate_ensemble(result, samples, test_split, cache)
     return results, tests
 
 # %% ../nbs/28_compare.ipynb #4a7cf7f4

@@ -13,7 +13,7 @@ from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'EPOCHS', 'LR', 'WEIGHT_DECAY', 'LABEL_SMOOTHING', 'SCHEDULE', 'AUGMENT',
            'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'PLUGIN_GROUP', 'PLUGINS', 'InputError',
-           'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins', 'save_json',
+           'setting', 'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins', 'save_json',
            'load_json', 'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named', 'look_up',
            'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
            'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
@@ -41,6 +41,15 @@ FOLDS = 5              # K of the K-fold cross-validation
 QUICK = {'folds': 3, 'epochs': 20}  # a first look (`quick`): the settings it sets unless they are given (`settings.make_config`); and:
 QUICK_IMAGE_SIZE = 64               # the largest image size the image kind chooses from the data in a quick run (`kinds.image.kind.IMAGE_SIZES` otherwise)
 TIME_BUDGETS = ('7m', '3m')         # (a run's, a quick run's) time budget of the kinds whose epochs cost seconds (`DataKind.time_budgets`: texts, recordings), planned unless --epochs or --time-budget is given
+
+# %% ../nbs/00_core.ipynb #4fbbff69
+def setting(default,    # the default value
+            help: str,  # what the setting does (shown by `dl-project run --help`)
+            **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry of `settings`, or 'module:NAMES' of a collection), also (names valid besides those), none (the word none turns it off), duration (a time such as 15m), pattern (a regular expression with a group)
+           ):
+    "A run setting: a dataclass field with its help and checks (`settings.RunConfig`, a kind's `settings`)."
+    from dataclasses import field
+    return field(default=default, metadata={'help': help, **checks})
 
 # %% ../nbs/00_core.ipynb #3abe9834
 def project_root(start: str | Path = '.') -> Path | None:

@@ -4,29 +4,29 @@
 
 # %% ../nbs/27_cv.ipynb #4b612bd9
 from __future__ import annotations
-import dataclasses, inspect, json, os, time, warnings
+import dataclasses, functools, inspect, json, os, time, warnings
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
-from .core import AUGMENT, DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, MIX, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
+from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
 from .data import Samples
 from .tasks import Task, get_task, task_of
 from .kinds import DataKind, KindInputs, kind_of
 from .kinds.core import DEFAULT_BATCH_SIZE
+from .kinds.settings import kind_settings, with_kind_settings
 from .baselines import BASELINES, baseline_model, baseline_outputs
 from .models import MODELS, build_model, networks
-from .kinds.image.models import with_tta
 from .train import compile_model, default_callbacks, fit
 from . import schedules
 from .schedules import make_schedule
-from .kinds.image.augment import AUGMENT_PRESETS, mix_batches
 
 # %% auto #0
-__all__ = ['CV_SPLITS', 'TASK_SETTINGS', 'SCHEDULES', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds', 'LearnerSettings',
-           'run_settings', 'network_of', 'learner_options', 'baseline_of', 'network_choice', 'CVInputs',
-           'BaselineLearner', 'KerasLearner', 'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold',
-           'cross_validate', 'save_cv', 'load_cv', 'fold_models', 'predict_ensemble', 'evaluate_ensemble']
+__all__ = ['CV_SPLITS', 'SCHEDULES', 'KIND_SETTINGS', 'INPUT_SETTINGS', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds',
+           'LearnerSettings', 'run_settings', 'network_of', 'learner_options', 'baseline_of', 'network_choice',
+           'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner', 'make_learner', 'learner_config',
+           'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv', 'load_cv', 'fold_models', 'result_inputs',
+           'predict_ensemble', 'evaluate_ensemble']
 
 # %% ../nbs/27_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -89,8 +89,9 @@ def assign_folds(samples: Samples,           # the sample table
 
 # %% ../nbs/27_cv.ipynb #eb491f8d
 @dataclass
+@with_kind_settings
 class LearnerSettings:
-    "The settings that shape the network a run trains, at a run's defaults (`core`); `settings.RunConfig` has the same fields, with help and checks, and more."
+    "The settings that shape the network a run trains, at a run's defaults (`core`), then those the data kinds own (`kinds.settings.kind_settings`: images' size, augmentation, mixing, TTA); `settings.RunConfig` has the same fields, with help and checks, and more."
     model: str | None = None          # a registered network; None: the data kind's (`DataKind.default_network`)
     model_options: dict | None = None # the network builder's options, merged over the default network's
     weights: str | None = None        # pretrained weights of a backbone: 'imagenet', a file, or 'none'
@@ -100,11 +101,7 @@ class LearnerSettings:
     lr: float = LR                    # peak learning rate
     weight_decay: float = WEIGHT_DECAY # AdamW weight decay
     label_smoothing: float = LABEL_SMOOTHING # for tasks that take it (`Task.network_settings`)
-    augment: str | None = AUGMENT     # augmentation preset, for kinds that take it (`DataKind.network_settings`: images)
-    mix: str | None = MIX             # batch mixing; 'auto': chosen by the kind from the epochs
-    tta: str | None = None            # test-time augmentation preset (images)
     schedule: str = SCHEDULE          # learning-rate schedule (`SCHEDULES`)
-    image_size: int | None = None     # None: chosen from the data by the kind
     quick: bool = False               # a first look: the kind chooses smaller inputs (`core.QUICK_IMAGE_SIZE`)
     time_budget: str | None = None    # a run's; a library call trains its epochs
     epochs_set = True                 # not a field: a library call trains the epochs it is given, no time budget is planned for it
@@ -112,7 +109,7 @@ class LearnerSettings:
 def run_settings(samples: Samples,  # the sample table
                  c=None,            # a `settings.RunConfig` or `LearnerSettings`; `LearnerSettings()` if None
                 ) -> tuple[object, dict]:
-    "`c` with what it leaves to the data chosen by the kind (`DataKind.chosen_settings`: image size, batch mixing, a time budget) and the kind's batch size; and the choices, `{setting: (value, why)}`."
+    "`c` with what it leaves to the data chosen by the kind (`DataKind.chosen_settings`: a time budget, and the kind's own, such as the image size) and the kind's batch size; and the choices, `{setting: (value, why)}`."
     c, kind = LearnerSettings() if c is None else c, kind_of(samples)
     chosen = kind.chosen_settings(samples, c)
     c = dataclasses.replace(c, **{k: value for k, (value, _) in chosen.items()})
@@ -127,13 +124,11 @@ def network_of(c, kind: DataKind) -> tuple[str, dict]:
     if c.weights is not None: options['weights'] = None if c.weights.lower() == 'none' else c.weights
     return name, options
 
-TASK_SETTINGS = ('label_smoothing', 'mix')  # run settings that only some tasks take (`Task.network_settings` says which)
-
 def learner_options(c, kind: DataKind, task) -> dict:
-    "The network learner's settings (`cv.make_learner`): the common ones, those of `kind.network_settings`, and of those only the ones `task` takes."
-    wanted = [k for k in ('label_smoothing', *kind.network_settings) if k not in TASK_SETTINGS or k in task.network_settings]
+    "The network learner's settings (`cv.make_learner`): the common ones, label smoothing where `task` takes it (`Task.network_settings`), and the kind's own settings for its learner (`DataKind.learner_settings`)."
+    smoothing = {'label_smoothing': c.label_smoothing} if 'label_smoothing' in task.network_settings else {}
     return dict(epochs=c.epochs, batch_size=c.batch_size, lr=c.lr, weight_decay=c.weight_decay, model_options=network_of(c, kind)[1],
-                schedule=c.schedule, **{k: getattr(c, k) for k in wanted})
+                schedule=c.schedule, **smoothing, **kind.learner_settings(kind.own_settings(c), task))
 
 def baseline_of(c, kind: DataKind, task) -> str:
     "The classical baseline a run compares with: `c.baseline`, or the kind's default (`DataKind.default_baseline`) for 'auto'; 'linear' named as the task names it."
@@ -141,30 +136,28 @@ def baseline_of(c, kind: DataKind, task) -> str:
     return next(iter(task.baseline_estimators()), name) if name == 'linear' else name
 
 def network_choice(samples: Samples,            # the sample table
-                   image_size: int | None = None, # the decode size of images; None: chosen from the data
-                   **given,                     # settings (fields of `LearnerSettings`) and other `KerasLearner` options (callbacks, verbose, ...)
-                  ) -> tuple[str, dict, int | None]:
-    "The network a run trains on `samples` unless told otherwise, with the `given` settings: (name, `make_learner` options, image size)."
+                   **given,                     # settings (fields of `LearnerSettings`, the kind's own among them) and other `KerasLearner` options (callbacks, verbose, ...)
+                  ) -> tuple[str, dict, dict]:
+    "The network a run trains on `samples` unless told otherwise, with the `given` settings: (name, `make_learner` options, the kind's own settings resolved)."
     names = {f.name for f in fields(LearnerSettings)}
-    c, _ = run_settings(samples, LearnerSettings(image_size=image_size, **{k: v for k, v in given.items() if k in names}))
+    c, _ = run_settings(samples, LearnerSettings(**{k: v for k, v in given.items() if k in names}))
     kind = kind_of(samples)
     extra = {k: v for k, v in given.items() if k not in names}
-    return network_of(c, kind)[0], learner_options(c, kind, task_of(samples)) | extra, c.image_size
+    return network_of(c, kind)[0], learner_options(c, kind, task_of(samples)) | extra, kind.own_settings(c)
 
 # %% ../nbs/27_cv.ipynb #654d7219
-def _given_size(image_size: int | None, cache) -> int | None:
-    "`image_size` if given, else the size of the inputs or `ImageCache` given as `cache`, else None."
-    if image_size is not None or cache is None: return image_size
-    return cache.size if isinstance(cache, KindInputs) else cache.images.shape[1]
-
 def CVInputs(samples: Samples,              # the sample table (all splits)
-             image_size: int | None = None, # decode size of images (ignored by kinds without one); None: that of `cache`, else chosen from the data as a run chooses it
+             settings: dict | None = None,  # the kind's own settings (`DataKind.own_settings`; images: the size); None: those of `cache`, else chosen from the data as a run chooses them
              cache=None,                    # inputs made before for `samples` (a `KindInputs`, or an `ImageCache`), to share
+             **given,                       # the kind's own settings by name (`setting=value`), over `settings`
             ) -> KindInputs:
     "The inputs of every row, shared by all folds and configurations: the kind's `KindInputs`."
-    image_size = _given_size(image_size, cache)
-    if image_size is None: image_size = run_settings(samples)[0].image_size
-    return kind_of(samples).inputs(samples, image_size, cache)
+    kind = kind_of(samples)
+    if settings is not None and not isinstance(settings, dict):
+        raise InputError(f'CVInputs takes the kind\'s own settings {sorted(kind.own_settings())} as a mapping, not {settings!r}: name them, as in CVInputs(samples, setting=value)')
+    settings = {k: v for k, v in {**(settings or {}), **given}.items() if v is not None}
+    if not kind.input_settings(settings) and cache is None: settings = kind.own_settings(run_settings(samples, LearnerSettings(**settings))[0])
+    return kind.inputs(samples, kind.input_settings(kind.own_settings(settings)) or None, cache)
 
 # %% ../nbs/27_cv.ipynb #e926290e
 @dataclass
@@ -204,6 +197,20 @@ class BaselineLearner:
 # %% ../nbs/27_cv.ipynb #b18e804f
 SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `KerasLearner` knows: plateau halving, or one `schedules.make_schedule` builds
 
+KIND_SETTINGS = {f.name for declared in kind_settings().values() for f in fields(declared)}  # what the kinds own (`kinds.settings`): a learner takes them by name
+INPUT_SETTINGS = {f.name for declared in kind_settings().values() for f in fields(declared) if f.metadata.get('inputs')}  # those that make a kind's inputs (the image size): `cross_validate` hands them to `CVInputs`
+
+def takes_kind_settings(cls):
+    "`cls` (a dataclass with a `kind_settings` field) whose constructor also takes the kinds' own settings by name (`KerasLearner(setting=value)`), gathered into `kind_settings`."
+    init = cls.__init__
+    @functools.wraps(init)
+    def __init__(self, *args, kind_settings: dict | None = None, **options):
+        own = {k: options.pop(k) for k in list(options) if k in KIND_SETTINGS}
+        init(self, *args, kind_settings={**(kind_settings or {}), **own}, **options)
+    cls.__init__ = __init__
+    return cls
+
+@takes_kind_settings
 @dataclass
 class KerasLearner:
     "A fresh registered Keras model per fold, trained with the project's recipe (`compile_model` + `fit`)."
@@ -215,10 +222,8 @@ class KerasLearner:
     label_smoothing: float | None = None # label smoothing of the loss; None: `core.LABEL_SMOOTHING` where the task takes it, else 0 (`compile_model`)
     optimizer: str = 'adamw'      # 'adamw', 'adam' or 'sgd'
     model_options: dict = field(default_factory=dict) # passed to `build_model` (width, depth, dropout, ...)
-    augment: str | None = None    # a key of `AUGMENT_PRESETS`: random augmentation as the model's first layer (training only)
     schedule: str = SCHEDULE      # `core.SCHEDULE`; 'plateau': halve the LR and stop early on a training-loss plateau; 'cosine': warm-up, cosine to 0; 'onecycle': up then down (every epoch runs)
-    mix: str | None = None        # 'mixup' or 'cutmix' on the training batches (images; soft labels), or None
-    tta: str | None = None        # a key of `kinds.image.models.TTA_PRESETS`: the trained model predicts the mean over these views of each image (kept in the saved model), or None
+    kind_settings: dict = field(default_factory=dict) # the data kind's own settings for its learner (`DataKind.learner_settings`), given by name too: what the kind puts around the network (`DataKind.front_end`; images: augmentation, batch mixing, test-time views)
     run_eagerly: bool = False     # skip graph tracing (slower per step; faster for a few steps on tiny data)
     callbacks: list = field(default_factory=list, repr=False) # extra Keras callbacks (not part of the configuration)
     verbose: int = 0              # Keras progress inside a fold (0: silent, 1: progress bar)
@@ -226,12 +231,10 @@ class KerasLearner:
     def _dataset(self, inputs: KindInputs, rows, state=None, shuffle=False, seed=DEFAULT_SEED):
         return inputs.dataset(rows, self.batch_size, state, shuffle=shuffle, seed=seed)
 
-    def _network(self, shape, n_outputs: int, seed: int, output_scale=None):
-        "A fresh uncompiled model from the registry (a linear output scaled by `output_scale` for a number), wrapped in the augmentation preset if `augment` is set."
+    def _network(self, front, shape, n_outputs: int, seed: int, output_scale=None):
+        "A fresh uncompiled model from the registry (a linear output scaled by `output_scale` for a number), with what the kind's `front` puts in front of it."
         options = self.model_options | ({} if output_scale is None else {'output_scale': output_scale})
-        if self.augment is None: return build_model(self.model, shape, n_outputs, **options)
-        if self.augment not in AUGMENT_PRESETS: raise InputError(f'unknown augment {self.augment!r}: use one of {sorted(AUGMENT_PRESETS)} or None')
-        return build_model('augmented', shape, n_outputs, base=self.model, augment=self.augment, seed=seed, **options)
+        return front.network(build_model, self.model, shape, n_outputs, seed, **options)
 
     def _lr_and_callbacks(self, n_rows: int):
         "The learning rate (a number or a schedule over `epochs`) and the callbacks of `schedule`."
@@ -241,27 +244,22 @@ class KerasLearner:
         return make_schedule(self.schedule, self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
 
     def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED, valid_rows: np.ndarray | None = None):
-        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model wrapped in its TTA views if `tta`."
-        for name in ('mix', 'tta'):
-            if getattr(self, name) is not None and not inputs.mixable:
-                raise InputError(f'{name}={getattr(self, name)!r} works on images: use {name}=None for {kind_of(inputs.samples).words[1]}')
+        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model as the kind's front end leaves it (images: in its TTA views)."
         task = task_of(inputs.samples)
-        if self.mix is not None and 'mix' not in task.network_settings:
-            raise InputError(f'mix={self.mix!r} mixes class labels: use mix=None (--mix none) for {task.name}')
+        front = kind_of(inputs.samples).front_end(self.kind_settings, task)
         state = inputs.fit(rows)
         lr, callbacks = self._lr_and_callbacks(len(rows))
-        net = self._network(inputs.input_shape(state), task.n_outputs(inputs.classes), seed, task.output_scale(inputs.y[rows]))
+        net = self._network(front, inputs.input_shape(state), task.n_outputs(inputs.classes), seed, task.output_scale(inputs.y[rows]))
         net, state = inputs.wrap(net, state)  # a table's fitted preprocessing goes inside the network
         net = compile_model(net, lr=lr, weight_decay=self.weight_decay, label_smoothing=self.label_smoothing, optimizer=self.optimizer,
-                            soft_labels=self.mix is not None, task=task.name)
+                            soft_labels=front.soft_labels, task=task.name)
         net.run_eagerly = self.run_eagerly
-        train = self._dataset(inputs, rows, state, shuffle=True, seed=seed)
-        if self.mix is not None: train = mix_batches(train, len(inputs.classes), self.mix, seed=seed)
+        train = front.train_batches(self._dataset(inputs, rows, state, shuffle=True, seed=seed), len(inputs.classes), seed)
         valid = self._dataset(inputs, valid_rows, state) if valid_rows is not None and len(valid_rows) else None
-        if self.mix is not None and valid is not None: valid = mix_batches(valid, len(inputs.classes), None)  # one-hot, as the loss takes them
+        if valid is not None: valid = front.eval_batches(valid, len(inputs.classes))
         history = fit(net, train, valid, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
                       class_weight='balanced' if inputs.classes else None)  # balanced classes; a number has none
-        return (net if self.tta is None else with_tta(net, self.tta), state), history
+        return (front.trained(net), state), history
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
         "The network's outputs: class probabilities (n, C), or a number (n, 1)."
@@ -287,15 +285,15 @@ def make_learner(model: str = 'cnn', # a key of `MODELS` (Keras) or of `BASELINE
     if model in BASELINES: cls = BaselineLearner
     elif model in networks(): cls = KerasLearner
     else: raise InputError(f'unknown model {model!r}: choose a network {sorted(networks())} or a baseline {list(BASELINES)}')
-    allowed = {f.name for f in fields(cls)} - {'model'}
+    allowed = {f.name for f in fields(cls)} - {'model'} | (KIND_SETTINGS if cls is KerasLearner else set())
     if unknown := sorted(set(options) - allowed):
         raise InputError(f'option(s) {unknown} do not apply to {model!r}: use {sorted(allowed)}')
     return cls(model, **options)
 
 def learner_config(learner) -> dict:
-    "The options that define a learner's result besides the model name (callbacks, verbosity and fields marked `config=False` left out)."
-    skip = {'model', 'callbacks', 'verbose'} | {f.name for f in fields(learner) if f.metadata.get('config') is False}
-    return {f.name: getattr(learner, f.name) for f in fields(learner) if f.name not in skip}  # not asdict: no deep copy of large fields
+    "The options that define a learner's result besides the model name (callbacks, verbosity and fields marked `config=False` left out; the kind's settings by name, as `make_learner` takes them)."
+    skip = {'model', 'callbacks', 'verbose', 'kind_settings'} | {f.name for f in fields(learner) if f.metadata.get('config') is False}
+    return {f.name: getattr(learner, f.name) for f in fields(learner) if f.name not in skip} | getattr(learner, 'kind_settings', {})  # not asdict: no deep copy of large fields
 
 # %% ../nbs/27_cv.ipynb #7f5f3f0e
 OOF_COLUMNS = ['row', 'path', 'label', 'fold']  # the columns before the per-class probabilities in `oof.csv`
@@ -392,11 +390,12 @@ def _with_new_defaults(stored: dict, now: dict, defaults: dict) -> dict:
     return {k: v for k, v in now.items() if k not in stored and k in defaults and defaults[k] == v} | stored
 
 def _same_config(stored: dict, config: dict, learner, classes: bool) -> bool:
-    "Whether a stored configuration is this call's; a learner option added since counts as the same at its default, and a folder written before tasks existed (no `task`: it held classes) as the same task when this call's has `classes`."
+    "Whether a stored configuration is this call's; a learner option added since counts as the same at its default, and a folder written before tasks existed (no `task`: it held classes) as the same task when this call's has `classes`, and a setting stored as None that this call no longer has as not set."
     now = _as_json(config)
     options = _as_json({f.name: f.default for f in fields(learner) if f.default is not MISSING})
     if 'task' not in stored and classes: stored = stored | {'task': now['task']}
-    return stored | {'options': _with_new_defaults(stored.get('options', {}), now['options'], options)} == now
+    unset = lambda d, now: {k: v for k, v in d.items() if k in now or v is not None}  # None then, gone now (image options of any learner before the kinds owned them)
+    return unset(stored, now) | {'options': unset(_with_new_defaults(stored.get('options', {}), now['options'], options), now['options'])} == now
 
 def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs, learner):
     "Start a run folder, or check that an existing one holds the same configuration and folds."
@@ -436,29 +435,33 @@ def cross_validate(samples: Samples,         # the sample table (the test split 
                    *, folds: int = FOLDS,    # number of folds K
                    seed: int = DEFAULT_SEED, # seed of the folds and (plus the fold number) of each fold's training
                    groups: bool | str = 'auto', # group-aware folds: True, False, 'auto' (when groups exist)
-                   image_size: int | None = None, # decode size of images; None: the size of `cache`, else chosen from the data as a run chooses it
                    metric: str | None = None, # the score to summarise: one of the task's `metrics`; its first if None
                    run_dir: str | Path | None = None, # save and resume folds here; models stay in memory if None
-                   cache=None,               # shared inputs of `samples` made before (`CVInputs`, or an `ImageCache` at `image_size`)
+                   cache=None,               # shared inputs of `samples` made before (`CVInputs`, or an `ImageCache` at the size given)
                    name: str | None = None,  # name in tables; the model name if None
                    splits=CV_SPLITS,         # splits pooled for cross-validation
                    on_fold=None,             # called as on_fold(k, metrics) after each fold
                    progress: bool = True,    # tqdm bar over the folds
-                   **options,                # learner settings: epochs, batch_size, lr, model_options, callbacks, verbose, ...
+                   **options,                # learner settings: epochs, batch_size, lr, model_options, callbacks, verbose, ...; and the kind's own settings by name (its inputs' go to `CVInputs`, the others to its learner)
                   ) -> CVResult:
     "K-fold cross-validation of `model` on the pooled splits: fold metrics, OOF predictions and fold models."
     task = task_of(samples)
     metric = metric or task.metrics[0]
     if metric not in task.metrics: raise InputError(f'unknown metric {metric!r} for {task.name}: use one of {task.metrics}')
-    if model is None: model, options, image_size = network_choice(samples, _given_size(image_size, cache), **options)
+    kind = kind_of(samples)
+    given = {k: v for k, v in kind.input_settings(kind.own_settings({k: options.pop(k) for k in list(options) if k in INPUT_SETTINGS})).items() if v is not None}
+    given = given or (dict(cache.settings) if isinstance(cache, KindInputs) else {})  # the inputs' settings (the image size): given, or those of `cache`
+    if model is None:
+        model, options, own = network_choice(samples, **given, **options)
+        given = given or ({} if cache is not None else kind.input_settings(own))  # as the data chooses them
     if isinstance(model, str): learner, model_name = make_learner(model, **options), model
     elif options: raise InputError(f'options {sorted(options)} go to the learner itself when cross_validate is given {type(model).__name__}')
     else: learner, model_name = model, type(model).__name__
-    inputs = CVInputs(samples, image_size, cache)
+    inputs = CVInputs(samples, given, cache)
     fold_of = assign_folds(samples, folds, seed, groups, splits)
     fold_of = fold_of[inputs.usable[fold_of.index]]
     config = {'task': task.name, 'model': model_name, 'options': learner_config(learner), 'folds': folds, 'seed': seed, 'groups': groups,
-              'image_size': inputs.size, 'splits': list(splits), 'metric': metric}
+              **inputs.settings, 'splits': list(splits), 'metric': metric}
     if run_dir is not None:
         run_dir = Path(run_dir)
         _check_run_dir(run_dir, config, fold_of, inputs, learner)
@@ -505,6 +508,14 @@ def fold_models(result: CVResult) -> list:
     learner = make_learner(result.config['model'], **result.config['options'])
     return result.models or [learner.load(p) for p in result.model_paths]
 
+def result_inputs(result: CVResult, # a cross-validation result
+                  samples: Samples, # its samples
+                  cache=None,       # shared inputs of `samples` made before
+                 ) -> KindInputs:
+    "The inputs of `samples` made as `result`'s were (the kind's input settings it stored: the image size)."
+    kind = kind_of(samples)
+    return CVInputs(samples, kind.input_settings(kind.own_settings(result.config)), cache)
+
 def predict_ensemble(result: CVResult | str | Path, # a cross-validation result, or its run folder
                      samples: Samples,      # the sample table (the same classes)
                      split: str = 'test',   # split to predict
@@ -516,7 +527,7 @@ def predict_ensemble(result: CVResult | str | Path, # a cross-validation result,
         raise InputError(f'the samples have classes {samples.classes}, the cross-validation {result.classes}: '
                          'predict with the samples it was trained on')
     learner = make_learner(result.config['model'], **result.config['options'])
-    inputs = CVInputs(samples, result.config['image_size'] or 0, cache)
+    inputs = result_inputs(result, samples, cache)
     rows = np.flatnonzero((samples.table['split'] == split).to_numpy() & inputs.usable)
     if not len(rows): raise InputError(f'no {split!r} rows to predict: the samples have splits {samples.splits}')
     proba = np.mean([learner.predict(m, inputs, rows) for m in fold_models(result)], axis=0)

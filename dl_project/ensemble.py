@@ -9,7 +9,8 @@ from .core import DEFAULT_SEED, InputError, seed_everything
 from .data import Samples
 from .kinds.image.pipeline import ImageCache
 from .tasks import Task
-from .cv import CVInputs, CVResult, cv_pool, fold_models, make_learner, oof_proba, predict_ensemble
+from .cv import INPUT_SETTINGS, CVInputs, CVResult, cv_pool, fold_models, make_learner, oof_proba, predict_ensemble, result_inputs
+from .kinds import kind_of
 
 # %% auto #0
 __all__ = ['ensemble_scores', 'fold_members', 'average_model', 'bagging']
@@ -38,7 +39,7 @@ def fold_members(result: CVResult,  # a cross-validation result (models in memor
                 ) -> dict[str, np.ndarray]:
     "Probabilities on `split` of each fold model: `{'<name> fold k': (n, C)}` (rows in the order of `predict_ensemble`)."
     learner = make_learner(result.config['model'], **result.config['options'])
-    inputs = CVInputs(samples, result.config['image_size'] or 0, cache)
+    inputs = result_inputs(result, samples, cache)
     rows = predict_ensemble(result, samples, split, cache).row.to_numpy()
     return {f'{result.name} fold {k}': learner.predict(m, inputs, rows) for k, m in enumerate(fold_models(result))}
 
@@ -59,14 +60,14 @@ def bagging(samples: Samples,          # the sample table
             model: str = 'cnn',        # a registered network (or a baseline)
             n_bags: int = 3,           # members
             *, seed: int = DEFAULT_SEED, # seed of the resamples and of each member's training (seed + b)
-            image_size: int = 64,      # decode size
-            cache: ImageCache | None = None, # a shared cache of `samples` at `image_size`
+            cache: ImageCache | None = None, # a shared cache of `samples` (at the size given)
             split: str = 'test',       # split the members predict
             pool=('train', 'valid'),   # splits resampled for training
-            **options,                 # learner options (epochs, lr, model_options, ...)
+            **options,                 # learner options (epochs, lr, model_options, ...), and the kind's own settings by name (`cv.CVInputs`: the image size; 64 if not given)
            ) -> dict[str, np.ndarray]:
     "Train `n_bags` members on bootstrap resamples of the pool: `{'bag b': probabilities on split}`."
-    learner, inputs = make_learner(model, **options), CVInputs(samples, image_size, cache)
+    given = {k: options.pop(k) for k in list(options) if k in INPUT_SETTINGS}  # the inputs' own (the image size)
+    learner, inputs = make_learner(model, **options), kind_of(samples).inputs(samples, given or None, cache)
     train = cv_pool(samples, pool)
     train = train[inputs.usable[train]]
     held = np.flatnonzero((samples.table['split'] == split).to_numpy() & inputs.usable)

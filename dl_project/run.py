@@ -107,7 +107,7 @@ def _problem(run: Run, name: str) -> tuple[None, str]:
 def _check_network(c: RunConfig, samples: Samples):
     "Build the network once before the run folder is made or any data decoded: wrong options or missing weights fail in seconds."
     kind, task = kind_of(samples), task_of(samples)
-    (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, c.image_size)
+    (name, options), shape = network_of(c, kind), kind.input_shape_hint(samples, kind.own_settings(c))
     networks()  # every kind's networks registered, so that what each takes is known
     takes, gives = MODEL_INPUTS.get(name), MODEL_INPUTS.get(kind.default_network[0])
     if takes and gives and takes != gives:  # a text network on a table would run, and mean nothing
@@ -145,7 +145,7 @@ def epoch_bar(epochs: int) -> list:
 def _cross_validate(run: Run, model: str, folder: str, log=None, **options):
     "K-fold CV of `model` into `run_dir/folder` (finished folds are read back), scored in the problem card's metric; a line per fold to `log` (the run's by default)."
     c, task = run.c, run.task
-    result = cross_validate(run.samples, model, folds=c.folds, seed=c.seed, image_size=c.image_size, cache=run.inputs, metric=run.metric,
+    result = cross_validate(run.samples, model, folds=c.folds, seed=c.seed, cache=run.inputs, metric=run.metric,
                             run_dir=run.run_dir / folder, progress=False, on_fold=_fold_lines(log or run.log, task, run.metric, c.folds), **options)
     return result, f'{model}: {result.metric} {task.format(result.mean, run.metric)} ± {task.format(result.std, run.metric)} over {c.folds} folds'
 
@@ -240,7 +240,7 @@ def _save_final(run: Run, final: Final):
     "Write `history.csv`, then `model/` as a whole (the model folder `predict` reads; any fitted input preprocessing is inside the model)."
     if final.history is not None: write_atomically(run.run_dir / 'history.csv', lambda tmp: final.history.to_csv(tmp, index=False))
     save_model_dir(final.model[0], run.run_dir / 'model', run.samples.classes, kind=run.kind.name, task=run.samples.task, seed=run.c.seed,
-                   **run.kind.folder_settings(run.samples, run.c.image_size))
+                   **run.kind.folder_settings(run.samples, run.kind.own_settings(run.c)))
 
 def _final_model(run: Run, net_cv) -> tuple[Final, str]:
     "The saved model `model/`: the fold models averaged into one Keras model, or one network trained on every CV row."
@@ -522,7 +522,7 @@ def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
     step('audit', lambda: _audit(run))
     _cap_folds(run)
     step('problem card', lambda: _problem(run, name))
-    run.inputs = CVInputs(run.samples, run.c.image_size)  # decoded once, shared by every step
+    run.inputs = CVInputs(run.samples, run.kind.own_settings(run.c))  # decoded once, shared by every step
     baseline = step('classical baseline', lambda: _baseline(run, random_folds=has_groups(samples)))  # groups the data gives, not the audit's clusters
     if run.c.time_budget: step('time budget', lambda: _plan(run))
     _save_resolved(run, user)

@@ -4,26 +4,20 @@
 
 # %% ../nbs/45_settings.ipynb #49778d56
 from __future__ import annotations
-import difflib, json, re
+import difflib, importlib, json, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
-from .core import AUGMENT, DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, MIX, QUICK, SCHEDULE, WEIGHT_DECAY, InputError, load_plugins
+from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, QUICK, SCHEDULE, WEIGHT_DECAY, InputError, load_plugins, setting
+from .kinds.settings import kind_settings, with_kind_settings
 
 # %% auto #0
-__all__ = ['NONE_WORD', 'setting', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
-
-# %% ../nbs/45_settings.ipynb #295f65eb
-def setting(default,    # the default value
-            help: str,  # what the setting does (shown by `dl-project run --help`)
-            **checks,   # low, high (inclusive bounds), low_open (exclusive lower bound), choices, names (a registry: see `NAMES`), duration (a time such as 15m), pattern (a regular expression with a group)
-           ):
-    "A `RunConfig` field with its help and checks."
-    return field(default=default, metadata={'help': help, **checks})
+__all__ = ['NONE_WORD', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
 
 # %% ../nbs/45_settings.ipynb #681d6736
 @dataclass
+@with_kind_settings
 class RunConfig:
-    "Every setting of a checklist run, each with its default, help and checks; stored as `config.json` in the run folder."
+    "Every setting of a checklist run, each with its default, help and checks, and then those the data kinds own (`kind_settings`); stored as `config.json` in the run folder."
     data: str | None = setting(None, 'dataset folder or CSV; the bundled jellyfish example if not given')
     out: str | None = setting(None, 'run folder (default runs/<timestamp>); repeat a command with the same --out to resume')
     target: str | None = setting(None, 'label column of a CSV (a table, or a path,label list)')
@@ -37,7 +31,7 @@ class RunConfig:
     task: str = setting('auto', 'what is predicted: auto (detected from the target; the problem card says why), or a registered task',
                         names='task')
     model: str | None = setting(None, "network from the model registry; default: the data kind's network (resnet for images, mlp for tables)",
-                                names='model')
+                                names='model', none=True)
     model_options: dict | None = setting(None, "options of the network's builder, merged over the default network's "
                                                '(YAML/JSON, e.g. "{widths: [8, 16]}")')
     weights: str | None = setting(None, 'pretrained weights of a backbone (with --model efficientnetv2b0, mobilenetv3small or '
@@ -49,20 +43,11 @@ class RunConfig:
     time_budget: str | None = setting(None, 'wall time for the whole run, e.g. 90s, 15m, 1h30m: the epochs per fold are planned from a '
                                             'timed probe so that the run ends within it (instead of --epochs); none: fixed epochs',
                                       duration=True)
-    image_size: int | None = setting(None, "images are resized to N x N pixels; default: chosen from the data (the median image's "
-                                           'shorter side, 32 to 96 px, at most 64 with --quick; the report says why)', low=8)
     batch_size: int | None = setting(None, "samples per training step (per prediction step with dl-project predict); default: the data kind's (32; for a table, enough rows that an "
                                           'epoch takes at most 100 steps)', low=1)
     lr: float = setting(LR, 'peak learning rate (AdamW)', low_open=0)
     weight_decay: float = setting(WEIGHT_DECAY, 'AdamW weight decay', low=0)
     label_smoothing: float = setting(LABEL_SMOOTHING, 'label smoothing of the cross-entropy', low=0, high=0.99)
-    augment: str | None = setting(AUGMENT, 'augmentation preset inside the network (images): upright (small turns, zooms and shifts), '
-                                             'standard (the same and a mirror), rotate (any turn, for subjects without an up), light, '
-                                             'strong, or none', names='augment')
-    mix: str | None = setting(MIX, 'batch mixing of training images: auto (MixUp from 40 epochs per fit, none below; the report says '
-                                      'why), mixup, cutmix or none', names='mix')
-    tta: str | None = setting(None, 'test-time augmentation: every fold model and the saved model predict the mean over these '
-                                    'views of each image (flips: the four mirror images), or none', names='tta')
     schedule: str = setting(SCHEDULE, 'learning-rate schedule: cosine (warm-up, decay to 0 over the epochs) or plateau '
                                       '(halve on plateaus, stop early)', names='schedule')
     final: str = setting('ensemble', 'saved model: ensemble (the fold models averaged, no extra training) or refit (one network '
@@ -83,17 +68,13 @@ class RunConfig:
 
 # %% ../nbs/45_settings.ipynb #0bede3ae
 def _registry(name: str) -> list[str]:
-    "The valid names of a registry setting (imported only when a config is checked)."
+    "The valid names of a registry setting (imported only when a config is checked): one of these, or 'module:NAMES' (a collection of names in a module, e.g. a kind's presets)."
+    if ':' in name:
+        module, names = name.split(':'); return sorted(getattr(importlib.import_module(module), names))
     if name == 'model':
         from dl_project.models import networks; return sorted(networks())
     if name == 'baseline':
         from dl_project.baselines import BASELINES; return ['auto', *BASELINES]
-    if name == 'augment':
-        from dl_project.kinds.image.augment import AUGMENT_PRESETS; return sorted(AUGMENT_PRESETS)
-    if name == 'mix':
-        from dl_project.kinds.image.augment import MIXES; return ['auto', *MIXES]
-    if name == 'tta':
-        from dl_project.kinds.image.models import TTA_PRESETS; return sorted(TTA_PRESETS)
     if name == 'task':
         from dl_project.tasks import TASKS; return ['auto', *TASKS]
     if name == 'schedule':
@@ -139,7 +120,7 @@ def _check_field(f, value):
     if m.get('duration'):
         try: parse_duration(value)
         except InputError as e: raise InputError(f'setting {f.name}: {e}') from None
-    valid = m.get('choices') or (_registry(m['names']) if 'names' in m else None)
+    valid = m.get('choices') or ([*m.get('also', ()), *_registry(m['names'])] if 'names' in m else None)
     if valid is not None and value not in valid:
         raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if optional else ''))
 
@@ -154,7 +135,7 @@ def check_config(c: RunConfig):
                          '(or another of them), or leave out --weights')
 
 # %% ../nbs/45_settings.ipynb #a98f31f5
-NONE_WORD = ('model', 'augment', 'mix', 'tta')  # optional names that the word `none` (any case) turns off
+NONE_WORD = tuple(f.name for f in fields(RunConfig) if f.metadata.get('none'))  # optional names that the word `none` (any case) turns off (`setting(..., none=True)`)
 
 def _read_config_file(path: Path) -> dict:
     "Settings from a YAML or JSON file."
@@ -187,7 +168,7 @@ def make_config(config: RunConfig | dict | str | Path | None = None, # settings,
     known = [f.name for f in fields(RunConfig)]
     if unknown := sorted(set(given) - set(known), key=str):
         raise InputError(f'unknown setting(s) {_unknown(unknown, known)}: valid settings are {known}')
-    for key in NONE_WORD:  # `none` turns an optional name off (`--augment none`)
+    for key in NONE_WORD:  # `none` turns an optional name off (`--model none`)
         if isinstance(given.get(key), str) and given[key].lower() == 'none': given[key] = None
     preset = QUICK if given.get('quick') else {}
     return RunConfig(**(preset | given))

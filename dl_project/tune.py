@@ -13,7 +13,8 @@ import matplotlib.pyplot as plt
 import optuna
 from .core import DEFAULT_SEED, InputError
 from .data import Samples
-from .cv import CVInputs, cross_validate, make_learner
+from .cv import KIND_SETTINGS, cross_validate, make_learner
+from .compare import inputs_for
 
 # %% auto #0
 __all__ = ['SPACE_KINDS', 'suggest_params', 'split_params', 'tune', 'best_params_table', 'tuning_plots']
@@ -39,8 +40,8 @@ def split_params(params: dict,       # drawn values
                  model: str = 'cnn', # the model they are for
                  model_options: dict | None = None, # fixed model options to merge with the drawn ones
                 ) -> dict:
-    "`cross_validate` keywords from drawn values: learner settings and image_size stay, the rest go to `model_options`."
-    learner_fields = {f.name for f in fields(type(make_learner(model)))} | {'image_size'}
+    "`cross_validate` keywords from drawn values: learner settings and the kinds' own settings (`cv.KIND_SETTINGS`) stay, the rest go to `model_options`."
+    learner_fields = {f.name for f in fields(type(make_learner(model)))} | KIND_SETTINGS
     kw = {k: v for k, v in params.items() if k in learner_fields}
     rest = {k: v for k, v in params.items() if k not in learner_fields}
     if rest or model_options: kw['model_options'] = {**(model_options or {}), **rest}
@@ -71,7 +72,7 @@ def tune(samples: Samples,          # the sample table
          pruner: optuna.pruners.BasePruner | None = None, # MedianPruner after 2 trials and 1 fold if None
          timeout: float | None = None, # stop starting new trials after this many seconds
          progress: bool = True,     # tqdm bar over the trials
-         **cv_options,              # fixed `cross_validate` keywords (epochs, image_size, metric, model_options, ...)
+         **cv_options,              # fixed `cross_validate` keywords (epochs, metric, model_options, the kind's own settings, ...)
         ) -> optuna.Study:
     "Search `space` with Optuna, each trial scored by its K-fold CV mean, pruned on the running fold mean."
     if storage is None and run_dir is not None:
@@ -82,14 +83,13 @@ def tune(samples: Samples,          # the sample table
 
     def objective(trial):
         kw = {**cv_options, **split_params(suggest_params(trial, space), model, fixed_model_options)}
-        size = kw.setdefault('image_size', 64)
-        if size not in caches: caches[size] = CVInputs(samples, size)  # decoded once per size, shared by trials
+        cache = inputs_for(samples, kw, caches)  # decoded once per input setting, shared by trials
         scores = []
         def report(k, metrics):
             scores.append(metrics[metric])
             trial.report(float(np.mean(scores)), k)
             if trial.should_prune(): raise optuna.TrialPruned()
-        result = cross_validate(samples, model, folds=folds, seed=seed, metric=metric, cache=caches.get(size),
+        result = cross_validate(samples, model, folds=folds, seed=seed, metric=metric, cache=cache,
                                 on_fold=report, progress=False, **kw)
         trial.set_user_attr('cv_std', result.std)
         trial.set_user_attr('fold_scores', result.scores)

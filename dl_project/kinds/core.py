@@ -5,7 +5,8 @@
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
 from abc import ABC, abstractmethod
-import inspect, warnings
+import importlib, inspect, warnings
+from dataclasses import fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, load_plugins, look_up, register_named, save_json
@@ -14,14 +15,14 @@ from ..tasks import task_of
 
 # %% auto #0
 __all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'COLUMN_KINDS', 'KindInputs',
-           'refuse_options', 'DataKind', 'file_audit_lines', 'settle_split', 'register_kind', 'get_kind', 'kind_of',
-           'load_dataset', 'ColumnKind', 'ColumnsOf', 'register_column_kind', 'column_kind_of', 'columns_by_kind']
+           'refuse_options', 'FrontEnd', 'DataKind', 'file_audit_lines', 'settle_split', 'register_kind', 'get_kind',
+           'kind_of', 'load_dataset', 'ColumnKind', 'ColumnsOf', 'register_column_kind', 'column_kind_of',
+           'columns_by_kind']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
     "The inputs of every row of a sample table, decoded once and shared by all folds and models (see the table above)."
-    size: int | None = None  # the decode size the inputs were made at (images); None where the kind has none
-    mixable: bool = False    # whether batches can be mixed (MixUp/CutMix)
+    settings: dict = {}      # the kind's own settings the inputs were made with (`DataKind.input_settings`; images: the size), kept in `cv_config.json`
 
     def __init__(self, samples: Samples):
         self.samples, self.classes, self.y = samples, samples.classes, samples.y
@@ -84,6 +85,20 @@ def refuse_options(options: dict, # load options (see `LOAD_OPTIONS`) a kind was
         flags = ', '.join('--' + k.replace('_', '-') for k in given)
         raise InputError(f"{flags} ({'; '.join(LOAD_OPTIONS.get(k, k) for k in given)}) does not apply to {what}: leave it out")
 
+class FrontEnd:
+    "What a data kind puts around its network from its own learner settings (`DataKind.front_end`): by default nothing; the image kind's (`ImageFrontEnd`, in its room) augments, mixes batches and averages test-time views."
+    soft_labels: bool = False  # whether the training batches carry mixed (soft) labels
+
+    def __init__(self, **settings): self.settings = settings  # the kind's learner settings (`DataKind.learner_settings`)
+
+    def network(self, build, name: str, shape: tuple, n_outputs: int, seed: int, **options):
+        "The untrained network with what goes in front of it: `build` (`models.build_model`) of the registered network `name`."
+        return build(name, shape, n_outputs, **options)
+
+    def train_batches(self, dataset, n_classes: int, seed: int): return dataset  # the training batches as the network learns from them
+    def eval_batches(self, dataset, n_classes: int): return dataset               # held-out batches in the same label form
+    def trained(self, net): return net                                             # the trained network as it predicts and is saved
+
 class DataKind(ABC):
     "One kind of data: how the checklist loads, audits, feeds, saves, draws and words it (see the table above)."
     name: str = ''                          # stored in `Samples.kind`, `metrics.json` and the report
@@ -91,7 +106,8 @@ class DataKind(ABC):
     default_network: tuple[str, dict] = ('mlp', {}) # (registered network, builder options) a run trains unless told otherwise
     network_modules: tuple[str, ...] = ()   # modules that register this kind's networks, imported by `models.networks` on look-up (e.g. `'dl_project.kinds.image.models'`)
     default_baseline: str = 'linear'        # the classical model a run compares with unless told otherwise (a name of `baselines.BASELINES`)
-    network_settings: tuple[str, ...] = ()  # run settings that reach this kind's learner besides the common ones (e.g. 'augment', 'mix')
+    front_end_class: str | None = None     # 'module:Class' of the kind's `FrontEnd` (imported when a learner trains); None: `FrontEnd`
+    settings: type | None = None           # the dataclass of the run settings this kind owns, declared in its room's TensorFlow-free `settings` module (`settings.kind_settings` collects them)
     can_average_folds: bool = True          # whether the fold models can be averaged into the saved model
     time_budgets: tuple[str, str] | None = None  # (a run's, a --quick run's) time budget, planned unless --epochs or --time-budget is given: for kinds whose epochs cost seconds
     captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
@@ -178,12 +194,46 @@ class DataKind(ABC):
         return '\n'.join(self.audit_lines(report))
 
     @abstractmethod
-    def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> KindInputs:
-        "The shared inputs of `samples` (`cache`: inputs made before, to reuse)."
+    def inputs(self, samples: Samples, settings: dict | None = None, cache=None) -> KindInputs:
+        "The shared inputs of `samples` made as the kind's own `settings` say (`own_settings`; None: its defaults, or those of `cache`), `cache`: inputs made before, to reuse."
 
-    def input_shape_hint(self, samples: Samples, image_size: int | None = None) -> tuple:
-        "The network's input shape, known before any data is decoded (to build the network once and fail fast)."
-        return self.inputs(samples, image_size).input_shape()
+    def input_shape_hint(self, samples: Samples, settings: dict | None = None) -> tuple:
+        "The network's input shape with the kind's own `settings`, known before any data is decoded (to build the network once and fail fast)."
+        return self.inputs(samples, settings).input_shape()
+
+    def own_settings(self, config=None, **given) -> dict:
+        "The run settings this kind owns (`settings`), resolved: their values in `config` (a `RunConfig`, `LearnerSettings` or a mapping) where it has them, else their defaults, then those `given` (not None) over them; `{}` for a kind that owns none."
+        if self.settings is None: return {}
+        values = {f.name: f.default for f in fields(self.settings)}
+        if isinstance(config, dict): values |= {k: config[k] for k in values if k in config}
+        elif config is not None: values |= {k: getattr(config, k) for k in values if hasattr(config, k)}
+        return values | {k: v for k, v in given.items() if k in values and v is not None}
+
+    def input_settings(self, settings: dict) -> dict:
+        "Those of the kind's own `settings` that make its inputs (`setting(..., inputs=True)`: the image size), not the learner."
+        return {k: v for k, v in settings.items() if self._declared(k).get('inputs')}
+
+    def learner_settings(self, settings: dict, task) -> dict:
+        "Those of the kind's own `settings` its learner takes (`cv.KerasLearner`, handed to `front_end`): all but the inputs' own, and of those marked `task=True` (batch mixing) only the ones `task` takes (`Task.network_settings`)."
+        return {k: v for k, v in settings.items() if not self._declared(k).get('inputs')
+                and (not self._declared(k).get('task') or k in task.network_settings)}
+
+    def front_end(self, settings: dict, task) -> FrontEnd:
+        "What goes around the network from the learner's kind `settings` (`learner_settings`): the kind's `front_end_class`; a setting the kind does not own, or that `task` does not take, refused when set."
+        own = self.own_settings()
+        for k, v in settings.items():
+            if v is None: continue
+            if k not in own: raise InputError(f'{k}={v!r} is not a setting of {self.words[1]} (theirs: {list(own) or "none"}): use {k}=None')
+            if self._declared(k).get('task') and k not in task.network_settings:
+                raise InputError(f'{k}={v!r} does not apply to {task.name}: use {k}=None (--{k.replace("_", "-")} none)')
+        module, _, name = (self.front_end_class or '').partition(':')
+        cls = getattr(importlib.import_module(module), name) if module else FrontEnd
+        return cls(**{k: v for k, v in settings.items() if k in own and not self._declared(k).get('inputs')})
+
+    def _declared(self, name: str) -> dict:
+        "The metadata of the setting `name` the kind declares (`settings`); empty for one it does not."
+        declared = getattr(self.settings, '__dataclass_fields__', {})
+        return declared[name].metadata if name in declared else {}
 
     def figures(self, samples: Samples, audit: dict | None = None) -> dict:
         "The kind's figures for the report: `{file name: matplotlib figure}` (the class counts, or the target's histogram for a number)."
@@ -192,8 +242,8 @@ class DataKind(ABC):
         return {'target.png': plot_target(samples, noun=self.words[1])}
 
     def chosen_settings(self, samples: Samples, config) -> dict:
-        "Run settings chosen from the data where `config` (a `settings.RunConfig`) leaves them to the data: `{setting: (value, why)}`; here the time budget of kinds that plan their epochs (`time_budgets`) and batch mixing ('auto') for kinds and tasks that mix."
-        return self._chosen_budget(samples, config) | self._chosen_mix(samples, config)
+        "Run settings chosen from the data where `config` (a `settings.RunConfig`) leaves them to the data: `{setting: (value, why)}`; here the time budget of kinds that plan their epochs (`time_budgets`); a kind adds its own settings' choices."
+        return self._chosen_budget(samples, config)
 
     def _chosen_budget(self, samples: Samples, config) -> dict:
         "`time_budgets` where `config` asks for neither a time budget nor a number of epochs (`RunConfig.epochs_set`)."
@@ -202,19 +252,12 @@ class DataKind(ABC):
         return {'time_budget': (budget, f'{len(samples)} {self.words[1]}: the epochs are planned so that the run ends within {budget} on '
                                         'this machine; pass --time-budget to give it more or less time, or --epochs for a fixed number')}
 
-    def _chosen_mix(self, samples: Samples, config) -> dict:
-        "MixUp or none by the run's length, where `config.mix` is 'auto' and both this kind and the task mix."
-        if config.mix != 'auto' or 'mix' not in self.network_settings or 'mix' not in task_of(samples).network_settings: return {}
-        if config.time_budget: return {'mix': (None, 'a time budget leaves the epochs to a probe, and short runs learn better unmixed')}
-        if config.epochs >= MIX_MIN_EPOCHS: return {'mix': ('mixup', f'{config.epochs} epochs per fit: long enough for MixUp to pay')}
-        return {'mix': (None, f'{config.epochs} epochs per fit: MixUp slows learning, and pays only from {MIX_MIN_EPOCHS} epochs')}
-
     def batch_size(self, n_rows: int) -> int:
         "The training batch size a run uses unless told otherwise, for `n_rows` training rows."
         return DEFAULT_BATCH_SIZE
 
-    def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
-        "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared."
+    def folder_settings(self, samples: Samples, settings: dict) -> dict:
+        "What the saved model folder records besides the classes (`predict.save_model_dir` keywords): how raw inputs are prepared, with the kind's own `settings` (`own_settings`)."
         return {}
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:

@@ -570,12 +570,12 @@ class AudioKind(DataKind):
             self._cache = AudioCache(samples, **settings)
         return self._cache
 
-    def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> AudioInputs:
+    def inputs(self, samples: Samples, settings: dict | None = None, cache=None) -> AudioInputs:
         "The recordings of `samples` (`cache`: an `AudioInputs` of them, to reuse)."
         if isinstance(cache, AudioInputs) and cache.cache is self.decoded(samples): return cache
         return AudioInputs(samples, self.decoded(samples))
 
-    def input_shape_hint(self, samples: Samples, image_size: int | None = None) -> tuple:
+    def input_shape_hint(self, samples: Samples, settings: dict | None = None) -> tuple:
         settings = audio_settings(samples)
         length = int(round(settings['sample_rate'] * settings['duration']))
         return (MEL_BINS, mel_layer(settings['sample_rate']).compute_output_shape((None, length))[2], 1)
@@ -619,7 +619,7 @@ class AudioKind(DataKind):
         return super().figures(samples, audit) | {'durations.png': plot_durations(samples, {'duration': cache.duration}),
                                                   'recordings.png': plot_recordings(samples, cache)}
 
-    def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
+    def folder_settings(self, samples: Samples, settings: dict) -> dict:
         "The sample rate and duration the saved model's waveforms have (how `predict` decodes files)."
         return audio_settings(samples)
 

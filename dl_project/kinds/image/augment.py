@@ -8,12 +8,13 @@ import numpy as np
 import keras
 from keras import layers
 from ...core import DEFAULT_SEED, InputError
-from .models import RandomAffine
+from .models import RandomAffine, with_tta
+from ..core import FrontEnd
 from ...models import build_model, register_model
 from ...train import show_batch
 
 # %% auto #0
-__all__ = ['AUGMENT_PRESETS', 'MIXES', 'augmentation', 'show_augmented', 'augmented', 'mix_batches']
+__all__ = ['AUGMENT_PRESETS', 'MIXES', 'augmentation', 'show_augmented', 'augmented', 'mix_batches', 'ImageFrontEnd']
 
 # %% ../../../nbs/25_augment.ipynb #85d73c66
 def _light(seed):
@@ -92,3 +93,19 @@ def mix_batches(ds,                      # tf.data batches of (images 0..255, in
         if layer is not None: data = layer(data, training=True)
         return data['images'], data['labels']
     return ds.map(apply, num_parallel_calls=tf.data.AUTOTUNE)
+
+# %% ../../../nbs/25_augment.ipynb #d779f516
+class ImageFrontEnd(FrontEnd):
+    "The image kind's `FrontEnd`: `augment` in front of the network (training only), `mix` of the training batches, `tta` views averaged by the trained model."
+    def __init__(self, augment: str | None = None, mix: str | None = None, tta: str | None = None):
+        super().__init__(augment=augment, mix=mix, tta=tta)
+        self.augment, self.mix, self.tta, self.soft_labels = augment, mix, tta, mix is not None
+
+    def network(self, build, name, shape, n_outputs, seed, **options):
+        if self.augment is None: return build(name, shape, n_outputs, **options)
+        if self.augment not in AUGMENT_PRESETS: raise InputError(f'unknown augment {self.augment!r}: use one of {sorted(AUGMENT_PRESETS)} or None')
+        return build('augmented', shape, n_outputs, base=name, augment=self.augment, seed=seed, **options)
+
+    def train_batches(self, dataset, n_classes, seed): return dataset if self.mix is None else mix_batches(dataset, n_classes, self.mix, seed=seed)
+    def eval_batches(self, dataset, n_classes): return dataset if self.mix is None else mix_batches(dataset, n_classes, None)  # one-hot, as the loss takes them
+    def trained(self, net): return net if self.tta is None else with_tta(net, self.tta)

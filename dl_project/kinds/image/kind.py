@@ -8,10 +8,12 @@ import warnings
 import numpy as np, pandas as pd
 from PIL import Image
 from ...core import DEFAULT_SEED, QUICK_IMAGE_SIZE, InputError
+from ...tasks import task_of
 from ...data import LAYOUT_KINDS, Samples, exclude_unreadable, group_by_name, input_files, is_image_file
+from .settings import ImageSettings
 from .pipeline import ImageCache, decode_images
 from .audit import audit, format_audit, leaks_first, split_counts
-from ..core import DRAWN, DataKind, KindInputs, register_kind
+from ..core import DRAWN, MIX_MIN_EPOCHS, DataKind, KindInputs, register_kind
 
 # %% auto #0
 __all__ = ['PRETRAINED', 'IMAGE_SIZES', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs', 'median_side', 'ImageKind']
@@ -39,11 +41,10 @@ def image_features(images: np.ndarray, # uint8 images (N, H, W, C)
 # %% ../../../nbs/16_image_kind.ipynb #079c1dca
 class ImageInputs(KindInputs):
     "The decoded images of every row (an `ImageCache`), shared by every fold, the baseline and the network."
-    mixable = True
-
     def __init__(self, samples: Samples, cache: ImageCache):
         super().__init__(samples)
         self.cache, self.size = cache, cache.images.shape[1]
+        self.settings = {'image_size': self.size}
         self._features = {}
 
     @property
@@ -81,7 +82,8 @@ class ImageKind(DataKind):
     "Photos in class or split folders, or listed in a CSV: audited, decoded once, a small ResNet with augmentation and MixUp."
     name, words = 'image', ('image', 'images')
     default_network = ('resnet', {'widths': (16, 32, 64, 128), 'stem_stride': None})  # widths: jellyfish (bench/network_trials.json); stem by input size: the suite (bench/results/default_trials.md)
-    network_settings = ('augment', 'mix', 'tta')
+    settings = ImageSettings  # the run settings it owns (`kinds.image.settings`)
+    front_end_class = 'dl_project.kinds.image.augment:ImageFrontEnd'  # augmentation in front, mixed batches, TTA views (nbs/25_augment)
     network_modules = ('dl_project.kinds.image.models',)  # `resnet`, `cnn`, the backbones: registered when a network is looked up
     captions = {'samples.png': 'A few training {samples} per class',
                 'duplicates.png': 'Duplicate pairs found by the audit (leaks across splits first)'}
@@ -111,9 +113,10 @@ class ImageKind(DataKind):
         return (f"{report['files']} files, {len(report['unreadable'])} unreadable, {len(report['duplicates'])} duplicate clusters, "
                 f"{report['leaks']} across splits{DRAWN if samples.split_drawn else ''}; {samples.table['group'].nunique()} groups for the folds")
 
-    def inputs(self, samples: Samples, image_size: int | None = 64, cache=None) -> ImageInputs:
-        "The images of `samples` decoded at `image_size` (`cache`: an `ImageCache` or `ImageInputs` of them, to reuse)."
+    def inputs(self, samples: Samples, settings: dict | None = None, cache=None) -> ImageInputs:
+        "The images of `samples` decoded at the `image_size` of `settings` (the kind's own); not given: the size of `cache` (an `ImageCache` or `ImageInputs` of them, to reuse), else 64."
         if isinstance(cache, ImageInputs): cache = cache.cache
+        image_size = (settings or {}).get('image_size') or (cache.images.shape[1] if cache is not None else 64)
         cache = cache if cache is not None else ImageCache(samples, image_size)
         if len(cache) != len(samples) or cache.images.shape[1] != image_size:
             raise InputError(f'the ImageCache given holds {len(cache)} images of size {cache.images.shape[1]}, '
@@ -121,7 +124,9 @@ class ImageKind(DataKind):
                              f'build it with ImageCache(samples, {image_size})')
         return ImageInputs(samples, cache)
 
-    def input_shape_hint(self, samples: Samples, image_size: int | None = 64) -> tuple: return (image_size, image_size, 3)
+    def input_shape_hint(self, samples: Samples, settings: dict | None = None) -> tuple:
+        size = (settings or {}).get('image_size') or 64
+        return (size, size, 3)
 
     def figures(self, samples: Samples, audit: dict | None = None) -> dict:
         "Class counts, a grid of training images per class, and the duplicate pairs the audit found."
@@ -131,8 +136,8 @@ class ImageKind(DataKind):
         return figures
 
     def chosen_settings(self, samples: Samples, config) -> dict:
-        "Batch mixing as any kind chooses it, and the image size: the median image's shorter side in steps of 16, within `IMAGE_SIZES` (at most `QUICK_IMAGE_SIZE` with `quick`)."
-        chosen = super().chosen_settings(samples, config)
+        "What any kind chooses (a time budget), batch mixing (`_chosen_mix`), and the image size: the median image's shorter side in steps of 16, within `IMAGE_SIZES` (at most `QUICK_IMAGE_SIZE` with `quick`)."
+        chosen = super().chosen_settings(samples, config) | self._chosen_mix(samples, config)
         if config.image_size is not None: return chosen
         side, (low, high) = median_side(samples.table['path'].tolist()), (IMAGE_SIZES[0], QUICK_IMAGE_SIZE if config.quick else IMAGE_SIZES[1])
         size = int(np.clip(16 * round((side or high) / 16), low, high))
@@ -140,7 +145,14 @@ class ImageKind(DataKind):
         return chosen | {'image_size': (size, why + ('' if size == side else f'; {"at least" if size == low else "at most"} {size} px'
                                                      + (' with --quick' if config.quick and size == high else '')))}
 
-    def folder_settings(self, samples: Samples, image_size: int | None) -> dict: return {'image_size': image_size}
+    def _chosen_mix(self, samples: Samples, config) -> dict:
+        "MixUp or none by the run's length, where `config.mix` is 'auto' and the task mixes (`Task.network_settings`)."
+        if config.mix != 'auto' or 'mix' not in task_of(samples).network_settings: return {}
+        if config.time_budget: return {'mix': (None, 'a time budget leaves the epochs to a probe, and short runs learn better unmixed')}
+        if config.epochs >= MIX_MIN_EPOCHS: return {'mix': ('mixup', f'{config.epochs} epochs per fit: long enough for MixUp to pay')}
+        return {'mix': (None, f'{config.epochs} epochs per fit: MixUp slows learning, and pays only from {MIX_MIN_EPOCHS} epochs')}
+
+    def folder_settings(self, samples: Samples, settings: dict) -> dict: return {'image_size': settings['image_size']}
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
         "Images (`data.input_files`) decoded as in training: the outputs (NaN rows for unreadable files), the file names, `{position: reason}`."

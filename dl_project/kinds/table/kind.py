@@ -158,14 +158,14 @@ class TableKind(DataKind):
                             'engineer features, or report that the classical model is the better choice here',
               'not_significant': 'more rows or more folds can settle it'}
 
-    def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> TableInputs:
+    def inputs(self, samples: Samples, settings: dict | None = None, cache=None) -> TableInputs:
         return cache if isinstance(cache, TableInputs) else TableInputs(samples)
 
     def batch_size(self, n_rows: int) -> int:
         "Enough rows per step that an epoch takes at most `MAX_STEPS` steps (at least `DEFAULT_BATCH_SIZE`): a large table trains in minutes."
         return max(DEFAULT_BATCH_SIZE, -(-n_rows // MAX_STEPS))
 
-    def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
+    def folder_settings(self, samples: Samples, settings: dict) -> dict:
         "The feature columns, and which of them each network input takes (how `predict` turns CSV rows into the model's inputs)."
         return {'features': samples.features, 'columns': table_columns(samples.table[samples.features])}
 

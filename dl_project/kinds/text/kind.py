@@ -382,10 +382,10 @@ class TextKind(DataKind):
             return load_text_folder(source, **kw)
         return load_text_table(source, target, text=text, group=group, **kw)
 
-    def inputs(self, samples: Samples, image_size: int | None = None, cache=None) -> TextInputs:
+    def inputs(self, samples: Samples, settings: dict | None = None, cache=None) -> TextInputs:
         return cache if isinstance(cache, TextInputs) else TextInputs(samples, self.tokens)
 
-    def input_shape_hint(self, samples: Samples, image_size: int | None = None) -> tuple:
+    def input_shape_hint(self, samples: Samples, settings: dict | None = None) -> tuple:
         return (sequence_length(samples.table['text'], self.tokens),)
 
     def batch_size(self, n_rows: int) -> int:
@@ -396,7 +396,7 @@ class TextKind(DataKind):
         "The class counts (or the target's histogram), the lengths per class, the most distinctive n-grams."
         return DataKind.figures(self, samples, audit) | {'lengths.png': plot_lengths(samples), 'ngrams.png': plot_ngrams(distinctive_ngrams(samples))}
 
-    def folder_settings(self, samples: Samples, image_size: int | None) -> dict:
+    def folder_settings(self, samples: Samples, settings: dict) -> dict:
         "The column the texts came from (`predict` reads a CSV's texts from it) and the token mode."
         return {'features': list(samples.features), 'tokens': self.tokens}
 
