@@ -546,16 +546,14 @@ class AudioKind(DataKind):
               'not_significant': 'more recordings, more speakers or more folds can settle it'}
     _cache: AudioCache | None = None
 
-    def recognises(self, source: Path, **options) -> bool:
+    def recognises(self, source: Path) -> bool:
         source = Path(source)
         if source.is_dir(): return _mostly_audio(source)
         return source.suffix.lower() in TABLE_SUFFIXES and _lists_audio(source)
 
     def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
-             group: str | None = None, label_pattern: str | None = None, group_pattern: str | None = None, **options) -> Samples:
-        "`load_audio`; other load options (`--text`) are refused."
-        from dl_project.kinds.core import refuse_options
-        refuse_options(options, self.words[1])
+             group: str | None = None, label_pattern: str | None = None, group_pattern: str | None = None) -> Samples:
+        "`load_audio`, with the load options recordings take (`load_dataset` refuses the others, such as `--text`)."
         return load_audio(source, target, seed, split_file, task, label_pattern, group_pattern, group)
 
     def batch_size(self, n_rows: int) -> int:
