@@ -16,8 +16,8 @@ from ..tasks import task_of
 # %% auto #0
 __all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'COLUMN_KINDS', 'KindInputs',
            'refuse_options', 'FrontEnd', 'DataKind', 'file_audit_lines', 'settle_split', 'register_kind', 'get_kind',
-           'kind_of', 'load_dataset', 'ColumnKind', 'ColumnsOf', 'register_column_kind', 'column_kind_of',
-           'columns_by_kind']
+           'kind_of', 'load_dataset', 'ColumnKind', 'ColumnsOf', 'register_column_kind', 'column_kinds_asked',
+           'column_kind_of', 'columns_by_kind']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -351,9 +351,10 @@ class ColumnKind(ABC):
     name: str = ''           # the kind's name: 'number', 'category'
     input_name: str = ''     # the network input that takes every column of this kind (one input per kind)
     baseline_name: str = ''  # the name of its step in the baseline's `ColumnTransformer` (its output columns are prefixed with it)
+    catch_all: bool = False  # takes any column no other kind detects: asked last, whenever it was registered
 
     def detects(self, values: pd.Series) -> bool:
-        "Whether a column holding `values` is of this kind (the kinds registered last are asked first)."
+        "Whether a column holding `values` is of this kind (see `column_kinds_asked` for the order the kinds are asked in)."
         return False
 
     @abstractmethod
@@ -379,13 +380,18 @@ def register_column_kind(kind: ColumnKind) -> ColumnKind:
     "Add `kind` (an instance) to `COLUMN_KINDS` under its name; a later registration of the same name replaces it."
     return register_named(COLUMN_KINDS, kind)
 
+def column_kinds_asked() -> list[ColumnKind]:
+    "The column kinds in the order a column is offered to them: the newest registered first, the catch-alls (`catch_all`) last, so a plugin's kind is asked before the built-in catch-all whatever the import order."
+    newest_first = list(reversed(list(COLUMN_KINDS.values())))
+    return [k for k in newest_first if not k.catch_all] + [k for k in newest_first if k.catch_all]
+
 def column_kind_of(values: pd.Series) -> ColumnKind:
-    "The kind of a column: the newest registered column kind that detects its values."
-    for kind in reversed(list(COLUMN_KINDS.values())):
+    "The kind of a column: the first column kind asked (`column_kinds_asked`) that detects its values."
+    for kind in column_kinds_asked():
         if kind.detects(values): return kind
     raise InputError(f'no column kind recognises column {values.name!r} (known: {list(COLUMN_KINDS)}): register one that does')
 
 def columns_by_kind(frame: pd.DataFrame) -> dict[str, list[str]]:
-    "The columns of `frame` grouped by their kind, `{kind name: [columns in frame order]}`, kinds in the order they are asked (newest first; those with no column left out)."
+    "The columns of `frame` grouped by their kind, `{kind name: [columns in frame order]}`, kinds in the order they are asked (`column_kinds_asked`; those with no column left out)."
     kinds = {c: column_kind_of(frame[c]).name for c in frame.columns}
-    return {name: [c for c in frame.columns if kinds[c] == name] for name in reversed(list(COLUMN_KINDS)) if name in kinds.values()}
+    return {k.name: [c for c in frame.columns if kinds[c] == k.name] for k in column_kinds_asked() if k.name in kinds.values()}

@@ -14,7 +14,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
 from ...core import DEFAULT_SEED, InputError
 from ...data import LAYOUT_KINDS, Samples, read_table_file
-from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, columns_by_kind,
+from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, column_kinds_asked, columns_by_kind,
                                    register_column_kind, register_kind)
 
 # %% auto #0
@@ -59,9 +59,9 @@ class NumberColumn(ColumnKind):
 # %% ../../../nbs/17_table_kind.ipynb #b924e4fb
 class CategoryColumn(ColumnKind):
     "Any column that is not a number: one-hot over its most frequent values (integer codes typed as categories for gradient boosting)."
-    name, input_name, baseline_name = 'category', 'categories', 'categorical'
+    name, input_name, baseline_name, catch_all = 'category', 'categories', 'categorical', True
 
-    def detects(self, values: pd.Series) -> bool: return True  # the catch-all, asked last
+    def detects(self, values: pd.Series) -> bool: return True  # the catch-all (`catch_all`): asked last
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.astype(object).where(frame.notna(), '').astype(str).to_numpy()
 
     def baseline_step(self, model: str):
@@ -78,8 +78,7 @@ class CategoryColumn(ColumnKind):
             parts.append(layers.StringLookup(vocabulary=vocabulary, output_mode='one_hot', num_oov_indices=1, name=f'categories_{k}')(x[:, k]))
         return x, parts
 
-CATEGORY = register_column_kind(CategoryColumn())  # the catch-all first: the kind registered last is asked first
-NUMBER = register_column_kind(NumberColumn())
+CATEGORY, NUMBER = register_column_kind(CategoryColumn()), register_column_kind(NumberColumn())
 
 # %% ../../../nbs/17_table_kind.ipynb #9b354f53
 def _categories_as_dtype(frame: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +88,7 @@ def _categories_as_dtype(frame: pd.DataFrame) -> pd.DataFrame:
 def tabular_preprocessor(model: str = 'linear', # the model it feeds: 'hgb' (gradient boosting), or any other
                         ) -> ColumnTransformer | Pipeline:
     "One `ColumnTransformer` in front of the classical model: each column kind's step on its columns (`ColumnKind.baseline_step`), kinds in the order they are asked; for 'hgb', pandas output with the categories typed as such."
-    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name)) for kind in reversed(list(COLUMN_KINDS.values()))])
+    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name)) for kind in column_kinds_asked()])
     return make_pipeline(steps.set_output(transform='pandas'), FunctionTransformer(_categories_as_dtype)) if model == 'hgb' else steps
 
 def table_columns(frame: pd.DataFrame) -> dict[str, list[str]]:
