@@ -3,11 +3,24 @@
 The kind API (`DataKind`, `KINDS`, `kind_of`, ...) is loaded, and the built-in kinds registered, on the first use of one of
 its names here (`from dl_project.kinds import kind_of`): a room's `settings` module (the run settings its kind owns, free of
 TensorFlow) can be read without them, as the command line's parent process does (`settings.kind_settings`)."""
-import importlib
+import importlib, sys
 
 ROOMS = ('image', 'table', 'text', 'audio')  # the built-in kinds' rooms, registered in this order
 _registered = False  # whether `_register_rooms` ran
 _API = ('DataKind', 'KindInputs', 'KINDS', 'LOAD_OPTIONS', 'register_kind', 'get_kind', 'kind_of', 'load_dataset', 'refuse_options')
+
+def room(name: str,      # the room's package name (`__name__` in its `__init__.py`)
+         modules: tuple, # the modules that register its kind when imported
+        ) -> tuple:
+    "`(register, __getattr__)` for a kind's room: `register()` imports `modules`; a name the room lacks is its `kind` module's, after `register()` (baseline pickles written before the rooms, fbf42d6, name `_scaled` and `_categories_as_dtype` at the room)."
+    def register():
+        for module in modules: importlib.import_module(f'{name}.{module}')
+    def lookup(attr: str):
+        if attr.startswith('__'): raise AttributeError(f'module {name!r} has no attribute {attr!r}')
+        register()
+        package = vars(sys.modules[name])
+        return package[attr] if attr in package else getattr(package['kind'], attr)
+    return register, lookup
 
 def _register_rooms():
     "Register every built-in kind; they come first in `KINDS`, in the order of `ROOMS`, even where a room's kind module was imported on its own before (kinds registered otherwise follow, in their order)."
