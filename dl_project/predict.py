@@ -9,7 +9,7 @@ from pathlib import Path
 import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
-from .core import PLUGINS, InputError, save_json, load_json, load_plugins, save_environment
+from .core import InputError, save_json, load_json, load_plugins, save_environment
 from .tasks import TASKS, Task, get_task
 from .kinds import get_kind
 from .kinds.core import DEFAULT_BATCH_SIZE
@@ -42,9 +42,10 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
                    columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.kind.raw_inputs`)
                    task: str,                # the registered task the model was trained for (`Task.name`)
                    seed: int | None = None,  # the run's seed, for the environment record
+                   plugins: list | None = None, # the plugins the run named (`RunConfig.plugins`), for `load_model_dir` to import again
                    **settings,               # anything else the data kind records to prepare raw inputs (`DataKind.folder_settings`)
                   ) -> Path:
-    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json` (with the plugins this process imported, `core.PLUGINS`, for `load_model_dir` to import again), `environment.json`."
+    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json` (with the run's `plugins`), `environment.json`."
     path = Path(path)
     tmp = path.with_name(f'.tmp-{path.name}')
     shutil.rmtree(tmp, ignore_errors=True)  # left by a write that was killed
@@ -54,7 +55,7 @@ def save_model_dir(model: keras.Model,       # the trained model (taking raw inp
     save_json([str(c) for c in classes], tmp / 'classes.json')
     save_json({'kind': kind, 'task': task, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
                'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns,
-               'plugins': list(PLUGINS)} | settings,
+               'plugins': list(plugins or [])} | settings,
               tmp / 'preprocessing.json')
     save_environment(tmp / 'environment.json', seed)
     _replace_folder(tmp, path)

@@ -240,6 +240,7 @@ def _save_final(run: Run, final: Final):
     "Write `history.csv`, then `model/` as a whole (the model folder `predict` reads; any fitted input preprocessing is inside the model)."
     if final.history is not None: write_atomically(run.run_dir / 'history.csv', lambda tmp: final.history.to_csv(tmp, index=False))
     save_model_dir(final.model[0], run.run_dir / 'model', run.samples.classes, kind=run.kind.name, task=run.samples.task, seed=run.c.seed,
+                   plugins=run.c.plugins,
                    **run.kind.folder_settings(run.samples, run.kind.own_settings(run.c)))
 
 def _final_model(run: Run, net_cv) -> tuple[Final, str]:
