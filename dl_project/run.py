@@ -483,7 +483,7 @@ def _save_resolved(run: Run, user: RunConfig):
     name, options = network_of(run.c, run.kind)
     save_json({'format': RUN_FORMAT, 'dl_project': dl_project.__version__, 'user': _as_json(user), 'settings': _as_json(run.c),
                'chosen': {k: {'value': v, 'why': why} for k, (v, why) in run.chosen.items()},
-               'network': {'name': name, 'options': options}, 'baseline': baseline_of(run.c, run.kind, run.task), 'plan': run.plan}, path)
+               'network': {'name': name, 'options': options}, 'baseline': baseline_of(run.c, run.kind, run.task)}, path)  # the plan's epochs are in `settings`; the plan itself in plan.json
 
 def _say_chosen(log, chosen: dict):
     "A progress line for each setting chosen from the data."
