@@ -10,16 +10,17 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from ...core import DEFAULT_SEED, InputError
-from ...data import LINE, Samples, join_groups
+from ...data import LINE, Samples, connected_rows, join_groups
 from ..core import DRAWN, DataKind
 from .kind import TableKind
 
 # %% auto #0
 __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGORIES', 'DISTINCT_SHARE', 'TEXT_LENGTH',
-           'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'RELATION_SHUFFLES', 'EXAMPLES', 'COLUMN_FIXES', 'row_lines',
-           'excluded_rows', 'target_values', 'describe_numbers', 'describe_target', 'split_summary', 'is_numeric',
-           'is_free_text', 'is_id_like', 'column_findings', 'encode_column', 'column_scores', 'target_leaks',
-           'row_hashes', 'duplicate_rows', 'row_groups', 'audit_table', 'format_table_audit', 'usable_features',
+           'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'RELATION_SHUFFLES', 'NEAR_SPREAD', 'CHANCE_PAIRS', 'EXAMPLES',
+           'COLUMN_FIXES', 'row_lines', 'excluded_rows', 'target_values', 'describe_numbers', 'describe_target',
+           'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'column_findings', 'encode_column',
+           'column_scores', 'target_leaks', 'row_hashes', 'duplicate_rows', 'row_groups', 'continuous_columns',
+           'column_spreads', 'near_radius', 'near_row_ids', 'audit_table', 'format_table_audit', 'usable_features',
            'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../../nbs/18_table_audit.ipynb #ed566304
@@ -34,6 +35,11 @@ TEXT_WORDS = 6          # ... or a median of at least this many words ...
 TEXT_DISTINCT = 0.5     # ... with more than this share of the values distinct
 TEXT_SAMPLE = 2000      # lengths and words are measured on at most this many sampled values of a column
 RELATION_SHUFFLES = 5   # shuffled targets whose mean mutual information with a category column is its chance level (taken off)
+NEAR_SPREAD = 0.03      # two rows are near-copies when each continuous column differs by at most this share of its spread (IQR): noise of
+                        # 1e-3 of each value moves it at most 0.02 IQR in the penguins and scikit-learn's bundled tables (values up to 20
+                        # IQRs from zero), while their distinct rows stay 0.065 IQR apart or more (bench/near_copies.py)
+CHANCE_PAIRS = 0.001    # ... and less where a block holds many rows in few such columns: rows spread evenly over 4 IQRs would make at most
+                        # this many chance pairs per row (100,000 rows in one column: 2.5e-8 IQR)
 EXAMPLES = 5            # lines, clusters or columns the summary lists per finding
 
 # %% ../../../nbs/18_table_audit.ipynb #b71ea556
@@ -181,14 +187,14 @@ def row_hashes(table: pd.DataFrame, columns: list[str]) -> np.ndarray:
 def _cluster_order(c: dict): return (not c['leak'], not c['conflict'], c['lines'][0])
 
 def duplicate_rows(samples: Samples,    # tabular samples
-                   hashes: np.ndarray,  # `row_hashes` of the rows
+                   ids: np.ndarray,     # a cluster id per row: `row_hashes` (equal rows) or `near_row_ids` (near-copies)
                   ) -> list[dict]:
-    "Clusters of rows with the same hash: `{lines, labels, splits, leak, conflict}`, leaks first, then conflicts."
+    "Clusters of rows with the same id: `{lines, labels, splits, leak, conflict}`, leaks first, then conflicts."
     table = samples.table
-    copies = np.flatnonzero(pd.Series(hashes).duplicated(keep=False).to_numpy())
+    copies = np.flatnonzero(pd.Series(ids).duplicated(keep=False).to_numpy())
     if not len(copies): return []
-    copies = copies[np.argsort(hashes[copies], kind='stable')]  # the rows of a cluster side by side, in table order
-    starts = np.flatnonzero(np.r_[True, np.diff(hashes[copies]) != 0])
+    copies = copies[np.argsort(ids[copies], kind='stable')]  # the rows of a cluster side by side, in table order
+    starts = np.flatnonzero(np.r_[True, np.diff(ids[copies]) != 0])
     lines, labels = row_lines(samples)[copies], table['label'].to_numpy()[copies]
     splits, values = table['split'].to_numpy()[copies], target_values(samples)[copies]
     clusters = []
@@ -198,37 +204,78 @@ def duplicate_rows(samples: Samples,    # tabular samples
                          'leak': len(s) > 1, 'conflict': len(set(values[a:b].tolist())) > 1})
     return sorted(clusters, key=_cluster_order)
 
-def row_groups(samples: Samples, hashes: np.ndarray) -> dict[str, str]:
-    "`{row position: group}` for the rows whose group changes when equal rows are joined with `data.join_groups` (existing groups kept and joined)."
+def row_groups(samples: Samples, ids: np.ndarray) -> dict[str, str]:
+    "`{row position: group}` for the rows whose group changes when the rows of a cluster (same `ids`) are joined with `data.join_groups` (existing groups kept and joined)."
     old = samples.table['group'].astype(str).reset_index(drop=True)
-    copies = pd.Series(hashes).duplicated(keep=False).to_numpy()
+    copies = pd.Series(ids).duplicated(keep=False).to_numpy()
     touched = np.flatnonzero(old.isin(old[copies]).to_numpy())  # rows sharing a group with a copy: no other row can change
     if not len(touched): return {}
     before = old.iloc[touched].reset_index(drop=True)
-    after = join_groups([before, pd.Series(hashes[touched])]).to_numpy()
+    after = join_groups([before, pd.Series(ids[touched])]).to_numpy()
     changed = after != before.to_numpy()
     return {str(i): str(g) for i, g in zip(touched[changed], after[changed])}
+
+# %% ../../../nbs/18_table_audit.ipynb #ede62996
+def continuous_columns(table: pd.DataFrame, columns: list[str]) -> list[str]:
+    "The numeric columns of `columns` that are measured, not counted: some values not whole numbers, or more than `MANY_CATEGORIES` distinct values (a code or a count with few values is compared exactly)."
+    return [c for c in columns if is_numeric(table[c]) and (table[c].nunique() > MANY_CATEGORIES or bool((table[c].dropna() % 1 != 0).any()))]
+
+def column_spreads(values: pd.DataFrame) -> pd.Series:
+    "Each column's robust spread: its interquartile range, else its standard deviation, else its largest absolute value, else 1."
+    spread = values.quantile(0.75) - values.quantile(0.25)
+    for fallback in (values.std(), values.abs().max(), pd.Series(1.0, index=values.columns)): spread = spread.where(spread > 0, fallback)
+    return spread
+
+def near_radius(rows: np.ndarray,  # rows in each block of equal exact columns
+                columns: np.ndarray, # continuous columns present in each block
+                near: float = NEAR_SPREAD, # the largest tolerance, in spreads
+                chance: float = CHANCE_PAIRS, # chance pairs per row allowed
+               ) -> np.ndarray:
+    "The tolerance of each block in spreads: `near`, or less where `rows` evenly spread over 4 spreads in `columns` dimensions would make more than `chance` chance pairs per row (2 (2 chance / rows)^(1 / columns))."
+    return np.minimum(near, 2 * (2 * chance / np.maximum(rows, 1)) ** (1 / np.maximum(columns, 1)))
+
+def near_row_ids(table: pd.DataFrame, # the rows
+                 columns: list[str],  # the columns compared
+                 near: float = NEAR_SPREAD, # as in `near_radius`
+                 chance: float = CHANCE_PAIRS,
+                ) -> np.ndarray:
+    "A cluster number per row: rows equal in the columns that are not continuous (`continuous_columns`), missing in the same continuous ones, and within `near_radius` spreads (`column_spreads`) in each of the others, joined directly or through others."
+    from sklearn.neighbors import KDTree
+    measured = continuous_columns(table, columns)
+    values = table[measured].apply(pd.to_numeric, errors='coerce').astype(float)
+    odd = values.mask(np.isfinite(values)).add_prefix('\0')  # missing and infinite values: compared exactly, with the other columns
+    exact = pd.concat([table[[c for c in columns if c not in measured]], odd], axis=1)
+    block = pd.factorize(row_hashes(exact, list(exact.columns)) if columns else np.arange(len(table)))[0]
+    scaled = (values.where(np.isfinite(values)) / column_spreads(values.where(np.isfinite(values)))).fillna(0).to_numpy()
+    points, inverse = np.unique(np.column_stack([block, scaled]), axis=0, return_inverse=True)  # equal rows: one point; blocks 1 apart, more than any radius
+    if not measured or len(points) < 2: return connected_rows(len(points), np.zeros((0, 2)))[inverse.ravel()]
+    rows = np.bincount(block)[points[:, 0].astype(int)]
+    present = pd.DataFrame(odd.isna().to_numpy()).groupby(block).first().sum(axis=1).to_numpy()[points[:, 0].astype(int)]
+    found = KDTree(points, metric='chebyshev').query_radius(points, near_radius(rows, present, near, chance))
+    pairs = np.column_stack([np.repeat(np.arange(len(points)), [len(f) for f in found]), np.concatenate(found)])
+    return connected_rows(len(points), pairs)[inverse.ravel()]
 
 # %% ../../../nbs/18_table_audit.ipynb #44335206
 def audit_table(samples: Samples,         # tabular samples (`load_samples(csv, target=...)`)
                 *, leak_rows: int = LEAK_ROWS, # rows sampled for the one-column target-leak check
                 seed: int = DEFAULT_SEED, # seed of that sample and its folds
                ) -> dict:
-    "Audit a table: dirty targets left out, duplicate rows (leaks across splits, conflicting targets), and columns that are constant, IDs, free text, high-cardinality, missing or predict the target alone."
+    "Audit a table: dirty targets left out, duplicate and near-copy rows (leaks across splits, conflicting targets), and columns that are constant, IDs, free text, high-cardinality, missing or predict the target alone."
     start = time.perf_counter()
     if samples.kind != TableKind.name or 'path' in samples.table:  # its own name: no registry needed
         raise InputError(f'{samples.root or "these samples"} are {samples.kind} data, not a table: `audit_table` checks tables (images: `kinds.image.audit.audit`)')
     columns = column_findings(samples.table[samples.features])
-    hashes = row_hashes(samples.table, [f for f in samples.features if f not in columns['id_like']])  # a copy with a new ID is still a copy
-    duplicates = duplicate_rows(samples, hashes)
+    ids = near_row_ids(samples.table, [f for f in samples.features if f not in columns['id_like']])  # a copy with a new ID is still a copy
+    duplicates = duplicate_rows(samples, ids)
     columns['target_leaks'] = target_leaks(samples, [f for f in samples.features if f not in columns['constant']], leak_rows, seed)
     report = {'kind': TableKind.name, 'root': None if samples.root is None else str(samples.root), 'task': samples.task,
               'rows': len(samples), 'features': list(samples.features), 'classes': list(samples.classes),
               'splits': split_summary(samples), 'target': describe_target(samples), 'excluded': excluded_rows(samples),
               'duplicates': duplicates, 'leaks': sum(c['leak'] for c in duplicates),
-              'label_conflicts': sum(c['conflict'] for c in duplicates), 'groups': row_groups(samples, hashes), 'columns': columns,
+              'label_conflicts': sum(c['conflict'] for c in duplicates), 'groups': row_groups(samples, ids), 'columns': columns,
               'settings': {'leak_rows': leak_rows, 'leak_score': LEAK_SCORE, 'leak_folds': LEAK_FOLDS, 'seed': seed,
-                           'duplicates': 'all feature values equal (64-bit row hash), ID-like columns left out'}}
+                           'duplicates': 'feature values equal, continuous ones within near_spread of their interquartile range; ID-like columns left out',
+                           'near_spread': NEAR_SPREAD, 'chance_pairs': CHANCE_PAIRS}}
     report['seconds'] = round(time.perf_counter() - start, 2)
     return report
 
@@ -262,7 +309,7 @@ def format_table_audit(report: dict,          # a report of `audit_table`
     lines.append(f'rows left out (dirty target): {len(ex)}' + (' (listed in audit.json; fix them in the CSV to use them)' if ex else ''))
     lines += [f"  line {e['line']}: {'empty' if e['value'] is None else repr(e['value'])} ({e['reason']})" for e in ex[:examples]]
     dups = report['duplicates']
-    lines.append(f"duplicate rows: {len(dups)} cluster(s) of equal rows ({sum(len(c['lines']) for c in dups)} rows; each cluster kept in one group); "
+    lines.append(f"duplicate rows: {len(dups)} cluster(s) of equal or near-equal rows ({sum(len(c['lines']) for c in dups)} rows; each cluster kept in one group); "
                  f"across splits: {report['leaks']}; conflicting targets: {report['label_conflicts']}" if dups else 'duplicate rows: none')
     for c in [c for c in dups if c['leak'] or c['conflict']][:examples]:
         lines.append(f"  lines {', '.join(map(str, c['lines'][:examples]))}{' …' if len(c['lines']) > examples else ''}: "
@@ -341,7 +388,7 @@ def audit_lines(self: TableKind, audit: dict, examples: int = 8) -> list[str]:
     columns, ex = audit['columns'], audit['excluded']
     lines = [f"- {audit['rows']} rows; {len(ex)} left out at loading (dirty target)"
              + (': ' + '; '.join(f"line {e['line']} ({e['reason']})" for e in ex[:examples]) if ex else ''),
-             f"- {len(audit['duplicates'])} duplicate clusters of equal rows; {audit['leaks']} cross splits (leaks); "
+             f"- {len(audit['duplicates'])} duplicate clusters of equal or near-equal rows; {audit['leaks']} cross splits (leaks); "
              f"{audit['label_conflicts']} carry different targets"]
     for c in [c for c in audit['duplicates'] if c['leak'] or c['conflict']][:examples]:
         lines.append(f"    - lines {', '.join(map(str, c['lines'][:examples]))} (splits {', '.join(c['splits'])}; target {', '.join(c['labels'])})")
