@@ -20,8 +20,8 @@ __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGOR
            'COLUMN_FIXES', 'row_lines', 'excluded_rows', 'target_values', 'describe_numbers', 'describe_target',
            'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'column_findings', 'encode_column',
            'column_scores', 'target_leaks', 'row_hashes', 'duplicate_rows', 'row_groups', 'continuous_columns',
-           'column_spreads', 'near_radius', 'near_row_ids', 'audit_table', 'format_table_audit', 'usable_features',
-           'feature_relations', 'plot_relations', 'plot_missing']
+           'column_spreads', 'value_levels', 'near_radius', 'near_row_ids', 'audit_table', 'format_table_audit',
+           'usable_features', 'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../../nbs/18_table_audit.ipynb #ed566304
 LEAK_SCORE = 0.98       # a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN reaches this predicts the target almost perfectly
@@ -226,8 +226,22 @@ def column_spreads(values: pd.DataFrame) -> pd.Series:
     for fallback in (values.std(), values.abs().max(), pd.Series(1.0, index=values.columns)): spread = spread.where(spread > 0, fallback)
     return spread
 
-def near_radius(rows: np.ndarray,  # rows in each block of equal exact columns
-                columns: np.ndarray, # continuous columns present in each block
+def value_levels(values: pd.Series, # a measured column, NaN where missing or infinite
+                 tolerance: float,  # in the column's units
+                ) -> pd.Series | None:
+    "The level of each value when the column holds levels: sorted values within `tolerance` of the previous one share a level, no level spans more than `tolerance` and levels are 10 tolerances apart or more (a flag, a year or steps, with or without a little noise); None when its values spread."
+    order = np.unique(values.dropna().to_numpy())
+    gaps = np.diff(order)
+    new = np.r_[True, gaps > tolerance]
+    first = np.flatnonzero(new)
+    if (order[np.r_[first[1:] - 1, len(order) - 1]] - order[first] > tolerance).any() or (gaps[new[1:]] < 10 * tolerance).any(): return None
+    level = pd.Series(np.nan, index=values.index)
+    present = values.notna().to_numpy()
+    level[present] = (np.cumsum(new) - 1)[np.searchsorted(order, values[present].to_numpy())]
+    return level
+
+def near_radius(rows: np.ndarray,    # rows in each block of equal other columns
+                columns: np.ndarray, # spread columns present in each block
                 near: float = NEAR_SPREAD, # the largest tolerance, in spreads
                 chance: float = CHANCE_PAIRS, # chance pairs per row allowed
                ) -> np.ndarray:
@@ -239,18 +253,21 @@ def near_row_ids(table: pd.DataFrame, # the rows
                  near: float = NEAR_SPREAD, # as in `near_radius`
                  chance: float = CHANCE_PAIRS,
                 ) -> np.ndarray:
-    "A cluster number per row: rows equal in the columns that are not continuous (`continuous_columns`), missing in the same continuous ones, and within `near_radius` spreads (`column_spreads`) in each of the others, joined directly or through others."
+    "A cluster number per row. Rows are near-copies when the columns that are not measured (`continuous_columns`) are equal, the measured ones missing in the same places, those holding levels (`value_levels` at `near` spreads) at the same level, and the spread ones within `near_radius` spreads (`column_spreads`); joined directly or through others."
     from sklearn.neighbors import KDTree
     measured = continuous_columns(table, columns)
     values = table[measured].apply(pd.to_numeric, errors='coerce').astype(float)
     odd = values.mask(np.isfinite(values)).add_prefix('\0')  # missing and infinite values: compared exactly, with the other columns
-    exact = pd.concat([table[[c for c in columns if c not in measured]], odd], axis=1)
+    values, spreads = values.where(np.isfinite(values)), column_spreads(values.where(np.isfinite(values)))
+    levels = {f'\1{c}': level for c in measured if (level := value_levels(values[c], near * spreads[c])) is not None}
+    spread = [c for c in measured if f'\1{c}' not in levels]
+    exact = pd.concat([table[[c for c in columns if c not in measured]], odd, pd.DataFrame(levels, index=table.index)], axis=1)
     block = pd.factorize(row_hashes(exact, list(exact.columns)) if columns else np.arange(len(table)))[0]
-    scaled = (values.where(np.isfinite(values)) / column_spreads(values.where(np.isfinite(values)))).fillna(0).to_numpy()
+    scaled = (values[spread] / spreads[spread]).fillna(0).to_numpy()
     points, inverse = np.unique(np.column_stack([block, scaled]), axis=0, return_inverse=True)  # equal rows: one point; blocks 1 apart, more than any radius
-    if not measured or len(points) < 2: return connected_rows(len(points), np.zeros((0, 2)))[inverse.ravel()]
+    if not spread or len(points) < 2: return connected_rows(len(points), np.zeros((0, 2)))[inverse.ravel()]
     rows = np.bincount(block)[points[:, 0].astype(int)]
-    present = pd.DataFrame(odd.isna().to_numpy()).groupby(block).first().sum(axis=1).to_numpy()[points[:, 0].astype(int)]
+    present = values[spread].notna().groupby(block).first().sum(axis=1).to_numpy()[points[:, 0].astype(int)]
     found = KDTree(points, metric='chebyshev').query_radius(points, near_radius(rows, present, near, chance))
     pairs = np.column_stack([np.repeat(np.arange(len(points)), [len(f) for f in found]), np.concatenate(found)])
     return connected_rows(len(points), pairs)[inverse.ravel()]

@@ -37,7 +37,8 @@ def shown(names: list) -> list[str]:
 # %% ../../../nbs/19_text_audit.ipynb #ed0cd934
 NEAR_EDITS = 3       # at most this many character edits (Levenshtein) between the contents of two near copies ...
 CHARS_PER_EDIT = 10  # ... and one per this many characters of the shorter: '좋아요' and '싫어요' are two reviews, '재밌어요 최고' and '재밌어요 최고다' one
-LAUGHTER = re.compile(r'[ㅋㅎㅠㅜㅡᄏ휴ᅮᅳ]+|(?<!\w)(?:[크킄키하히호흐헤]{2,}|l+o+l+|lmf?a+o+|rofl|a?(?:h+[ae]+){2,}h*|(?:h+i+){2,}|k{3,}|x+d+)(?!\w)', re.I)
+LAUGHTER = re.compile(r'[ㅋㅎㅠㅜㅡ]+|(?<!\w)(?:[크킄키하히호흐헤]{2,}|l+o+l+|lmf?a+o+|rofl|a?(?:h+[ae]+){2,}h*|(?:h+i+){2,}|k{3,}|x+d+)(?!\w)', re.I)  # runs of the jamo ㅋ ㅎ ㅠ ㅜ ㅡ (before NFKC, which
+                                                  # makes them conjoining); 크크, 하하, lol, lmao, haha, hehe, kkk, xD as words
 
 def contents(texts: pd.Series) -> pd.Series:
     "What each text says, for near copies: `normalise`d, with laughter and crying (ㅋㅋ, ㅎㅎ, ㅠㅠ, lol, haha, ...) and every punctuation mark, symbol, emoji and control character made a space; empty where nothing is left."
