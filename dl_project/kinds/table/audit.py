@@ -257,7 +257,7 @@ def near_row_ids(table: pd.DataFrame, # the rows
     from sklearn.neighbors import KDTree
     measured = continuous_columns(table, columns)
     values = table[measured].apply(pd.to_numeric, errors='coerce').astype(float)
-    odd = values.mask(np.isfinite(values)).add_prefix('\0')  # missing and infinite values: compared exactly, with the other columns
+    odd = values.mask(np.isfinite(values), 0.0).add_prefix('\0')  # which values are missing or infinite: compared exactly, with the other columns
     values, spreads = values.where(np.isfinite(values)), column_spreads(values.where(np.isfinite(values)))
     levels = {f'\1{c}': level for c in measured if (level := value_levels(values[c], near * spreads[c])) is not None}
     spread = [c for c in measured if f'\1{c}' not in levels]
