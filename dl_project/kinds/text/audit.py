@@ -221,12 +221,18 @@ def format_audit(self: TextKind, report: dict) -> str:
     "`format_text_audit`: the console summary."
     return format_text_audit(report)
 
+def _near_rule(settings: dict) -> str:
+    "The audit's rule for copies in words; an audit.json written before the edit-distance rule names its own (`near`)."
+    if 'near_edits' not in settings: return f"equal contents after {settings['normalisation']}, or {settings['shingle']}-character n-grams at least {settings['near']:.0%} alike"
+    return (f"equal contents after NFKC, case, whitespace, laughter, punctuation and emoji, or within {settings['near_edits']} "
+            f"character edits, one per {settings['chars_per_edit']} characters")
+
 @patch
 def audit_lines(self: TextKind, audit: dict, examples: int = 8) -> list[str]:
     "The report's Markdown bullets on a text audit: texts left out, duplicate clusters with their text (leaks, conflicts), lengths, junk-like texts."
     lines = [f"- {audit['rows']} texts; {len(audit['excluded'])} left out at loading ({len(audit['empty'])} empty, the rest without a usable target)",
-             f"- {len(audit['duplicates'])} clusters of duplicate texts (equal contents after NFKC, case, whitespace, laughter, punctuation and emoji, "
-             f"or within {audit['settings']['near_edits']} character edits, one per {audit['settings']['chars_per_edit']} characters); {audit['leaks']} cross splits (leaks); {audit['label_conflicts']} carry different labels"]
+             f"- {len(audit['duplicates'])} clusters of duplicate texts ({_near_rule(audit['settings'])}); {audit['leaks']} cross splits (leaks); "
+             f"{audit['label_conflicts']} carry different labels"]
     for c in audit['duplicates'][:examples]:
         lines.append(f"    - {c['kind']}: {_quote(c['text'], 60)} × {len(c['rows'])} (splits {', '.join(c['splits'])}; labels {', '.join(c['labels'])})")
     lines.append('- length in characters (median, 5 %-95 %): ' + '; '.join(
