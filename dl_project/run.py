@@ -5,7 +5,7 @@
 # %% ../nbs/46_run.ipynb #1b93c6f6
 from __future__ import annotations
 import dataclasses, json, os, socket, sys, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 import numpy as np, pandas as pd
@@ -120,7 +120,7 @@ def _check_network(c: RunConfig, samples: Samples):
     scale = task.output_scale(samples.y)
     try: build_model(name, shape, task.n_outputs(samples.classes), **options, **({} if scale is None else {'output_scale': scale}))
     except InputError: raise  # already says what to do (a weights file not found, a failed download)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, IndexError, KeyError) as e:  # an option the builder does not take, or a value it cannot use (widths: [])
         raise InputError(f'network {name!r} cannot be built with the options {options} at input shape {shape} ({e}): '
                          'fix model_options (or --image-size) and run again') from e
 
@@ -436,10 +436,15 @@ def _unlock(run_dir: Path):
     path = run_dir / LOCK
     if (load_json_if_valid(path) or {}).get('pid') == os.getpid(): path.unlink()
 
+def _our_config(path: Path) -> bool:
+    "Whether `path` is a `config.json` a run of this tool wrote: a mapping of run settings (`RunConfig`'s names) and nothing else."
+    stored = load_json_if_valid(path)
+    return isinstance(stored, dict) and bool(stored) and set(stored) <= {f.name for f in dataclasses.fields(RunConfig)}
+
 def foreign_files(run_dir: Path) -> list[str]:
-    "The files of `run_dir` if it holds files and shows no sign of a run of this tool (its lock, `resolved.json`, or `config.json` beside `data.json`); [] for a new, empty or run folder."
+    "The files of `run_dir` if it holds files and shows no sign of a run of this tool (its lock, `resolved.json`, or the run's `config.json`); [] for a new, empty or run folder."
     names = sorted(p.name for p in run_dir.iterdir()) if run_dir.is_dir() else []
-    if not names or {LOCK, 'resolved.json'} & set(names) or {'config.json', 'data.json'} <= set(names): return []
+    if not names or {LOCK, 'resolved.json'} & set(names) or _our_config(run_dir / 'config.json'): return []
     return names
 
 def _open_run_dir(run_dir: Path, log=print, force: bool = False):
@@ -523,7 +528,7 @@ def _log_run(run: Run, metrics: dict, timing: dict):
     "One row in the ledger beside the run folder, once per run (not once per repeat of a finished command)."
     ledger = run.run_dir.parent / 'ledger.jsonl'
     if logged(ledger, run.run_dir): return
-    log_run(ledger, name=metrics['model']['name'], config=asdict(run.c), seed=run.c.seed, cv=metrics['cv'], test=metrics['test'],
+    log_run(ledger, name=metrics['model']['name'], config=settings_record(run.c, run.kind), seed=run.c.seed, cv=metrics['cv'], test=metrics['test'],
             duration_s=round(sum(timing.values()), 1), run_dir=run.run_dir)
 
 def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
