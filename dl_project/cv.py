@@ -9,7 +9,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
-from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
+from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, read_back_json, save_json, seed_everything, write_atomically
 from .data import LINE, Samples
 from .tasks import Task, get_task, task_of
 from .kinds import DataKind, KindInputs, kind_of
@@ -412,7 +412,8 @@ def _same_config(stored: dict, config: dict, learner, classes: bool) -> bool:
 def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs, learner):
     "Start a run folder, or check that an existing one holds the same configuration and folds."
     config_file, folds_file = run_dir / 'cv_config.json', run_dir / 'folds.csv'
-    if config_file.exists() and not _same_config(load_json(config_file), config, learner, bool(inputs.classes)):
+    stored = read_back_json(config_file, f'delete {run_dir} to start its cross-validation over') if config_file.exists() else None
+    if stored is not None and not _same_config(stored, config, learner, bool(inputs.classes)):
         raise InputError(f'{config_file} holds a different configuration than this call: use another run folder, '
                          f'or delete {run_dir} to start over')
     folds = _row_keys(inputs, fold_of.index.to_numpy(), fold_of.to_numpy())
