@@ -4,16 +4,17 @@
 
 # %% ../nbs/90_cli.ipynb #16f55a85
 from __future__ import annotations
-import argparse, errno, json, os, platform, re, signal, subprocess, sys, warnings
+import argparse, errno, json, os, platform, re, signal, subprocess, sys, threading, time, warnings
 from dataclasses import fields
 import dl_project
 from .core import DEFAULT_SEED, InputError, new_run_dir
-from .settings import RunConfig, make_config, setting_type
+from .settings import RunConfig, check_setting, make_config, setting_type
 
 # %% auto #0
-__all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'RESUMABLE', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES', 'info',
-           'cmd_info', 'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run', 'cmd_reproduce', 'cmd_report',
-           'OneLineParser', 'build_parser', 'quiet_libraries', 'main', 'is_tf_log_line', 'run_worker', 'console']
+__all__ = ['LIBRARY_WARNINGS', 'OS_CAUSES', 'WORKER_COMMANDS', 'RESUMABLE', 'WORKER_ENV', 'TF_LOG_LINE', 'SIGNAL_CAUSES',
+           'PR_SET_PDEATHSIG', 'info', 'cmd_info', 'cmd_audit', 'cmd_predict', 'add_setting_flags', 'cmd_run',
+           'cmd_reproduce', 'cmd_report', 'OneLineParser', 'build_parser', 'quiet_libraries', 'main', 'is_tf_log_line',
+           'run_worker', 'die_with_parent', 'console']
 
 # %% ../nbs/90_cli.ipynb #2b0783bc
 def info() -> dict:
@@ -36,12 +37,13 @@ def cmd_info(args) -> int:
 
 # %% ../nbs/90_cli.ipynb #47577ae9
 def cmd_audit(args) -> int:
-    "Audit a dataset folder or table with its data kind's audit, print the summary, write `audit.json` into `--out`."
+    "Audit a dataset folder or table with its data kind's audit, on the split a run with the same `--seed` (and `--resplit`) uses, print the summary, write `audit.json` into `--out`."
     from dl_project.kinds import LOAD_OPTIONS, kind_of, load_dataset
-    c = make_config(target=args.target, task=args.task, plugins=args.plugins, **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`, its plugins imported
-    samples = load_dataset(args.data, target=c.target, task=c.task, **{k: getattr(c, k) for k in LOAD_OPTIONS})
+    c = make_config(target=args.target, task=args.task, plugins=args.plugins, seed=args.seed, resplit=args.resplit,
+                    **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`, its plugins imported
+    samples = load_dataset(args.data, target=c.target, task=c.task, seed=c.seed, **{k: getattr(c, k) for k in LOAD_OPTIONS})
     kind = kind_of(samples)
-    print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet)))
+    print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet, seed=c.seed, resplit=c.resplit)))
     if args.out: print(f'\nwrote {args.out}/audit.json')
     return 0
 
@@ -50,6 +52,7 @@ def cmd_predict(args) -> int:
     "Predict images (or the rows of a table) with a saved model folder and write the submission CSV."
     import pandas as pd
     from dl_project.predict import predict
+    check_setting('batch_size', args.batch_size)
     table = predict(args.model_dir, args.input, out=args.out, batch_size=args.batch_size)
     failed, what = int((table['error'] != '').sum()), 'file' if 'file' in table else 'row'
     if failed and failed == len(table):  # nothing predicted: bad input, though the CSV says why for each
@@ -98,7 +101,7 @@ def cmd_run(args) -> int:
     "Run the checklist with the settings from `--config` and the flags; print where the report is."
     from dl_project.run import run_checklist
     from dl_project.tasks import get_task
-    metrics = run_checklist(args.config, **{f.name: getattr(args, f.name) for f in fields(RunConfig)})
+    metrics = run_checklist(args.config, force=args.force, **{f.name: getattr(args, f.name) for f in fields(RunConfig)})
     cv, test, metric = metrics['cv'], metrics['test'], metrics['metric']
     print(f"\ncross-validation {metric}: {cv['mean']:.3f} ± {cv['std']:.3f}; "
           + (f"test {get_task(metrics['task']).summary(test, metric)}" if test else 'no test split'))
@@ -154,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('data', help='dataset folder, or CSV listing path,label[,split][,group]')
     s.add_argument('--out', help='folder to write audit.json to')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
-    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), and the plugins that bring kinds
+    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins', 'seed', 'resplit'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), the plugins that bring kinds, and the split's seed
     s.set_defaults(func=cmd_audit)
     s = sub.add_parser('predict', help='predict new data (images, table rows, ...) with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')
@@ -165,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser('run', help='run the whole checklist on a dataset (default: the bundled jellyfish example)')
     add_setting_flags(s)
     s.add_argument('--config', help='YAML or JSON file of settings, named as the flags are (flags win)')
+    s.add_argument('--force', action='store_true', help='write into an --out folder that holds files this tool did not write (a file of the '
+                                                        'same name as one the run writes is replaced)')
     s.add_argument('--verbose', action='store_true', help="show TensorFlow's own log lines")
     s.set_defaults(func=cmd_run)
     s = sub.add_parser('reproduce', help='rerun a run folder with its stored settings and diff every metric')
@@ -207,6 +212,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug: raise
         print(f'dl-project {args.command}: error: {_one_line(e)}', file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        if os.environ.get(WORKER_ENV): _die_of(signal.SIGINT)  # the console script says it in one line, with the command that resumes
+        print(f"dl-project {args.command}: error: interrupted (Ctrl-C). {_resume_hint(args, sys.argv[1:] if argv is None else argv)}", file=sys.stderr)
+        return 130
+
+def _die_of(signum: int):
+    "End this process by the signal `signum` with its default action (no traceback): how the console script learns what ended its worker."
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 def _one_line(e: Exception) -> str:
     "An input error's message, or an operating-system error with what to do about it."
@@ -217,7 +231,7 @@ def _one_line(e: Exception) -> str:
 # %% ../nbs/90_cli.ipynb #d197b20f
 WORKER_COMMANDS = ('run', 'reproduce', 'audit', 'predict', 'report', 'info')  # the commands the console script runs in a worker process (they load TensorFlow)
 RESUMABLE = ('run', 'reproduce')  # the worker commands that keep their finished steps in a folder
-WORKER_ENV = 'DL_PROJECT_WORKER'        # set in the worker, so that it runs the command itself
+WORKER_ENV = 'DL_PROJECT_WORKER'        # set in the worker to the console script's process id: it runs the command itself, and ends when that process ends
 TF_LOG_LINE = re.compile(r'^(?:[IWEF]\d{4} \d\d:\d\d:[\d.]+\s+\d+ \S+:\d+\] |WARNING: All log messages before absl::InitializeLog'
                          r'|To enable the following instructions: .*rebuild TensorFlow)')  # TensorFlow's C++ log lines
 SIGNAL_CAUSES = {  # how a worker that died of a signal is explained
@@ -239,7 +253,7 @@ def run_worker(python_args: list[str],   # arguments of the worker `python` (e.g
                verbose: bool = False,    # pass TensorFlow's log lines through
               ) -> int:
     "Run `python PYTHON_ARGS`, filtering TensorFlow's log lines from its stderr; a death by signal becomes one line; returns the exit code."
-    env = os.environ | {WORKER_ENV: '1'} | ({} if verbose else {'TF_CPP_MIN_LOG_LEVEL': os.environ.get('TF_CPP_MIN_LOG_LEVEL', '3')})
+    env = os.environ | {WORKER_ENV: str(os.getpid())} | ({} if verbose else {'TF_CPP_MIN_LOG_LEVEL': os.environ.get('TF_CPP_MIN_LOG_LEVEL', '3')})
     proc = subprocess.Popen([sys.executable, *python_args], stderr=subprocess.PIPE, env=env, text=True, errors='replace', bufsize=1)
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the worker (same process group); wait for it
     try:
@@ -253,7 +267,22 @@ def run_worker(python_args: list[str],   # arguments of the worker `python` (e.g
     return 1
 
 # %% ../nbs/90_cli.ipynb #6cf2b7bb
-_WORKER_CODE = 'import sys; from dl_project.cli import main; sys.exit(main(sys.argv[1:]))'
+_WORKER_CODE = 'import sys; from dl_project.cli import main, die_with_parent; die_with_parent(); sys.exit(main(sys.argv[1:]))'
+PR_SET_PDEATHSIG = 1  # Linux `prctl` option: the signal a process gets when its parent ends
+
+def _watch_parent(parent: int, every_s: float = 1.0):
+    "Kill this process once its parent `parent` has ended (where the kernel cannot be asked to: not Linux)."
+    while os.getppid() == parent: time.sleep(every_s)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def die_with_parent():
+    "In the worker: end (SIGKILL) when the console script that started it ends, even when that is killed with `kill -9`: Linux's parent-death signal (`prctl`), a watching thread elsewhere. Two writers in one run folder never outlive the command."
+    parent = int(os.environ[WORKER_ENV])
+    if sys.platform.startswith('linux'):
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else: threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent: os.kill(os.getpid(), signal.SIGKILL)  # it ended before the signal was asked for
 
 def _resume_hint(args, argv: list[str]) -> str:
     "What to type after a worker died: the same command (with the run folder it wrote to)."
@@ -265,7 +294,10 @@ def console(argv: list[str] | None = None, # the words after `dl-project`; `sys.
     "The `dl-project` console script: `main`, with the commands that train run in a worker process (`run_worker`)."
     argv = list(sys.argv[1:] if argv is None else argv)
     if os.environ.get(WORKER_ENV) or not argv or argv[0] not in WORKER_COMMANDS: return main(argv)
-    args = build_parser().parse_args(argv)  # usage errors stop here, before a worker starts
+    try: args = build_parser().parse_args(argv)  # usage errors stop here, before a worker starts
+    except KeyboardInterrupt:
+        print(f'dl-project: interrupted (Ctrl-C) before it started: repeat `dl-project {" ".join(argv)}`', file=sys.stderr)
+        return 130
     made = None
     if args.command == 'run' and args.out is None:  # the worker writes to a folder the message can name
         made = new_run_dir()

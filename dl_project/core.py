@@ -14,8 +14,8 @@ from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'EPOCHS', 'LR', 'WEIGHT_DECAY', 'LABEL_SMOOTHING', 'SCHEDULE', 'AUGMENT',
            'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'PLUGIN_GROUP', 'PLUGINS', 'InputError',
            'setting', 'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins', 'save_json',
-           'load_json', 'write_atomically', 'load_json_if_valid', 'file_digest', 'register_named', 'look_up',
-           'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
+           'load_json', 'write_atomically', 'load_json_if_valid', 'read_back_json', 'file_digest', 'register_named',
+           'look_up', 'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
            'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
            'save_environment', 'package_differences']
 
@@ -150,6 +150,14 @@ def load_json_if_valid(path: str | Path):
     "The JSON in `path`, or None when the file is missing or damaged (cut short, not JSON): how a resume tells a finished step from one to redo."
     try: return load_json(path)
     except (OSError, ValueError): return None
+
+def read_back_json(path: str | Path, # a JSON file the tool wrote and now reads back (metrics.json, preprocessing.json)
+                   fix: str,         # what to do when it is damaged, for the message
+                  ):
+    "The JSON in `path`; a damaged file (cut short, not JSON, not text) is an `InputError` in one line naming it and the `fix`."
+    try: return load_json(path)
+    except ValueError as e:  # json.JSONDecodeError and UnicodeDecodeError both are
+        raise InputError(f'{path} is damaged ({type(e).__name__}: {str(e).splitlines()[0][:80]}): {fix}') from None
 
 def file_digest(path: str | Path) -> str:
     "SHA-256 of a file's bytes: what a step records of its outputs, so that a resume can check them."

@@ -9,8 +9,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
-from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, save_json, seed_everything, write_atomically
-from .data import Samples
+from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, read_back_json, save_json, seed_everything, write_atomically
+from .data import LINE, Samples
 from .tasks import Task, get_task, task_of
 from .kinds import DataKind, KindInputs, kind_of
 from .kinds.core import DEFAULT_BATCH_SIZE
@@ -42,6 +42,18 @@ def has_groups(samples: Samples) -> bool:
     return bool(samples.table['group'].duplicated().any())
 
 # %% ../nbs/27_cv.ipynb #cccbdcd3
+def _group_names(table: pd.DataFrame, # the pooled rows (`group`; `LINE` for a table's rows, `path` for files)
+                 groups,              # group names of `table`
+                ) -> list[str]:
+    "How a message names `groups`: the user's own group values, or, for a group the tool made (a row on its own, or a cluster of copies, named after one of its rows), its rows' CSV lines or files."
+    def name(g):
+        rows = table[table['group'] == g]
+        if g not in set(rows.index.astype(str)) | set(rows.get('path', ())): return g  # a value of the user's group column
+        where = ('line(s) ' + ', '.join(map(str, rows[LINE].tolist()[:4])) if LINE in rows
+                 else 'file(s) ' + ', '.join(Path(p).name for p in rows['path'][:4]) if 'path' in rows else f'row {g}')
+        return where + (' (copies of each other, kept together)' if len(rows) > 1 else '')
+    return [name(g) for g in groups]
+
 def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `group`)
                           fold: np.ndarray,    # their fold numbers
                          ):
@@ -50,7 +62,7 @@ def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `grou
         held, learnt = table['label'][fold == k], set(table['label'][fold != k])
         if unseen := sorted(set(held) - learnt, key=str):
             groups = table['group'][(fold == k) & table['label'].isin(unseen).to_numpy()].unique()
-            raise InputError(f"with each group kept in one fold, every row of {unseen[0]!r} is in group(s) {list(groups[:3])} of fold {k + 1}, so "
+            raise InputError(f"with each group kept in one fold, every row of {unseen[0]!r} is in group(s) {_group_names(table, groups[:3])} of fold {k + 1}, so "
                              'that fold trains without it: every class needs rows in at least two groups; add some, or remove the class')
 
 def assign_folds(samples: Samples,           # the sample table
@@ -400,7 +412,8 @@ def _same_config(stored: dict, config: dict, learner, classes: bool) -> bool:
 def _check_run_dir(run_dir: Path, config: dict, fold_of: pd.Series, inputs: KindInputs, learner):
     "Start a run folder, or check that an existing one holds the same configuration and folds."
     config_file, folds_file = run_dir / 'cv_config.json', run_dir / 'folds.csv'
-    if config_file.exists() and not _same_config(load_json(config_file), config, learner, bool(inputs.classes)):
+    stored = read_back_json(config_file, f'delete {run_dir} to start its cross-validation over') if config_file.exists() else None
+    if stored is not None and not _same_config(stored, config, learner, bool(inputs.classes)):
         raise InputError(f'{config_file} holds a different configuration than this call: use another run folder, '
                          f'or delete {run_dir} to start over')
     folds = _row_keys(inputs, fold_of.index.to_numpy(), fold_of.to_numpy())

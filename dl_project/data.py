@@ -14,10 +14,11 @@ from .tasks import choose_task, task_of
 
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'LAYOUT_KINDS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES',
-           'ENCODINGS', 'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files',
-           'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'exclude_unreadable',
-           'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file', 'load_samples', 'connected_rows',
-           'join_groups', 'join_clusters', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
+           'ENCODINGS', 'DECIMAL_COMMA', 'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name',
+           'input_files', 'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split',
+           'exclude_unreadable', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file',
+           'with_decimal_commas', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters', 'group_by_name',
+           'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -48,6 +49,7 @@ class Samples:
     excluded: pd.DataFrame = field(default_factory=_empty_excluded)  # rows left out (no target, a target the task cannot read, an unreadable file), with the reason
     split_file: Path | None = None      # CSV the drawn split was saved to or read from
     split_drawn: bool = False           # whether the split was drawn (or read from a split file), not given by the data
+    split_reused: Path | None = None    # the saved split a drawn split was read back from (beside the data, a run folder's split.csv); None: drawn with the seed
 
     def __len__(self): return len(self.table)
 
@@ -340,9 +342,21 @@ def read_table_file(path: Path, # a .csv, .tsv or .txt file
     if not text.strip(): raise InputError(f'{path} is empty: save the table with a header line and one line per row')
     try: sep = csv.Sniffer().sniff(text[:65536], delimiters=',;\t|').delimiter
     except csv.Error: sep = ','
-    try: return pd.read_csv(io.StringIO(text), sep=sep)
+    try: table = pd.read_csv(io.StringIO(text), sep=sep)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
         raise InputError(f'cannot read {path} as a table ({e}): save it as comma-separated text, one line per row') from None
+    return table if sep == ',' else with_decimal_commas(table)
+
+DECIMAL_COMMA = r'^-?\d+,\d+$'  # a number written with a decimal comma (39,1), as a spreadsheet in most of Europe saves it
+
+def with_decimal_commas(table: pd.DataFrame) -> pd.DataFrame:
+    "`table` with each text column whose cells are all numbers, some written with a decimal comma (`39,1`), read as numbers (a table whose delimiter is not the comma)."
+    def number(column: pd.Series) -> pd.Series:
+        cells = column.dropna().astype(str).str.strip()
+        if not pd.api.types.is_string_dtype(column) or cells.empty or not cells.str.match(DECIMAL_COMMA).any(): return column
+        if not cells.str.match(r'^-?\d+(?:,\d+)?$').all(): return column
+        return pd.to_numeric(column.astype(str).str.strip().str.replace(',', '.', regex=False).where(column.notna()))
+    return table.apply(number)
 
 def _decode(raw: bytes, encoding: str) -> str | None:
     try: return raw.decode(encoding)
@@ -396,6 +410,7 @@ def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, group: s
                          f'for tabular data pass target=<one of {cols}>')
     _check_values(table, where)
     features = [c for c in cols if c not in (target, 'split', 'group')]
+    if not features: raise InputError(f'{where} has no column besides the target {target!r} (columns: {cols}): add the columns to predict it from')
     table, excluded = _without_targets(table, target)
     return samples_from_table(table, kind=layout_kind('columns'), features=features, root=where if isinstance(where, Path) else None,
                               excluded=excluded, **kw)

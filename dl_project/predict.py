@@ -9,7 +9,7 @@ from pathlib import Path
 import os, shutil, warnings
 import numpy as np, pandas as pd
 import keras
-from .core import InputError, save_json, load_json, load_plugins, save_environment
+from .core import InputError, save_json, load_json, load_plugins, read_back_json, save_environment
 from .tasks import TASKS, Task, get_task
 from .kinds import get_kind
 from .kinds.core import DEFAULT_BATCH_SIZE
@@ -76,11 +76,18 @@ def load_model_dir(path: str | Path, # a folder written by `save_model_dir`
     path = Path(path)
     missing = [f for f in MODEL_FILES[:3] if not (path / f).is_file()]
     if missing: raise InputError(f'{path} is not a model folder (missing {", ".join(missing)}): pass a folder written by save_model_dir.')
-    preprocessing = load_json(path / 'preprocessing.json')
+    fix = (f'copy the model folder again, or delete {path} and repeat the `dl-project run` that wrote it with the same --out '
+           '(the finished steps are read back and the model folder written again)')
+    preprocessing = read_back_json(path / 'preprocessing.json', fix)
+    if not isinstance(preprocessing, dict) or 'kind' not in preprocessing:
+        raise InputError(f"{path / 'preprocessing.json'} is damaged (it does not say the data kind): {fix}")
+    classes = read_back_json(path / 'classes.json', fix)
     load_plugins(preprocessing.get('plugins'), f'the model folder {path}')
     networks()  # imports every kind's network modules: their Keras layers (`RandomAffine`, `View`, ...) are registered
-    model = keras.saving.load_model(path / 'model.keras', compile=False, safe_mode=True)
-    return ModelFolder(model, load_json(path / 'classes.json'), preprocessing, path)
+    try: model = keras.saving.load_model(path / 'model.keras', compile=False, safe_mode=True)
+    except Exception as e:  # cut short, not a Keras archive, or written by another Keras
+        raise InputError(f"{path / 'model.keras'} cannot be loaded ({type(e).__name__}: {str(e).splitlines()[0][:100] if str(e) else ''}): {fix}") from None
+    return ModelFolder(model, classes, preprocessing, path)
 
 # %% ../nbs/24_predict.ipynb #6b48d26b
 def _folder_task(folder: ModelFolder) -> Task:

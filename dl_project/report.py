@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64, html, re
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import load_json, load_plugins, InputError
+from .core import load_plugins, read_back_json, InputError
 from .problem import ProblemCard
 from .kinds import KINDS
 from .kinds.core import file_audit_lines
@@ -233,9 +233,11 @@ def report_markdown(run_dir: str | Path, # a run folder
     if not (run_dir / 'metrics.json').is_file():
         raise InputError(f'{run_dir} has no metrics.json: it is not a finished run folder. Run `dl-project run` '
                          'first (rerunning the same command resumes an interrupted run).')
-    if (run_dir / 'config.json').is_file(): load_plugins(load_json(run_dir / 'config.json').get('plugins'), f'the run folder {run_dir}')
-    metrics = load_json(run_dir / 'metrics.json')
-    audit = load_json(run_dir / 'audit.json') if (run_dir / 'audit.json').is_file() else None
+    fix = (f'delete it and repeat the `dl-project run` that wrote {run_dir} with the same settings and --out (the finished steps are read '
+           'back, and the file and the report written again)')
+    if (run_dir / 'config.json').is_file(): load_plugins(read_back_json(run_dir / 'config.json', fix).get('plugins'), f'the run folder {run_dir}')
+    metrics = read_back_json(run_dir / 'metrics.json', fix)
+    audit = read_back_json(run_dir / 'audit.json', fix) if (run_dir / 'audit.json').is_file() else None
     verdict, said = headline(metrics)
     lines = [f'# {run_dir.name}: {verdict[:-1]}', '', said, '', _md_table(comparison_table(metrics)), '']
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']

@@ -32,7 +32,7 @@ def metrics_diff(original: dict, reproduced: dict,            # two `metrics.jso
     table['identical'] = [x == y for x, y in zip(table.original, table.reproduced)]
     return table
 
-RESOLVED = ('resolved.json', 'plan.json')  # what a rerun reads back instead of resolving anew (`run.RUN_FORMAT` 2; a format-1 folder has only the plan)
+RESOLVED = ('resolved.json', 'plan.json', 'split.csv')  # what a rerun reads back instead of resolving anew (`run.RUN_FORMAT` 2; a format-1 folder has only the plan): the settings, the plan, and the split the run used (the one beside the data may have been drawn again since)
 
 def _fresh(path: Path) -> Path:
     "`path`, or `path-2`, `path-3`, ... : the first that does not exist yet."
@@ -59,7 +59,10 @@ def reproduce(run_dir: str | Path,              # a finished run folder
     if out is not None and Path(out).resolve() == run_dir.resolve():  # it would read every step back and call itself reproduced
         raise InputError(f'--out {out} is the run being reproduced: give a new folder (or leave --out out for {run_dir}-reproduce)')
     config = load_json(run_dir / 'config.json') | {'out': str(out or _fresh(Path(f'{run_dir}-reproduce')))}
-    for name in RESOLVED:  # every setting as the run resolved it: the same epochs and sizes, not a new probe or choice on this machine
+    if config.get('data') and not Path(config['data']).exists():  # `run` would advise passing a dataset, which reproduce does not take
+        raise InputError(f"the data of {run_dir} is no longer at {config['data']}: put it back there, or set \"data\" in "
+                         f"{run_dir / 'config.json'} to where it is now")
+    for name in RESOLVED:  # every setting as the run resolved it, and its split: the same epochs, sizes and test rows, not a new probe, choice or draw on this machine
         if (run_dir / name).is_file():
             Path(config['out']).mkdir(parents=True, exist_ok=True)
             shutil.copy(run_dir / name, Path(config['out']) / name)

@@ -5,7 +5,7 @@
 # %% ../nbs/46_run.ipynb #1b93c6f6
 from __future__ import annotations
 import dataclasses, json, os, socket, sys, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 import numpy as np, pandas as pd
@@ -29,12 +29,12 @@ from .ensemble import average_model
 from .predict import save_model_dir
 from .ledger import log_run, logged
 from .report import build_report
-from .settings import RunConfig, make_config, parse_duration
+from .settings import RunConfig, make_config, parse_duration, refuse_settings_not_taken, settings_record
 
 # %% auto #0
 __all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'RUN_FORMAT', 'LOCK', 'Run',
-           'Baseline', 'epoch_bar', 'Final', 'Test', 'check_run_format', 'folds_for_groups', 'load_options',
-           'run_checklist']
+           'Baseline', 'epoch_bar', 'Final', 'Test', 'check_run_format', 'foreign_files', 'folds_for_groups',
+           'load_options', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'time budget', 'cross-validation', 'final model', 'test evaluation',
@@ -83,12 +83,17 @@ class Run:
 
 def _audit(run: Run) -> tuple[None, str]:
     "The kind of the loaded samples audits them (resumed from the run folder); a split the tool drew is settled with the groups found."
-    run.samples, run.audit, summary = run.kind.audit(run.samples, run.run_dir, run.c.seed)
+    run.samples, run.audit, summary = run.kind.audit(run.samples, run.run_dir, run.c.seed, resplit=run.c.resplit)
+    if (reused := run.samples.split_reused) is not None and reused != run.run_dir / 'split.csv':
+        run.log(f'      the split is the one an earlier run saved in {reused}: --seed does not change it; --resplit draws a new one')
     return None, summary
 
 def _check_classes_trained(samples: Samples):
     "Refuse a split that leaves a class without training rows, saying why (a drawn split keeps copies and groups whole)."
     if not (missing := sorted(set(samples.classes) - set(samples.table['label'].iloc[cv_pool(samples)].astype(str)), key=str)): return
+    if (samples.table['label'].astype(str) == missing[0]).sum() == 1:
+        raise InputError(f'no training row has the label {missing[0]!r}: its only row is in the test split; add rows of it (a class needs '
+                         'rows to learn from and rows to test on), or leave it out')
     why = ('the split was drawn with each cluster of copies (and each given group) on one side, and its rows form clusters that all '
            'went to the test split: its rows are near copies of each other' if samples.split_drawn else 'the data\'s own split puts them all there')
     raise InputError(f'no training row has the label {missing[0]!r}: every one is in the test split ({why}); add rows of it that are '
@@ -115,7 +120,7 @@ def _check_network(c: RunConfig, samples: Samples):
     scale = task.output_scale(samples.y)
     try: build_model(name, shape, task.n_outputs(samples.classes), **options, **({} if scale is None else {'output_scale': scale}))
     except InputError: raise  # already says what to do (a weights file not found, a failed download)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, IndexError, KeyError) as e:  # an option the builder does not take, or a value it cannot use (widths: [])
         raise InputError(f'network {name!r} cannot be built with the options {options} at input shape {shape} ({e}): '
                          'fix model_options (or --image-size) and run again') from e
 
@@ -374,8 +379,8 @@ RESULTS = ('cv_baseline', 'cv', 'model', 'metrics.json')  # what a run folder ho
 RUN_FORMAT = 2  # the layout of a run folder this version writes: 2 has `resolved.json` beside the user's `config.json`; 1 (before it) kept the resolved settings in `config.json`
 
 def _comparable(settings: dict) -> dict:
-    "Settings as a resume compares them: the run folder itself left out (it may have moved), the data path resolved."
-    return {k: str(Path(v).resolve()) if k == 'data' and v else v for k, v in settings.items() if k != 'out'}
+    "Settings as a resume compares them: the run folder itself left out (it may have moved), and `resplit` (a run folder keeps its own split), the data path resolved."
+    return {k: str(Path(v).resolve()) if k == 'data' and v else v for k, v in settings.items() if k not in ('out', 'resplit')}
 
 def _settings_diff(old: dict, new: dict) -> dict:
     "`{setting: (old, new)}` where two settings dicts differ as a resume compares them; a setting added since takes its default."
@@ -431,25 +436,35 @@ def _unlock(run_dir: Path):
     path = run_dir / LOCK
     if (load_json_if_valid(path) or {}).get('pid') == os.getpid(): path.unlink()
 
-def _open_run_dir(run_dir: Path, log=print):
-    "Make the run folder and take its lock; a path that is a file, a folder that cannot be written, or one another run writes, is an input error."
+def _our_config(path: Path) -> bool:
+    "Whether `path` is a `config.json` a run of this tool wrote: a mapping of run settings (`RunConfig`'s names) and nothing else."
+    stored = load_json_if_valid(path)
+    return isinstance(stored, dict) and bool(stored) and set(stored) <= {f.name for f in dataclasses.fields(RunConfig)}
+
+def foreign_files(run_dir: Path) -> list[str]:
+    "The files of `run_dir` if it holds files and shows no sign of a run of this tool (its lock, `resolved.json`, or the run's `config.json`); [] for a new, empty or run folder."
+    names = sorted(p.name for p in run_dir.iterdir()) if run_dir.is_dir() else []
+    if not names or {LOCK, 'resolved.json'} & set(names) or _our_config(run_dir / 'config.json'): return []
+    return names
+
+def _open_run_dir(run_dir: Path, log=print, force: bool = False):
+    "Make the run folder and take its lock; a path that is a file, a folder of files the tool did not write (unless `force`), a folder that cannot be written, or one another run writes, is an input error."
     if run_dir.exists() and not run_dir.is_dir(): raise InputError(f'--out {run_dir} is a file: choose a folder for the run')
+    if not force and (foreign := foreign_files(run_dir)):
+        raise InputError(f"--out {run_dir} holds files this tool did not write ({', '.join(foreign[:4])}{', ...' if len(foreign) > 4 else ''}): "
+                         'choose a new or empty folder, or add --force to write into it (files of the names a run writes are replaced)')
     try:
         run_dir.mkdir(parents=True, exist_ok=True)
         _lock(run_dir, log)
     except OSError as e:
         raise InputError(f'cannot write into --out {run_dir} ({e.strerror or e}): choose a folder you can write to') from None
 
-def _as_json(c: RunConfig) -> dict:
-    "Settings as `config.json` and `resolved.json` store them."
-    return json.loads(json.dumps(asdict(c)))
-
-def _start(user: RunConfig, c: RunConfig, samples: Samples, log=print) -> Path:
-    "Create (or reopen) the run folder and lock it; refuse to resume it with other settings or data; record the user's settings (`config.json`), the data and the machine."
-    run_dir, data = Path(c.out), fingerprint(samples)
-    _check_resume(run_dir, _as_json(user), _as_json(c), data)
-    _open_run_dir(run_dir, log)
-    save_json(_as_json(user), run_dir / 'config.json')
+def _start(user: RunConfig, c: RunConfig, samples: Samples, log=print, force: bool = False) -> Path:
+    "Create (or reopen) the run folder and lock it (`force`: even a folder of other files); refuse to resume it with other settings or data; record the user's settings (`config.json`, without those the data's kind does not take), the data and the machine."
+    run_dir, data, kind = Path(c.out), fingerprint(samples), kind_of(samples)
+    _check_resume(run_dir, settings_record(user, kind), settings_record(c, kind), data)
+    _open_run_dir(run_dir, log, force)
+    save_json(settings_record(user, kind), run_dir / 'config.json')
     save_json(data | {'source': str(samples.root) if samples.root else None}, run_dir / 'data.json')
     if c.deterministic: enable_determinism()
     seed_everything(c.seed)
@@ -468,10 +483,10 @@ def load_options(c: RunConfig) -> dict:
     "The settings a data kind's loader takes (`kinds.LOAD_OPTIONS`: text, group, label_pattern, group_pattern)."
     return {k: getattr(c, k) for k in LOAD_OPTIONS}
 
-def _read_resolved(user: RunConfig) -> tuple[RunConfig, dict] | None:
-    "The settings the run folder's `resolved.json` holds, if they were resolved from the same settings as `user` (a resumed or reproduced run): `(settings, chosen)`; else None."
+def _read_resolved(user: RunConfig, kind: DataKind) -> tuple[RunConfig, dict] | None:
+    "The settings the run folder's `resolved.json` holds, if they were resolved from the same settings as `user` for data of `kind` (a resumed or reproduced run): `(settings, chosen)`; else None."
     stored = load_json_if_valid(Path(user.out) / 'resolved.json')
-    if not stored or _settings_diff(stored['user'], _as_json(user)): return None
+    if not stored or _settings_diff(stored['user'], settings_record(user, kind)): return None
     check_run_format(Path(user.out))
     settings = stored['settings'] | {'data': user.data, 'out': user.out}  # the folders as given now: a run folder or its data may have moved
     return RunConfig(**settings), {name: (c['value'], c['why']) for name, c in stored['chosen'].items()}
@@ -479,9 +494,9 @@ def _read_resolved(user: RunConfig) -> tuple[RunConfig, dict] | None:
 def _save_resolved(run: Run, user: RunConfig):
     "Write `resolved.json` once every setting is resolved (before the network's cross-validation): what a resume and `reproduce` read back."
     path = run.run_dir / 'resolved.json'
-    if (stored := load_json_if_valid(path)) and not _settings_diff(stored['user'], _as_json(user)): return  # read back, not rewritten
+    if (stored := load_json_if_valid(path)) and not _settings_diff(stored['user'], settings_record(user, run.kind)): return  # read back, not rewritten
     name, options = network_of(run.c, run.kind)
-    save_json({'format': RUN_FORMAT, 'dl_project': dl_project.__version__, 'user': _as_json(user), 'settings': _as_json(run.c),
+    save_json({'format': RUN_FORMAT, 'dl_project': dl_project.__version__, 'user': settings_record(user, run.kind), 'settings': settings_record(run.c, run.kind),
                'chosen': {k: {'value': v, 'why': why} for k, (v, why) in run.chosen.items()},
                'network': {'name': name, 'options': options}, 'baseline': baseline_of(run.c, run.kind, run.task)}, path)  # the plan's epochs are in `settings`; the plan itself in plan.json
 
@@ -513,7 +528,7 @@ def _log_run(run: Run, metrics: dict, timing: dict):
     "One row in the ledger beside the run folder, once per run (not once per repeat of a finished command)."
     ledger = run.run_dir.parent / 'ledger.jsonl'
     if logged(ledger, run.run_dir): return
-    log_run(ledger, name=metrics['model']['name'], config=asdict(run.c), seed=run.c.seed, cv=metrics['cv'], test=metrics['test'],
+    log_run(ledger, name=metrics['model']['name'], config=settings_record(run.c, run.kind), seed=run.c.seed, cv=metrics['cv'], test=metrics['test'],
             duration_s=round(sum(timing.values()), 1), run_dir=run.run_dir)
 
 def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
@@ -539,6 +554,7 @@ def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
 
 def run_checklist(config: RunConfig | dict | str | Path | None = None, # settings (see `settings.RunConfig`), or a YAML/JSON file
                   log=print,      # where the progress lines go
+                  force: bool = False, # write into an `out` folder that holds files this tool did not write (`foreign_files`)
                   **overrides,    # settings that win over `config`
                  ) -> dict:
     "Run the whole checklist into one run folder, resuming what a previous call finished; returns the metrics."
@@ -546,9 +562,10 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     source = _source(user)
     user = dataclasses.replace(user, data=str(source) if user.data else None, out=user.out or str(new_run_dir()))
     samples = load_dataset(source, target=user.target, seed=user.seed, task=user.task, **load_options(user))  # a wrong target or layout stops here, before any folder is made
-    c, chosen = _read_resolved(user) or run_settings(samples, user)  # what the data chooses, as `cross_validate` chooses it
+    refuse_settings_not_taken(user, kind_of(samples))  # --augment on a table would be recorded and ignored
+    c, chosen = _read_resolved(user, kind_of(samples)) or run_settings(samples, user)  # what the data chooses, as `cross_validate` chooses it
     _check_network(c, samples)
-    run = Run(c, _start(user, c, samples, log), samples, kind_of(samples), log, chosen)
+    run = Run(c, _start(user, c, samples, log, force), samples, kind_of(samples), log, chosen)
     try:
         log(f'dl-project run: {source} -> {run.run_dir}')
         _say_chosen(log, chosen)

@@ -4,14 +4,15 @@
 
 # %% ../nbs/45_settings.ipynb #49778d56
 from __future__ import annotations
-import difflib, importlib, json, re
+import difflib, importlib, json, math, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, QUICK, SCHEDULE, WEIGHT_DECAY, InputError, load_plugins, setting
 from .kinds.settings import kind_settings, with_kind_settings
 
 # %% auto #0
-__all__ = ['NONE_WORD', 'RunConfig', 'parse_duration', 'setting_type', 'check_config', 'make_config']
+__all__ = ['BATCH_MEMORY_GIB', 'NONE_WORD', 'RunConfig', 'parse_duration', 'setting_type', 'check_setting', 'check_config',
+           'make_config', 'settings_not_taken', 'refuse_settings_not_taken', 'settings_record']
 
 # %% ../nbs/45_settings.ipynb #681d6736
 @dataclass
@@ -52,7 +53,11 @@ class RunConfig:
                                       '(halve on plateaus, stop early)', names='schedule')
     final: str = setting('ensemble', 'saved model: ensemble (the fold models averaged, no extra training) or refit (one network '
                                      'trained on every CV row)', choices=('ensemble', 'refit'))
-    seed: int = setting(DEFAULT_SEED, 'one seed for the split, the folds, initialisation and shuffling', low=0, high=2**32 - 1)
+    seed: int = setting(DEFAULT_SEED, 'one seed for the split, the folds, initialisation and shuffling; a split saved beside the data '
+                                      '(DATA.split.csv) by an earlier run is reused as it is (the run says so): --resplit draws it anew',
+                        low=0, high=2**32 - 1)
+    resplit: bool = setting(False, 'draw the split anew with --seed instead of reusing the one saved beside the data, and save the new one '
+                                   'there (a run folder keeps its own split.csv whatever this says)')
     plugins: list | None = setting(None, 'plugins imported before the data is loaded: modules or .py files that register data kinds and '
                                          'tasks (--plugin my_lab.spectra, repeatable or comma-separated); resume, reproduce, report and '
                                          'predict import them again')
@@ -108,6 +113,8 @@ def _check_field(f, value):
     if (not isinstance(value, _TYPES[kind]) or (kind != 'bool' and isinstance(value, bool))
             or kind == 'list' and not all(isinstance(v, str) for v in value)):
         raise InputError(f'setting {f.name}={value!r} must be {_NOUNS[kind]} (default {f.default!r})')
+    if kind == 'float' and not math.isfinite(value):
+        raise InputError(f'setting {f.name}={value!r} must be a finite number (default {f.default!r})')
     m = f.metadata
     if 'low' in m and value < m['low'] or 'high' in m and value > m['high'] or 'low_open' in m and value <= m['low_open']:
         bounds = ' and '.join(s for s in (f'>= {m["low"]}' if 'low' in m else '', f'> {m["low_open"]}' if 'low_open' in m else '',
@@ -124,11 +131,31 @@ def _check_field(f, value):
     if valid is not None and value not in valid:
         raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if optional else ''))
 
+BATCH_MEMORY_GIB = 4  # the largest batch of decoded images (float32, 3 channels) a run accepts, in GiB: a larger --image-size is refused before any memory is taken
+
+def _check_image_batch(c: RunConfig):
+    "Refuse an image size whose batch of decoded images would not fit in `BATCH_MEMORY_GIB`, with the numbers and the largest size that fits."
+    from dl_project.kinds.core import DEFAULT_BATCH_SIZE
+    if c.image_size is None: return
+    batch = c.batch_size or DEFAULT_BATCH_SIZE
+    gib = batch * c.image_size ** 2 * 3 * 4 / 2**30
+    if gib <= BATCH_MEMORY_GIB: return
+    largest = math.isqrt(BATCH_MEMORY_GIB * 2**30 // (batch * 3 * 4))
+    raise InputError(f'setting image_size={c.image_size}: a batch of {batch} images of {c.image_size} x {c.image_size} x 3 takes {gib:,.1f} GiB '
+                     f'as float32, more than the {BATCH_MEMORY_GIB} GiB a run allows: use --image-size {largest} or less (or a smaller --batch-size)')
+
+def check_setting(name: str, # a field of `RunConfig`
+                  value,     # its value
+                 ):
+    "One setting's checks (type, range, names), for a command that takes only a few settings (`dl-project predict --batch-size`)."
+    _check_field(RunConfig.__dataclass_fields__[name], value)
+
 def check_config(c: RunConfig):
     "Check every setting of `c` (see above), and the settings that only make sense together; the plugins it names are imported first, so that their tasks are names `task` takes."
     _check_field(RunConfig.__dataclass_fields__['plugins'], c.plugins)
     load_plugins(c.plugins)
     for f in fields(c): _check_field(f, getattr(c, f.name))
+    _check_image_batch(c)
     from dl_project.kinds.image.models import BACKBONES
     if c.weights is not None and c.model not in BACKBONES:
         raise InputError(f'weights apply to the pretrained backbones {list(BACKBONES)}: add --model {next(iter(BACKBONES))} '
@@ -172,3 +199,24 @@ def make_config(config: RunConfig | dict | str | Path | None = None, # settings,
         if isinstance(given.get(key), str) and given[key].lower() == 'none': given[key] = None
     preset = QUICK if given.get('quick') else {}
     return RunConfig(**(preset | given))
+
+# %% ../nbs/45_settings.ipynb #c96fa206
+def settings_not_taken(kind, # a data kind (`kinds.DataKind`): its `settings` are the ones it owns (None: none)
+                      ) -> list[str]:
+    "The settings the kinds own (`kind_settings`) that `kind` does not: they do not apply to its data."
+    taken = {f.name for f in fields(kind.settings)} if kind.settings else set()
+    return [f.name for declared in kind_settings().values() for f in fields(declared) if f.name not in taken]
+
+def refuse_settings_not_taken(c: RunConfig, kind):
+    "An `InputError` naming the settings of `c` that `kind`'s data does not take (`settings_not_taken`) and that differ from their defaults."
+    given = [n for n in settings_not_taken(kind) if getattr(c, n) != RunConfig.__dataclass_fields__[n].default]
+    if not given: return
+    flags = ', '.join(f"--{n.replace('_', '-')} {'none' if getattr(c, n) is None else getattr(c, n)}" for n in given)
+    theirs = [f.name for f in fields(kind.settings)] if kind.settings else []
+    raise InputError(f"{flags}: {'this setting does' if len(given) == 1 else 'these settings do'} not apply to {kind.words[1]} "
+                     f"(the settings of {kind.name} data: {theirs or 'the common ones only'}): leave {'it' if len(given) == 1 else 'them'} out")
+
+def settings_record(c: RunConfig, kind) -> dict:
+    "The settings of `c` as a run folder records them (`config.json`, `resolved.json`): JSON values, without those `kind` does not take."
+    left_out = set(settings_not_taken(kind))
+    return {k: v for k, v in json.loads(json.dumps(asdict(c))).items() if k not in left_out}

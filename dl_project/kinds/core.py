@@ -5,7 +5,7 @@
 # %% ../../nbs/15_kinds.ipynb #f532f173
 from __future__ import annotations
 from abc import ABC, abstractmethod
-import importlib, inspect, warnings
+import dataclasses, importlib, inspect, warnings
 from dataclasses import fields
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -122,21 +122,27 @@ class DataKind(ABC):
         "The sample table of `source` by `data.load_samples` (`task`: a registered task, or 'auto'; `group`: a CSV's group column). A kind that takes more load options (`LOAD_OPTIONS`) adds them as keywords; `load_dataset` refuses the others."
         return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
 
-    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Samples, dict | None, str]:
-        "The audit step of a run, the same for every kind (see \"One audit, every kind\"): the table to use, the report (None: no `checks`) and a one-line summary."
+    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED, resplit: bool = False) -> tuple[Samples, dict | None, str]:
+        "The audit step of a run, the same for every kind (see \"One audit, every kind\"): the table to use, the report (None: no `checks`) and a one-line summary; `resplit`: draw the split anew rather than reuse the one beside the data."
         done = Path(run_dir) / 'audit.json'
         report = self.read_audit(done, samples) or self._checked(samples, seed)
-        if report is None: return settle_split(samples, run_dir, seed), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
-        samples = self.use_audit(join_clusters(samples, self.cluster_names(samples, report)), report)
-        samples = settle_split(samples, run_dir, seed)
-        report = self.with_splits(report, samples)
+        if report is None: return settle_split(samples, run_dir, seed, resplit), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
+        samples, report = self._settled(samples, report, run_dir, seed, resplit)
         save_json(report, done)
         return samples, report, self.audit_summary(samples, report)
 
-    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False, seed: int = DEFAULT_SEED) -> dict:
-        "The audit report of `samples` on their own (`dl-project audit`): the kind's `checks` with its name and the number of rows, written to `out/audit.json` if `out` is given."
+    def _settled(self, samples: Samples, report: dict, run_dir: Path | None, seed: int, resplit: bool) -> tuple[Samples, dict]:
+        "Steps 2 to 5 of the audit: copies join groups, the kind applies its report, the split is settled (`settle_split`) and the report given its splits."
+        samples = self.use_audit(join_clusters(samples, self.cluster_names(samples, report)), report)
+        samples = settle_split(samples, run_dir, seed, resplit)
+        return samples, self.with_splits(report, samples)
+
+    def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False, seed: int = DEFAULT_SEED,
+                     resplit: bool = False) -> dict:
+        "The audit report of `samples` on their own (`dl-project audit`): the kind's `checks` with its name and the number of rows, on the split a run with this `seed` and `resplit` settles (the saved split read, nothing written), written to `out/audit.json` if `out` is given."
         if (report := self._checked(samples, seed, progress)) is None:
             raise InputError(f'there is no audit for {self.words[1]} yet: `dl-project run` trains on them without one')
+        report = self._settled(samples, report, None, seed, resplit)[1]
         if out is not None: save_json(report, Path(out) / 'audit.json')
         return report
 
@@ -286,14 +292,17 @@ def file_audit_lines(audit: dict,      # an audit report of files (`audit.json`:
 
 # %% ../../nbs/15_kinds.ipynb #82b848ff
 def settle_split(samples: Samples,  # samples with their final groups
-                 run_dir: Path,     # the run folder (`split.csv` is kept there)
+                 run_dir: Path | None, # the run folder (`split.csv` is kept there); None: read the saved split, write nothing (`dl-project audit`)
                  seed: int = DEFAULT_SEED, # seed of a split drawn anew
+                 resplit: bool = False, # draw anew rather than reuse the split saved beside the data (a run folder's own is still reused)
                 ) -> Samples:
-    "A drawn split drawn again with the groups, reusing and updating `run_dir/split.csv` and the split saved beside the data."
+    "A drawn split drawn again with the groups, reusing `run_dir/split.csv` or the split saved beside the data (recorded as `split_reused`), and saved in both places."
     if not samples.split_drawn: return samples
-    here = Path(run_dir) / 'split.csv'
+    here = Path(run_dir) / 'split.csv' if run_dir is not None else None
     beside = split_beside(samples.root) if samples.root is not None and samples.root.exists() else None
-    samples = redraw_split(samples, seed, here if here.exists() else beside if beside is not None and beside.exists() else None)
+    saved = next((f for f in (here, None if resplit else beside) if f is not None and f.exists()), None)
+    samples = dataclasses.replace(redraw_split(samples, seed, saved), split_reused=saved)
+    if here is None: return samples
     save_split(samples, here)
     try:
         if beside is not None: save_split(samples, beside)

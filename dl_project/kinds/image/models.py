@@ -126,7 +126,10 @@ def _pretrained(build, backbone: str, weights, **options) -> keras.Model:
     "The headless backbone from `build`; a failed ImageNet download becomes an `InputError` that says how to work offline."
     try: return build(include_top=False, weights=_check_weights(weights), **options)
     except Exception as e:
-        if weights != 'imagenet' or 'URL fetch failure' not in str(e): raise
+        if weights not in (None, 'imagenet'):  # a local file: not HDF5, cut short, or the weights of another network
+            raise InputError(f'the weights file {weights} cannot be loaded into {backbone} ({type(e).__name__}: {str(e).splitlines()[0][:100]}): '
+                             f"give the .weights.h5 file of {backbone}'s ImageNet weights (as Keras saves them), 'imagenet', or none") from None
+        if 'URL fetch failure' not in str(e): raise
         raise InputError(f'Could not download the ImageNet weights of {backbone} ({e}). Without internet, download that file on '
                          'another machine and pass its path as weights (dl-project run --weights PATH), or use weights=None '
                          '(--weights none) to start from random weights.') from e

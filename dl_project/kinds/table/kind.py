@@ -170,6 +170,9 @@ class TableKind(DataKind):
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 256) -> tuple[np.ndarray, pd.Series, dict]:
         "Raw rows (a CSV/TSV file or a DataFrame with the feature columns; others are ignored): the outputs, each row's CSV line, and `{position: note}` for cells that are not numbers (taken as missing)."
+        if isinstance(inputs, (str, Path)) and not Path(inputs).is_file():
+            raise InputError(f"{inputs} is {'a folder' if Path(inputs).is_dir() else 'not there'}: a model trained on table rows predicts a CSV "
+                             f"of rows with its feature columns {preprocessing['features'][:6]}{' ...' if len(preprocessing['features']) > 6 else ''}")
         frame = read_table_file(Path(inputs)) if isinstance(inputs, (str, Path)) else pd.DataFrame(inputs)
         columns = preprocessing['columns']
         if missing := [c for c in preprocessing['features'] if c not in frame]:

@@ -126,6 +126,8 @@ def load_text_table(path: Path,                  # a .csv, .tsv or .txt table
         raise InputError(f'{path} has no target column {target or "label"!r}: pass --target <one of {list(frame.columns)}>')
     if target == group: raise InputError(f'{path}: {target!r} cannot be both the target and the group column')
     column = text_column(frame, path, target, text)
+    if group is not None and group not in frame:  # asked before the columns are renamed for the table of samples
+        raise InputError(f'{path} has no group column {group!r}: pass --group <one of {[c for c in frame.columns if c not in (target, column)]}>')
     kept = [c for c in (target, 'split', 'group' if group is None else group) if c in frame]
     if unused := [c for c in frame.columns if c not in kept and c != column]:
         warnings.warn(f"{path.name}: the texts of column {column!r} are the input; {unused} are not used (a table whose other columns "
@@ -343,8 +345,12 @@ def _frame_of(inputs, preprocessing: dict) -> tuple[pd.DataFrame, str]:
     "Texts to predict from a table (a file or a DataFrame), and the column holding them: the training column, else 'text', else detected."
     frame = read_text_table(Path(inputs))[0] if isinstance(inputs, (str, Path)) else pd.DataFrame(inputs)
     trained = (preprocessing.get('features') or [None])[0]
-    column = trained if trained in frame else 'text' if 'text' in frame else text_column(frame, inputs if isinstance(inputs, (str, Path)) else 'the table')
-    return frame, column
+    if trained in frame or 'text' in frame: return frame, trained if trained in frame else 'text'
+    where = inputs if isinstance(inputs, (str, Path)) else 'the table'
+    try: return frame, text_column(frame, where)
+    except InputError:  # its advice is a flag of `run`, which `predict` does not have
+        raise InputError(f"{where} has no column {trained!r} (the texts the model learnt from), no column 'text' and no column of free text "
+                         f'(columns: {list(frame.columns)}): name the column of texts {trained!r}') from None
 
 class TextKind(DataKind):
     "Texts with a label: TF-IDF on character n-grams for the baseline, a network on token indices with its vectoriser inside."
