@@ -43,7 +43,7 @@ def baseline_outputs(model: Pipeline, # a fitted `baseline_model`
 # %% ../nbs/21_baselines.ipynb #e566c9f0
 def baseline_inputs(samples: Samples,      # the sample table
                     model: str = 'linear', # the baseline the preprocessor is for
-                    **features,            # options of the kind's features (images: size, bins), and the kind's own settings by name (`DataKind.own_settings`; the image kind's default size, 64, if not given)
+                    **features,            # options of the kind's `baseline_features` (if it takes any), and the kind's own settings by name (`DataKind.own_settings`; the image kind's default size, 64, if not given)
                    ) -> tuple:
     "`(X, y, split, preprocessor)` of every usable sample: the kind's baseline features and the step in front of `model`."
     kind = kind_of(samples)

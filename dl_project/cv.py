@@ -176,7 +176,7 @@ def CVInputs(samples: Samples,              # the sample table (all splits)
 class BaselineLearner:
     "A classical scikit-learn model (`baseline_model`) on the data kind's baseline features, for one fold."
     model: str = 'linear'  # one of `BASELINES` that suits the task (`Task.baseline_estimators`)
-    features: dict = field(default_factory=dict)  # options of the kind's features (images: size, bins)
+    features: dict = field(default_factory=dict)  # options of the kind's `baseline_features`, if it takes any
 
     def _X(self, inputs: KindInputs, rows: np.ndarray):
         X = inputs.baseline_features(**self.features)

@@ -33,30 +33,21 @@ MODEL_FILES = ('model.keras', 'classes.json', 'preprocessing.json', 'environment
 def save_model_dir(model: keras.Model,       # the trained model (taking raw inputs)
                    path: str | Path,         # the model folder (created)
                    classes: list,            # class names in output order
-                   image_size=None,          # decode size of images: side or (height, width); None for kinds without one
                    *,
                    kind: str,                # the data kind the model was trained on (`DataKind.name`)
-                   resize: str = 'stretch',  # how images were resized (see `kinds.image.pipeline.RESIZE_MODES`)
-                   color_mode: str = 'rgb',  # 'rgb' or 'grayscale'
-                   features: list | None = None, # feature columns (tabular)
-                   columns: dict | None = None, # the model's inputs of a table: {'numbers': [...], 'categories': [...]} (`kinds.table.kind.raw_inputs`)
                    task: str,                # the registered task the model was trained for (`Task.name`)
                    seed: int | None = None,  # the run's seed, for the environment record
                    plugins: list | None = None, # the plugins the run named (`RunConfig.plugins`), for `load_model_dir` to import again
-                   **settings,               # anything else the data kind records to prepare raw inputs (`DataKind.folder_settings`)
+                   **settings,               # what the data kind records to prepare raw inputs (`DataKind.folder_settings`: its column kind's `saved` settings, a table's columns)
                   ) -> Path:
-    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json` (with the run's `plugins`), `environment.json`."
+    "Write a model folder as a whole (a temporary folder, then renamed): `model.keras`, `classes.json`, `preprocessing.json` (kind, task, the run's `plugins` and the kind's `settings`), `environment.json`."
     path = Path(path)
     tmp = path.with_name(f'.tmp-{path.name}')
     shutil.rmtree(tmp, ignore_errors=True)  # left by a write that was killed
     tmp.mkdir(parents=True)
-    size = None if image_size is None else [image_size] * 2 if np.isscalar(image_size) else list(image_size)
     model.save(tmp / 'model.keras')
     save_json([str(c) for c in classes], tmp / 'classes.json')
-    save_json({'kind': kind, 'task': task, 'image_size': size, 'resize': resize, 'color_mode': color_mode,
-               'input_range': [0, 255] if size is not None else None, 'features': list(features or []), 'columns': columns,
-               'plugins': list(plugins or [])} | settings,
-              tmp / 'preprocessing.json')
+    save_json({'kind': kind, 'task': task, 'plugins': list(plugins or [])} | settings, tmp / 'preprocessing.json')
     save_environment(tmp / 'environment.json', seed)
     _replace_folder(tmp, path)
     return path

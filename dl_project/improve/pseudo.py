@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, seed_everything
 from ..data import Samples, is_image_file
 from ..tasks import task_of
-from ..kinds.image.pipeline import ImageCache, load_images
+from ..kinds.image.pipeline import load_images
 from ..models import build_model
 from ..train import compile_model, default_callbacks, fit
 from ..compare import corrected_ttest
@@ -36,13 +36,13 @@ def accepted_per_class(accepted: np.ndarray, # mask from `pseudo_label`
     return pd.Series(np.bincount(labels[accepted], minlength=len(classes)), index=classes, name='accepted')
 
 def unlabelled_images(folder: str | Path,  # a folder of images (searched recursively; sub-folder names are ignored)
-                      image_size: int = 64, # decode size
+                      side: int = 64,      # decode size: the labelled inputs' (their `input_shape()[0]`)
                      ) -> tuple[np.ndarray, list[Path]]:
     "(uint8 images, their paths) of every image file under `folder`; unreadable files are skipped with a warning."
     folder = Path(folder)
     paths = sorted(p for p in folder.rglob('*') if p.is_file() and is_image_file(p))
     if not paths: raise InputError(f'no images found under {folder}: point to a folder of unlabelled image files')
-    return load_images(paths, image_size), paths
+    return load_images(paths, side), paths
 
 # %% ../../nbs/36_pseudo.ipynb #53cd2066
 def _train(x, y, n_classes, model, epochs, batch_size, lr, seed, model_options, task: str):
@@ -98,20 +98,20 @@ class PseudoLearner:
     def n_params(self, model) -> int: return int(model['student'].count_params())
 
 def cv_pseudo(samples: Samples,        # the labelled samples
-              unlabelled: np.ndarray,  # unlabelled images (N, H, W, C) at `image_size` (see `unlabelled_images`)
+              unlabelled: np.ndarray,  # unlabelled images (N, H, W, C) at the labelled inputs' size (see `unlabelled_images`)
               model: str = 'cnn',      # a registered network
               *, folds: int = 5,       # number of folds
               seed: int = DEFAULT_SEED, # seed of the folds and trainings
-              image_size: int = 64,    # decode size of the labelled images
-              cache: ImageCache | None = None, # a shared cache of `samples` at `image_size`
+              cache=None,              # shared inputs of `samples` made before (`cv.CVInputs`, or an `ImageCache`)
               threshold: float = 0.95, # confidence needed to accept a pseudo-label
               splits=('train', 'valid'), # labelled splits pooled for CV
               epochs: int = 10, batch_size: int = 32, lr: float = 1e-3, # training of teacher and student
               model_options: dict | None = None, # passed to `build_model`
+              **settings,              # the inputs' settings of the data kind by name, as `cross_validate` takes them (the image size: chosen from the data if not given, as a run chooses it)
              ) -> tuple[pd.DataFrame, pd.DataFrame]:
     "Per fold: teacher and student held-out accuracy and the accepted count; and accepted pseudo-labels per class and fold (`cross_validate` with a `PseudoLearner`)."
     learner = PseudoLearner(model, unlabelled, threshold, epochs, batch_size, lr, model_options or {})
-    result = cross_validate(samples, learner, folds=folds, seed=seed, image_size=image_size, cache=cache, splits=splits, progress=False)
+    result = cross_validate(samples, learner, folds=folds, seed=seed, cache=cache, splits=splits, progress=False, **settings)
     table = result.folds.rename(columns={'accuracy': 'student'})[['fold', 'n_train', 'n_valid', 'accepted', 'teacher', 'student']]
     counts = pd.DataFrame({f'fold {k}': pd.Series(c, index=samples.classes, name='accepted')
                            for k, c in zip(result.folds['fold'], result.folds['accepted_per_class'])})

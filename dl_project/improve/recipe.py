@@ -10,53 +10,62 @@ import numpy as np, pandas as pd
 import keras
 from ..core import DEFAULT_SEED, InputError, seed_everything
 from ..data import Samples
-from ..kinds.image.pipeline import ImageCache
+from ..kinds import KindInputs, kind_of
 from ..models import build_model
 from ..kinds.image.augment import mix_batches
 from ..schedules import CLOCKS, TimeBudget, BudgetCosine, make_schedule
 from .tta import predict_tta
-from ..cv import cross_validate, cv_pool
+from ..cv import INPUT_SETTINGS, KIND_SETTINGS, CVInputs, LearnerSettings, cross_validate, cv_pool, run_settings
 
 # %% auto #0
-__all__ = ['RECIPES', 'recipe_options', 'train_recipe', 'evaluate_recipe', 'RecipeLearner', 'cv_recipe']
+__all__ = ['RECIPES', 'recipe_options', 'recipe_inputs', 'train_recipe', 'evaluate_recipe', 'RecipeLearner', 'cv_recipe']
 
 # %% ../../nbs/37_recipe.ipynb #73c75e02
 RECIPES = {  # name -> options of `train_recipe`
-    'jellyfish': dict(model_options={'widths': (32, 64, 128, 256), 'blocks': (1, 1, 1, 1)}, image_size=96, augment='rotate',
+    'jellyfish': dict(model_options={'widths': (32, 64, 128, 256), 'blocks': (1, 1, 1, 1)}, augment='rotate', quick=False,
                       mix=None, schedule='budget', epochs=1000, batch_size=32, lr=2e-3, weight_decay=0.05, label_smoothing=0.1, warmup_epochs=2,
                       budget_minutes=20.0, clock='wall', tta='flips'),
-    'quick': dict(model_options={'widths': (16, 32, 64), 'blocks': (1, 1, 1)}, image_size=64, augment='rotate', mix=None,
+    'quick': dict(model_options={'widths': (16, 32, 64), 'blocks': (1, 1, 1)}, augment='rotate', mix=None, quick=True,
                   schedule='epochs', epochs=10, batch_size=32, lr=2e-3, weight_decay=0.05, label_smoothing=0.1, warmup_epochs=1,
                   budget_minutes=5.0, clock='wall', tta='flips'),
 }
 
 def recipe_options(preset: str = 'jellyfish', # a key of `RECIPES`
-                   **overrides,                # options to change
+                   **overrides,                # options to change, and the data kind's own settings by name (`cv.KIND_SETTINGS`: the image size)
                   ) -> dict:
     "The options of a preset with `overrides` applied (unknown names are an error)."
     if preset not in RECIPES: raise InputError(f'unknown recipe {preset!r}: choose one of {sorted(RECIPES)}')
-    if unknown := sorted(set(overrides) - set(RECIPES[preset])):
-        raise InputError(f'unknown recipe option(s) {unknown}: use {sorted(RECIPES[preset])}')
+    if unknown := sorted(set(overrides) - set(RECIPES[preset]) - KIND_SETTINGS):
+        raise InputError(f'unknown recipe option(s) {unknown}: use {sorted(RECIPES[preset])} or a setting of the data kind {sorted(KIND_SETTINGS)}')
     return {**RECIPES[preset], **overrides}
+
+def recipe_inputs(samples: Samples, # the sample table
+                  options: dict,    # the recipe's options (`recipe_options`)
+                  cache=None,       # inputs of `samples` made before (a `KindInputs`, or an `ImageCache`)
+                 ) -> KindInputs:
+    "The shared inputs the recipe trains on: at the inputs' settings `options` names (`cv.INPUT_SETTINGS`: the image size), else those of `cache`, else chosen from the data as a run chooses them (`cv.run_settings`, `quick` as the preset says)."
+    given = {k: options[k] for k in INPUT_SETTINGS if options.get(k) is not None}
+    if not given and cache is None: given = kind_of(samples).own_settings(run_settings(samples, LearnerSettings(quick=options['quick']))[0])
+    return CVInputs(samples, given, cache)
 
 # %% ../../nbs/37_recipe.ipynb #2893450d
 def train_recipe(samples: Samples,          # the sample table
                  preset: str = 'jellyfish', # a key of `RECIPES`
                  *, rows=None,              # row positions to train on; the `train` and `valid` splits if None
-                 cache: ImageCache | None = None, # a decoded cache of `samples` at the preset's image size
+                 cache=None,                # inputs of `samples` made before (`KindInputs`, or an `ImageCache`), to share (`recipe_inputs`)
                  seed: int = DEFAULT_SEED,  # seed of the weights, the shuffle and the augmentation
                  verbose: int = 0,          # Keras verbosity
                  **overrides,               # recipe options to change (see `RECIPES`)
                 ) -> dict:
-    "Train the recipe: `{'model', 'history' (DataFrame), 'train_minutes', 'epochs', 'options'}`."
+    "Train the recipe: `{'model', 'history' (DataFrame), 'train_minutes', 'epochs', 'options'}` (the options with the inputs' settings it trained at)."
     o = recipe_options(preset, **overrides)
     seed_everything(seed)
-    cache = cache if cache is not None else ImageCache(samples, o['image_size'])
+    inputs = recipe_inputs(samples, o, cache)
+    o |= inputs.settings
     rows = cv_pool(samples) if rows is None else np.asarray(rows)
     n = len(samples.classes)
-    ds = mix_batches(cache.dataset(rows, o['batch_size'], shuffle=True, seed=seed), n, o['mix'], seed=seed)
-    size = (o['image_size'], o['image_size'], cache.images.shape[-1])
-    model = build_model('augmented', size, n, base='resnet', augment=o['augment'], seed=seed, **o['model_options'])
+    ds = mix_batches(inputs.cache.dataset(rows, o['batch_size'], shuffle=True, seed=seed), n, o['mix'], seed=seed)
+    model = build_model('augmented', inputs.input_shape(), n, base='resnet', augment=o['augment'], seed=seed, **o['model_options'])
     if o['schedule'] not in ('epochs', 'budget'): raise InputError(f"unknown schedule {o['schedule']!r}: use 'epochs' or 'budget'")
     if o['schedule'] == 'budget':
         lr, callbacks = o['lr'], [BudgetCosine(o['lr'], o['budget_minutes'], clock=o['clock'])]
@@ -74,13 +83,12 @@ def train_recipe(samples: Samples,          # the sample table
 def evaluate_recipe(trained: dict,          # from `train_recipe`
                     samples: Samples,       # the sample table
                     rows=None,              # rows to score; the `test` split if None
-                    cache: ImageCache | None = None, # a cache at the recipe's image size
+                    cache=None,             # inputs of `samples` made before at the size trained at (`KindInputs`, or an `ImageCache`)
                    ) -> dict:
     "Accuracy without and with TTA on `rows`, and the probabilities: `{'accuracy', 'accuracy_tta', 'n', 'proba', 'proba_tta'}`."
-    cache = cache if cache is not None else ImageCache(samples, trained['options']['image_size'])
     rows = np.flatnonzero(samples.table['split'] == 'test') if rows is None else np.asarray(rows)
     if not len(rows): raise InputError('no rows to score: the samples have no test split; pass rows=')
-    y, images = samples.y[rows], cache.images[rows]
+    y, images = samples.y[rows], recipe_inputs(samples, trained['options'], cache).cache.images[rows]
     plain = predict_tta(trained['model'], images, ['identity'])
     tta = predict_tta(trained['model'], images, trained['options']['tta'])
     return {'accuracy': float((plain.argmax(1) == y).mean()), 'accuracy_tta': float((tta.argmax(1) == y).mean()),
@@ -120,10 +128,10 @@ def cv_recipe(samples: Samples,          # the sample table
               preset: str = 'jellyfish', # a key of `RECIPES`
               *, folds: int = 5,         # number of folds
               seed: int = DEFAULT_SEED,  # seed of the folds and of each fold's training (seed + fold)
-              cache: ImageCache | None = None, # a cache at the recipe's image size
+              cache=None,                # inputs of `samples` made before (`KindInputs`, or an `ImageCache`), to share
               **overrides,               # recipe options to change (e.g. a smaller budget_minutes for a cheaper CV)
              ) -> pd.DataFrame:
     "One row per fold: `fold, n_train, n_valid, epochs, train_minutes, accuracy, accuracy_tta` (`cross_validate` with a `RecipeLearner`)."
-    result = cross_validate(samples, RecipeLearner(preset, overrides), folds=folds, seed=seed, cache=cache, progress=False,
-                            image_size=recipe_options(preset, **overrides)['image_size'])
+    inputs = recipe_inputs(samples, recipe_options(preset, **overrides), cache)
+    result = cross_validate(samples, RecipeLearner(preset, overrides), folds=folds, seed=seed, cache=inputs, progress=False)
     return result.folds[['fold', 'n_train', 'n_valid', 'epochs', 'train_minutes', 'accuracy', 'accuracy_tta']]

@@ -34,7 +34,7 @@ class KindInputs(ABC):
 
     @abstractmethod
     def baseline_features(self) -> np.ndarray | pd.DataFrame:
-        "The classical baseline's inputs of every row (an array, or a DataFrame for `baseline_preprocessor`); a kind may add keyword options with defaults that a user passes (`cv.ClassicalLearner(features=...)`; images: size, bins)."
+        "The classical baseline's inputs of every row (an array, or a DataFrame for `baseline_preprocessor`); a kind may add keyword options with defaults that a user passes (`cv.BaselineLearner(features=...)`)."
 
     def baseline_preprocessor(self, model: str = 'linear'):
         "The scikit-learn step fitted per fold in front of the classical model `model` (a name of `baselines.BASELINES`)."
@@ -361,6 +361,7 @@ class ColumnKind(ABC):
     input_name: str = ''     # the network input that takes every column of this kind (one input per kind)
     baseline_name: str = ''  # the name of its step in the baseline's `ColumnTransformer` (its output columns are prefixed with it)
     catch_all: bool = False  # takes any column no other kind detects: asked last, whenever it was registered
+    joins_tables: bool = True # whether the table kind can put its columns beside others today (a front end of flat features its MLP concatenates); texts, images and recordings: not until the mixed tables
 
     def detects(self, values: pd.Series) -> bool:
         "Whether a column holding `values` is of this kind (see `column_kinds_asked` for the order the kinds are asked in)."
@@ -377,6 +378,14 @@ class ColumnKind(ABC):
     @abstractmethod
     def front_end(self, frame: pd.DataFrame) -> tuple:
         "`(keras.Input, [encoded tensors])`: Keras layers learnt from the training rows `frame` (this kind's columns), saved inside the model."
+
+    def saved(self) -> dict:
+        "What a model folder records (`preprocessing.json`) for this column kind to prepare raw inputs again: its own settings (`from_saved` reads them back); none by default."
+        return {}
+
+    def from_saved(self, preprocessing: dict) -> ColumnKind:
+        "This column kind with the settings a model folder recorded (`saved`; the keys older folders wrote too); itself by default."
+        return self
 
 class ColumnsOf:
     "A column selector for a `ColumnTransformer`: the columns of a frame whose kind (`column_kind_of`) is `name`."

@@ -13,20 +13,23 @@ import keras
 from keras import layers, ops
 import soundfile as sf
 from scipy.signal import resample_poly
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import FunctionTransformer, StandardScaler
 from ...core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ...data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, connected_rows, find_split_dirs, input_files, is_image_file, is_junk,
                              read_table_file, samples_from_table)
 from ..image.pipeline import default_workers
-from ..core import DataKind, KindInputs, register_kind
+from ..core import ColumnKind, DataKind, KindInputs, register_column_kind, register_kind
 
 # %% auto #0
 __all__ = ['AUDIO_SUFFIXES', 'READ_ERRORS', 'CLIP_LEVEL', 'MAX_SAMPLE_RATE', 'MAX_DURATION', 'DURATION_PERCENTILE', 'MEL_BINS',
-           'WINDOW_S', 'HOP_S', 'MIN_POWER', 'LOG_MEL_BATCH', 'SILENT_PEAK', 'CLIPPED_SHARE', 'NEAR_DUPLICATE',
-           'PROJECTIONS', 'BATCH_SIZE', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length', 'decode_audio',
-           'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings', 'load_audio',
-           'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment', 'audio_frontend',
-           'AudioInputs', 'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations',
-           'plot_recordings', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
+           'WINDOW_S', 'HOP_S', 'MIN_POWER', 'LOG_MEL_BATCH', 'AUDIO_COLUMN', 'SILENT_PEAK', 'CLIPPED_SHARE',
+           'NEAR_DUPLICATE', 'PROJECTIONS', 'BATCH_SIZE', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length',
+           'decode_audio', 'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings',
+           'load_audio', 'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment',
+           'audio_frontend', 'padding_as_nan', 'own_band_statistics', 'AudioColumn', 'AudioInputs',
+           'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations', 'plot_recordings',
+           'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
 
 # %% ../../../nbs/19_audio_kind.ipynb #4afae663
 AUDIO_SUFFIXES = ('.wav', '.flac', '.ogg', '.oga', '.aif', '.aiff')  # the files read as recordings (libsndfile decodes them)
@@ -331,6 +334,55 @@ def audio_frontend(mels: np.ndarray,   # log-mel spectrograms (N, bands, frames)
     if augment: x = SpecAugment(name='spec_augment')(x)
     return keras.Model(inputs, x, name='audio_frontend')
 
+# %% ../../../nbs/19_audio_kind.ipynb #dcebc5fa
+def padding_as_nan(mels: np.ndarray,   # (N, bands, frames) log-mel spectrograms
+                   frames: np.ndarray, # frames of each that hold the recording (the rest is padding)
+                  ) -> np.ndarray:
+    "`mels` with the frames past each recording's own set to NaN (at least one frame kept): what the baseline step takes."
+    own = np.arange(mels.shape[2])[None, :] < np.clip(frames, 1, mels.shape[2])[:, None]
+    return np.where(own[:, None, :], mels, np.nan).astype(mels.dtype)
+
+def own_band_statistics(mels: np.ndarray, # (N, bands, frames) log-mel spectrograms, padding frames NaN (`padding_as_nan`)
+                       ) -> np.ndarray:
+    "`band_statistics` over the frames that are not padding."
+    return band_statistics(mels, (~np.isnan(mels[:, 0, :])).sum(1))
+
+class AudioColumn(ColumnKind):
+    "A column of paths to recordings: each log-mel band's mean and spread for the baseline; the waveforms for the network, turned into standardised, masked log-mel spectrograms inside it (`audio_frontend`)."
+    name, input_name, baseline_name, joins_tables = 'audio', 'waveform', 'audio', False
+
+    def __init__(self, sample_rate: int = MAX_SAMPLE_RATE, # samples per second of the waveforms
+                 duration: float = MAX_DURATION,           # seconds per recording (padded or cropped)
+                ):
+        self.sample_rate, self.duration = int(sample_rate), float(duration)
+        self.length = int(round(self.sample_rate * self.duration))  # samples per waveform
+
+    def detects(self, values: pd.Series) -> bool:
+        "Every value a path to a recording (by its suffix, `is_audio_file`)."
+        if pd.api.types.is_numeric_dtype(values): return False
+        values = values.dropna()
+        return len(values) > 0 and all(isinstance(v, str) and is_audio_file(v) for v in values)
+
+    def decode(self, paths) -> tuple[np.ndarray, pd.DataFrame, dict]:
+        "`decode_audio` of `paths` at this column's sample rate and duration: (waveforms, measures, `{position: why unreadable}`)."
+        return decode_audio([str(p) for p in paths], self.sample_rate, self.length)
+
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return self.decode(frame.iloc[:, 0].tolist())[0]
+
+    def baseline_step(self, model: str):
+        "`own_band_statistics` of the log-mel spectrograms with their padding NaN (`padding_as_nan`), standardised."
+        return make_pipeline(FunctionTransformer(own_band_statistics), StandardScaler())
+
+    def front_end(self, mels: np.ndarray) -> tuple:
+        "The waveforms' input and their standardised, masked log-mel spectrograms: `audio_frontend` learnt from the training rows' spectrograms `mels` (`log_mel` of `raw`)."
+        model = audio_frontend(mels, self.sample_rate, self.length)
+        return model.input, [model.output]
+
+    def saved(self) -> dict: return {'sample_rate': self.sample_rate, 'duration': self.duration}
+    def from_saved(self, preprocessing: dict) -> AudioColumn: return AudioColumn(preprocessing['sample_rate'], preprocessing['duration'])
+
+AUDIO_COLUMN = register_column_kind(AudioColumn())
+
 # %% ../../../nbs/19_audio_kind.ipynb #1bb63749
 def _picture(mel: np.ndarray) -> np.ndarray:
     "A log-mel spectrogram (bands, frames) as a uint8 RGB picture, low bands at the bottom, 60 dB of range, two rows per band."
@@ -339,10 +391,11 @@ def _picture(mel: np.ndarray) -> np.ndarray:
     return np.repeat((matplotlib.colormaps['magma'](scaled)[..., :3] * 255).astype(np.uint8), 2, axis=0)
 
 class AudioInputs(KindInputs):
-    "The waveforms of every row (an `AudioCache`) and their log-mel spectrograms: band statistics for the baseline, waveforms for the network."
+    "The waveforms of every row (an `AudioCache`) and their log-mel spectrograms; what the baseline and the network get from them is the column kind's (`AudioColumn`)."
     def __init__(self, samples: Samples, cache: AudioCache):
         super().__init__(samples)
         self.cache, self.sample_rate, self.length = cache, cache.sample_rate, cache.length
+        self.column = AudioColumn(cache.sample_rate, cache.duration)
         self.mels = log_mel(cache.waves, cache.sample_rate)
 
     @property
@@ -352,8 +405,13 @@ class AudioInputs(KindInputs):
         "Frames of each spectrogram that hold the recording (the rest is padding)."
         return np.ceil(np.minimum(self.cache.measures['samples'].to_numpy(), self.length) / hop_length(self.sample_rate)).astype(int)
 
-    def baseline_features(self) -> np.ndarray: return band_statistics(self.mels, self.own_frames())
-    def fit(self, rows) -> keras.Model: return audio_frontend(self.mels[rows], self.sample_rate, self.length)
+    def baseline_features(self) -> np.ndarray: return padding_as_nan(self.mels, self.own_frames())  # the column kind's baseline step takes these
+    def baseline_preprocessor(self, model: str = 'linear'): return self.column.baseline_step(model)
+
+    def fit(self, rows) -> keras.Model:
+        "The column kind's front end learnt from the spectrograms of `rows`, as one Keras model (waveforms in)."
+        waves, (spectrograms,) = self.column.front_end(self.mels[rows])
+        return keras.Model(waves, spectrograms, name='audio_frontend')
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         return tuple((state or self.fit(np.flatnonzero(self.usable))).output_shape[1:])
 
@@ -477,8 +535,7 @@ def predict_recordings(model: keras.Model,  # a saved audio model (waveforms in)
                       ) -> tuple[np.ndarray, pd.Series, dict[int, str]]:
     "The model's outputs (NaN rows for unreadable files), the file names, and `{position: reason}`."
     files, base = input_files(inputs, is_audio_file, f'recordings ({", ".join(AUDIO_SUFFIXES)})')
-    rate = int(preprocessing['sample_rate'])
-    waves, _, failed = decode_audio([str(f) for f in files], rate, int(round(rate * preprocessing['duration'])))
+    waves, _, failed = AUDIO_COLUMN.from_saved(preprocessing).decode(files)
     outputs = np.full((len(files), model.output_shape[-1]), np.nan, dtype=np.float32)
     ok = np.setdiff1d(np.arange(len(files)), list(failed))
     if len(ok): outputs[ok] = model.predict(waves[ok], batch_size=batch_size, verbose=0)
@@ -618,8 +675,8 @@ class AudioKind(DataKind):
                                                   'recordings.png': plot_recordings(samples, cache)}
 
     def folder_settings(self, samples: Samples, settings: dict) -> dict:
-        "The sample rate and duration the saved model's waveforms have (how `predict` decodes files)."
-        return audio_settings(samples)
+        "What the audio column records at the run's sample rate and duration (`AudioColumn.saved`: how `predict` decodes files)."
+        return AudioColumn(**audio_settings(samples)).saved()
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
         return predict_recordings(model, preprocessing, inputs, batch_size)

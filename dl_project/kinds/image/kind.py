@@ -5,18 +5,22 @@
 # %% ../../../nbs/16_image_kind.ipynb #c9dff5d6
 from __future__ import annotations
 import warnings
+from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import FunctionTransformer, StandardScaler
 from ...core import DEFAULT_SEED, QUICK_IMAGE_SIZE, InputError
 from ...tasks import task_of
 from ...data import LAYOUT_KINDS, Samples, exclude_unreadable, group_by_name, input_files, is_image_file
 from .settings import ImageSettings
 from .pipeline import ImageCache, decode_images
 from .audit import audit, format_audit, leaks_first, split_counts
-from ..core import DRAWN, MIX_MIN_EPOCHS, DataKind, KindInputs, register_kind
+from ..core import DRAWN, MIX_MIN_EPOCHS, ColumnKind, DataKind, KindInputs, register_column_kind, register_kind
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'IMAGE_SIZES', 'IMAGE', 'colour_histograms', 'image_features', 'ImageInputs', 'median_side', 'ImageKind']
+__all__ = ['THUMBNAIL', 'BINS', 'IMAGE_COLUMN', 'PRETRAINED', 'IMAGE_SIZES', 'IMAGE', 'colour_histograms', 'image_features',
+           'ImageColumn', 'ImageInputs', 'median_side', 'ImageKind']
 
 # %% ../../../nbs/16_image_kind.ipynb #09e48055
 def colour_histograms(images: np.ndarray, # uint8 images (N, H, W, C)
@@ -38,24 +42,73 @@ def image_features(images: np.ndarray, # uint8 images (N, H, W, C)
     thumbs = np.stack([np.asarray(Image.fromarray(im.squeeze()).resize((size, size), Image.Resampling.BOX)) for im in images])
     return np.hstack([thumbs.reshape(len(images), -1) / 255, colour_histograms(images, bins)]).astype(np.float32)
 
+# %% ../../../nbs/16_image_kind.ipynb #1ab8a414
+THUMBNAIL, BINS = 8, 16  # the baseline's thumbnail side and colour-histogram bins per channel (`image_features`)
+
+class ImageColumn(ColumnKind):
+    "A column of paths to image files: thumbnails and colour histograms of the decoded images for the baseline; their pixels for the network."
+    name, input_name, baseline_name, joins_tables = 'image', 'image', 'image', False
+
+    def __init__(self, size: int | tuple = 64,  # decode size: side, or (height, width)
+                 resize: str = 'stretch',       # how images are resized (`kinds.image.pipeline.RESIZE_MODES`)
+                 color_mode: str = 'rgb',       # 'rgb' or 'grayscale'
+                ):
+        self.size, self.resize, self.color_mode = size, resize, color_mode
+
+    def detects(self, values: pd.Series) -> bool:
+        "Every value a path to an image file (by its suffix, `data.is_image_file`)."
+        if pd.api.types.is_numeric_dtype(values): return False
+        values = values.dropna()
+        return len(values) > 0 and all(isinstance(v, str) and is_image_file(Path(v)) for v in values)
+
+    def decode(self, paths) -> tuple[np.ndarray, dict]:
+        "`kinds.image.pipeline.decode_images` of `paths` with this column's settings: (uint8 images, `{position: why unreadable}`)."
+        return decode_images(paths, self.size, resize=self.resize, color_mode=self.color_mode)
+
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return self.decode(frame.iloc[:, 0].astype(str).tolist())[0]
+
+    def baseline_step(self, model: str):
+        "`image_features` of the decoded images (`raw`), standardised."
+        return make_pipeline(FunctionTransformer(image_features, kw_args={'size': THUMBNAIL, 'bins': BINS}), StandardScaler())
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "The pixels' input, passed on as they are (the network's own layers rescale them)."
+        import keras  # only a network gets here
+        x = keras.Input((*self.shape(), ), name=self.input_name)
+        return x, [x]
+
+    def shape(self) -> tuple:
+        "One decoded image's shape, `(height, width, channels)`."
+        height, width = (self.size, self.size) if np.isscalar(self.size) else self.size
+        return int(height), int(width), 1 if self.color_mode == 'grayscale' else 3
+
+    def saved(self) -> dict:
+        return {'image_size': list(self.shape()[:2]), 'resize': self.resize, 'color_mode': self.color_mode, 'input_range': [0, 255]}
+
+    def from_saved(self, preprocessing: dict) -> ImageColumn:
+        if preprocessing.get('image_size') is None:
+            raise InputError('the model folder was saved without an image size: predict takes image models saved with the image size '
+                             "they were trained at (save_model_dir(..., **IMAGE.folder_settings(samples, {'image_size': side})))")
+        size = preprocessing['image_size']
+        return ImageColumn(size if np.isscalar(size) else tuple(size), preprocessing.get('resize', 'stretch'), preprocessing.get('color_mode', 'rgb'))
+
+IMAGE_COLUMN = register_column_kind(ImageColumn())
+
 # %% ../../../nbs/16_image_kind.ipynb #079c1dca
 class ImageInputs(KindInputs):
-    "The decoded images of every row (an `ImageCache`), shared by every fold, the baseline and the network."
+    "The decoded images of every row (an `ImageCache`), shared by every fold, the baseline and the network; what each gets from them is the column kind's (`ImageColumn`)."
     def __init__(self, samples: Samples, cache: ImageCache):
         super().__init__(samples)
         self.cache, self.size = cache, cache.images.shape[1]
+        self.column = ImageColumn(cache.images.shape[1:3], color_mode='grayscale' if cache.images.shape[-1] == 1 else 'rgb')
         self.settings = {'image_size': self.size}
-        self._features = {}
 
     @property
     def usable(self) -> np.ndarray: return self.cache.ok
 
-    def baseline_features(self, size: int = 8, bins: int = 16) -> np.ndarray:
-        "`image_features` of every cached image (computed once per `size`, `bins`)."
-        if (size, bins) not in self._features: self._features[size, bins] = image_features(self.cache.images, size, bins)
-        return self._features[size, bins]
-
-    def input_shape(self, state=None) -> tuple: return self.cache.images.shape[1:]
+    def baseline_features(self) -> np.ndarray: return self.cache.images  # decoded once: the column kind's baseline step takes the pixels
+    def baseline_preprocessor(self, model: str = 'linear'): return self.column.baseline_step(model)
+    def input_shape(self, state=None) -> tuple: return self.column.shape()
 
     def dataset(self, rows, batch_size: int, state=None, shuffle: bool = False, seed: int = DEFAULT_SEED):
         return self.cache.dataset(rows, batch_size, shuffle=shuffle, seed=seed)
@@ -152,15 +205,15 @@ class ImageKind(DataKind):
         if config.epochs >= MIX_MIN_EPOCHS: return {'mix': ('mixup', f'{config.epochs} epochs per fit: long enough for MixUp to pay')}
         return {'mix': (None, f'{config.epochs} epochs per fit: MixUp slows learning, and pays only from {MIX_MIN_EPOCHS} epochs')}
 
-    def folder_settings(self, samples: Samples, settings: dict) -> dict: return {'image_size': settings['image_size']}
+    def folder_settings(self, samples: Samples, settings: dict) -> dict:
+        "What the image column records at the run's image size (`ImageColumn.saved`: size, resize and colour mode)."
+        return ImageColumn(settings['image_size']).saved()
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
         "Images (`data.input_files`) decoded as in training: the outputs (NaN rows for unreadable files), the file names, `{position: reason}`."
-        if preprocessing.get('image_size') is None:
-            raise InputError('the model folder was saved without an image size: predict takes image models saved with the image size '
-                             'they were trained at (save_model_dir(..., image_size))')
+        column = IMAGE_COLUMN.from_saved(preprocessing)
         files, base = input_files(inputs, is_image_file, 'images (.jpg, .png, ...)')
-        images, failed = decode_images(files, preprocessing['image_size'], resize=preprocessing['resize'], color_mode=preprocessing['color_mode'])
+        images, failed = column.decode(files)
         outputs = np.full((len(files), model.output_shape[-1]), np.nan, dtype=np.float32)
         ok = np.setdiff1d(np.arange(len(files)), list(failed))
         if len(ok): outputs[ok] = model.predict(images[ok].astype(np.float32), batch_size=batch_size, verbose=0)

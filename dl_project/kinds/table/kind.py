@@ -87,13 +87,17 @@ def _categories_as_dtype(frame: pd.DataFrame) -> pd.DataFrame:
 
 def tabular_preprocessor(model: str = 'linear', # the model it feeds: 'hgb' (gradient boosting), or any other
                         ) -> ColumnTransformer | Pipeline:
-    "One `ColumnTransformer` in front of the classical model: each column kind's step on its columns (`ColumnKind.baseline_step`), kinds in the order they are asked; for 'hgb', pandas output with the categories typed as such."
-    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name)) for kind in column_kinds_asked()])
+    "One `ColumnTransformer` in front of the classical model: the step of each column kind that joins tables (`ColumnKind.baseline_step`, `joins_tables`; `table_columns` refuses the others) on its columns, kinds in the order they are asked; for 'hgb', pandas output with the categories typed as such."
+    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name)) for kind in column_kinds_asked() if kind.joins_tables])
     return make_pipeline(steps.set_output(transform='pandas'), FunctionTransformer(_categories_as_dtype)) if model == 'hgb' else steps
 
 def table_columns(frame: pd.DataFrame) -> dict[str, list[str]]:
-    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`), as the model folder records them."
-    return {COLUMN_KINDS[name].input_name: columns for name, columns in columns_by_kind(frame).items()}
+    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`), as the model folder records them; an `InputError` for columns of a kind that cannot join a table yet (`ColumnKind.joins_tables`: texts, images, recordings)."
+    kinds = columns_by_kind(frame)
+    if alone := {name: columns for name, columns in kinds.items() if not COLUMN_KINDS[name].joins_tables}:
+        raise InputError(f'{alone} ({", ".join(alone)} column(s)) cannot sit beside other columns of a table yet: train on such a column '
+                         'alone (a text column: --text COLUMN; images or recordings: a list with a path column), or leave it out of the table')
+    return {COLUMN_KINDS[name].input_name: columns for name, columns in kinds.items()}
 
 def _kind_of_input(name: str) -> ColumnKind:
     "The column kind whose columns a network input takes."

@@ -12,15 +12,15 @@ from keras import layers
 from ...core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ...data import (TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_group_column, _without_targets, find_split_dirs,
                     is_image_file, is_junk, samples_from_table)
-from ..core import DEFAULT_BATCH_SIZE, DataKind, KindInputs, refuse_options, register_kind
+from ..core import DEFAULT_BATCH_SIZE, ColumnKind, DataKind, KindInputs, refuse_options, register_column_kind, register_kind
 
 # %% auto #0
 __all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'TEXT_PROSE_WORDS', 'TEXT_MAX_OTHER',
            'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH',
-           'TOKEN_MODES', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT', 'decode_text', 'read_text_table', 'looks_like_text',
-           'text_column', 'reads_as_text', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features',
-           'CollapseSpaces', 'sequence_length', 'text_encoder', 'hangul_fonts', 'TextPictures', 'TextInputs',
-           'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
+           'TOKEN_MODES', 'TEXT_COLUMN', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT', 'decode_text', 'read_text_table',
+           'looks_like_text', 'text_column', 'reads_as_text', 'load_text_table', 'text_files', 'load_text_folder',
+           'ngram_features', 'CollapseSpaces', 'sequence_length', 'text_encoder', 'TextColumn', 'hangul_fonts',
+           'TextPictures', 'TextInputs', 'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
 
 # %% ../../../nbs/19_text_kind.ipynb #983e7485
 ENCODING_NAMES = {'utf-8-sig': 'UTF-8 with BOM', 'utf-8': 'UTF-8', 'cp949': 'CP949 (EUC-KR, Korean Windows)'}  # how the load reports each encoding
@@ -225,6 +225,32 @@ def text_encoder(texts,                # the training texts the vocabulary is le
     strings = keras.Input((1,), dtype='string', name='text')
     return keras.Model(strings, vectorizer(collapse(strings)), name='text_encoder')
 
+# %% ../../../nbs/19_text_kind.ipynb #af2f410b
+class TextColumn(ColumnKind):
+    "A column of free prose: TF-IDF on character n-grams for the baseline; the raw strings for the network, vectorised inside it (`text_encoder`)."
+    name, input_name, baseline_name, joins_tables = 'text', 'text', 'text', False
+
+    def __init__(self, tokens: str = 'char'): # the network's token mode (a key of `TOKEN_MODES`), measured on the reference reviews (bench/results/text_trials.md)
+        self.tokens = tokens
+
+    def detects(self, values: pd.Series) -> bool:
+        "Free text (`looks_like_text`) of prose: `TEXT_PROSE_WORDS` words or more at the median."
+        if pd.api.types.is_numeric_dtype(values): return False  # numbers and flags: not worth reading as strings
+        return looks_like_text(values) and values.dropna().astype(str).str.split().str.len().median() >= TEXT_PROSE_WORDS
+
+    def baseline_step(self, model: str): return ngram_features(model)  # it takes the texts of one column (1-D)
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.fillna('').astype(str).to_numpy(object)
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "The strings' input and their token indices: `text_encoder` adapted to the texts of `frame` (one column)."
+        encoder = text_encoder(self.raw(frame)[:, 0], self.tokens)
+        return encoder.input, [encoder.output]
+
+    def saved(self) -> dict: return {'tokens': self.tokens}
+    def from_saved(self, preprocessing: dict) -> TextColumn: return TextColumn(preprocessing.get('tokens', self.tokens))
+
+TEXT_COLUMN = register_column_kind(TextColumn())
+
 # %% ../../../nbs/19_text_kind.ipynb #d1b716d9
 def hangul_fonts() -> list[str]:
     "Font families for figures with Korean text: NanumGothic (registered from `koreanize-matplotlib` if installed), then matplotlib's default."
@@ -257,27 +283,32 @@ class TextPictures:
 
 # %% ../../../nbs/19_text_kind.ipynb #79a14bd8
 class TextInputs(KindInputs):
-    "The texts of every row: the baselines fit `ngram_features` per fold; the network gets raw strings and fits `text_encoder` per fold, inside itself."
+    "The texts of every row, through their column kind (`TextColumn`): the baselines fit its TF-IDF per fold; the network gets the raw strings and fits its vectoriser per fold, inside itself."
     def __init__(self, samples: Samples,
                  tokens: str = 'char', # the network's token mode (a key of `TOKEN_MODES`)
                 ):
         super().__init__(samples)
-        self.texts, self.tokens = samples.table['text'].fillna('').astype(str).to_numpy(object), tokens
+        self.column = TextColumn(tokens)
+        self.raw = self.column.raw(samples.table[['text']])  # (N, 1) strings, as the saved model takes them
+        self.texts = self.raw[:, 0]
 
     def baseline_features(self) -> np.ndarray: return self.texts
-    def baseline_preprocessor(self, model: str = 'linear'): return ngram_features(model)
-    def fit(self, rows) -> keras.Model: return text_encoder(self.texts[rows], self.tokens)
+    def baseline_preprocessor(self, model: str = 'linear'): return self.column.baseline_step(model)
+
+    def fit(self, rows) -> keras.Model:
+        "The column kind's front end learnt from the texts of `rows`, as one Keras model (strings in, token indices out)."
+        strings, (codes,) = self.column.front_end(self.samples.table[['text']].iloc[rows])
+        return keras.Model(strings, codes, name='text_encoder')
 
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         "`(sequence length,)`: token indices."
-        return tuple(state.output_shape[1:]) if state is not None else (sequence_length(self.texts, self.tokens),)
-
+        return tuple(state.output_shape[1:]) if state is not None else (sequence_length(self.texts, self.column.tokens),)
 
     def dataset(self, rows, batch_size: int, state=None, shuffle: bool = False, seed: int = DEFAULT_SEED):
         "Batches of (strings (batch, 1), targets); encoded here only if the encoder `state` was not wrapped into the network."
         import tensorflow as tf
         y = self.y[rows]
-        ds = tf.data.Dataset.from_tensor_slices((self.texts[rows].astype(str)[:, None], y.astype('int32' if y.dtype.kind in 'iu' else 'float32')))
+        ds = tf.data.Dataset.from_tensor_slices((self.raw[rows].astype(str), y.astype('int32' if y.dtype.kind in 'iu' else 'float32')))
         if shuffle: ds = ds.shuffle(len(rows), seed=seed, reshuffle_each_iteration=True)
         ds = ds.batch(batch_size)
         return ds if state is None else ds.map(lambda x, y: (state(x), y))
@@ -359,7 +390,7 @@ class TextKind(DataKind):
     default_baseline = 'linear'          # TF-IDF + logistic regression (ridge for a number)
     time_budgets = TIME_BUDGETS          # an epoch costs seconds: the run plans its epochs (`DataKind.chosen_settings`; `core.TIME_BUDGETS`)
     network_modules = ('dl_project.kinds.text.models',)  # `text_cnn`, `text_gru`: registered when a network is looked up
-    tokens = 'char'                      # the network's token mode (a key of `TOKEN_MODES`), measured likewise
+    column = TEXT_COLUMN                 # the column kind of its one input column (its token mode: `TextColumn`)
     can_average_folds = False            # each fold model has its own vocabulary: the saved model is refit on all rows
     captions = {'lengths.png': 'Length of the {samples} per class (characters)',
                 'ngrams.png': 'The character n-grams that tell each class from the others most (log ratio of the shares of {samples} that contain them)'}
@@ -389,10 +420,10 @@ class TextKind(DataKind):
         return load_text_table(source, target, text=text, group=group, **kw)
 
     def inputs(self, samples: Samples, settings: dict | None = None, cache=None) -> TextInputs:
-        return cache if isinstance(cache, TextInputs) else TextInputs(samples, self.tokens)
+        return cache if isinstance(cache, TextInputs) else TextInputs(samples, self.column.tokens)
 
     def input_shape_hint(self, samples: Samples, settings: dict | None = None) -> tuple:
-        return (sequence_length(samples.table['text'], self.tokens),)
+        return (sequence_length(samples.table['text'], self.column.tokens),)
 
     def batch_size(self, n_rows: int) -> int:
         "`TEXT_BATCH_SIZE`, or less (at least `DEFAULT_BATCH_SIZE`) so that an epoch has `MIN_STEPS` steps: a few hundred texts still learn in a few epochs."
@@ -403,8 +434,8 @@ class TextKind(DataKind):
         return DataKind.figures(self, samples, audit) | {'lengths.png': plot_lengths(samples), 'ngrams.png': plot_ngrams(distinctive_ngrams(samples))}
 
     def folder_settings(self, samples: Samples, settings: dict) -> dict:
-        "The column the texts came from (`predict` reads a CSV's texts from it) and the token mode."
-        return {'features': list(samples.features), 'tokens': self.tokens}
+        "The column the texts came from (`predict` reads a CSV's texts from it) and what the column kind records (`TextColumn.saved`: the token mode)."
+        return {'features': list(samples.features)} | self.column.saved()
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 32) -> tuple[np.ndarray, pd.Series, dict]:
         "Outputs for a table of texts (a CSV/TSV file or a DataFrame; keys: lines) or a folder of `.txt` files (keys: files); empty or unreadable texts get NaN and the reason."
