@@ -8,11 +8,11 @@ import difflib, importlib, json, math, re
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, QUICK, SCHEDULE, WEIGHT_DECAY, InputError, load_plugins, setting
-from .kinds.settings import kind_settings, with_kind_settings
+from .kinds.settings import kind_checks, kind_settings, with_kind_settings
 
 # %% auto #0
-__all__ = ['BATCH_MEMORY_GIB', 'NONE_WORD', 'RunConfig', 'parse_duration', 'setting_type', 'check_setting', 'check_config',
-           'make_config', 'settings_not_taken', 'refuse_settings_not_taken', 'settings_record']
+__all__ = ['NONE_WORD', 'RunConfig', 'parse_duration', 'setting_type', 'check_setting', 'check_config', 'make_config',
+           'settings_not_taken', 'refuse_settings_not_taken', 'settings_record']
 
 # %% ../nbs/45_settings.ipynb #681d6736
 @dataclass
@@ -131,19 +131,6 @@ def _check_field(f, value):
     if valid is not None and value not in valid:
         raise InputError(f'unknown {f.name} {value!r}: choose one of {list(valid)}' + (' or none' if optional else ''))
 
-BATCH_MEMORY_GIB = 4  # the largest batch of decoded images (float32, 3 channels) a run accepts, in GiB: a larger --image-size is refused before any memory is taken
-
-def _check_image_batch(c: RunConfig):
-    "Refuse an image size whose batch of decoded images would not fit in `BATCH_MEMORY_GIB`, with the numbers and the largest size that fits."
-    from dl_project.kinds.core import DEFAULT_BATCH_SIZE
-    if c.image_size is None: return
-    batch = c.batch_size or DEFAULT_BATCH_SIZE
-    gib = batch * c.image_size ** 2 * 3 * 4 / 2**30
-    if gib <= BATCH_MEMORY_GIB: return
-    largest = math.isqrt(BATCH_MEMORY_GIB * 2**30 // (batch * 3 * 4))
-    raise InputError(f'setting image_size={c.image_size}: a batch of {batch} images of {c.image_size} x {c.image_size} x 3 takes {gib:,.1f} GiB '
-                     f'as float32, more than the {BATCH_MEMORY_GIB} GiB a run allows: use --image-size {largest} or less (or a smaller --batch-size)')
-
 def check_setting(name: str, # a field of `RunConfig`
                   value,     # its value
                  ):
@@ -155,7 +142,7 @@ def check_config(c: RunConfig):
     _check_field(RunConfig.__dataclass_fields__['plugins'], c.plugins)
     load_plugins(c.plugins)
     for f in fields(c): _check_field(f, getattr(c, f.name))
-    _check_image_batch(c)
+    for check in kind_checks(): check(c)  # each kind checks its settings with the run's (an image batch that fits in memory)
     from dl_project.kinds.image.models import BACKBONES
     if c.weights is not None and c.model not in BACKBONES:
         raise InputError(f'weights apply to the pretrained backbones {list(BACKBONES)}: add --model {next(iter(BACKBONES))} '

@@ -4,8 +4,9 @@
 
 # %% ../../../nbs/16_image_settings.ipynb #64dc1495
 from __future__ import annotations  # the settings' types as written (`settings.setting_type` reads them)
+import math
 from dataclasses import dataclass
-from ...core import AUGMENT, MIX, setting
+from ...core import AUGMENT, MIX, InputError, setting
 
 @dataclass
 class ImageSettings:
@@ -24,4 +25,18 @@ class ImageSettings:
 SETTINGS = ImageSettings  # what `settings.kind_settings` collects from this room
 
 # %% auto #0
-__all__ = ['SETTINGS', 'ImageSettings']
+__all__ = ['SETTINGS', 'BATCH_MEMORY_GIB', 'ImageSettings', 'check']
+
+# %% ../../../nbs/16_image_settings.ipynb #814f82d3
+BATCH_MEMORY_GIB = 4  # the largest batch of decoded images (float32, 3 channels) a run accepts, in GiB: a larger --image-size is refused before any memory is taken
+
+def check(c):  # the run's settings (`settings.RunConfig`): the image kind's and `batch_size`
+    "Refuse an image size whose batch of decoded images would not fit in `BATCH_MEMORY_GIB`, with the numbers and the largest size that fits."
+    from dl_project.kinds.core import DEFAULT_BATCH_SIZE
+    if c.image_size is None: return
+    batch = c.batch_size or DEFAULT_BATCH_SIZE
+    gib = batch * c.image_size ** 2 * 3 * 4 / 2**30
+    if gib <= BATCH_MEMORY_GIB: return
+    largest = math.isqrt(BATCH_MEMORY_GIB * 2**30 // (batch * 3 * 4))
+    raise InputError(f'setting image_size={c.image_size}: a batch of {batch} images of {c.image_size} x {c.image_size} x 3 takes {gib:,.1f} GiB '
+                     f'as float32, more than the {BATCH_MEMORY_GIB} GiB a run allows: use --image-size {largest} or less (or a smaller --batch-size)')
