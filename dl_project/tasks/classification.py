@@ -408,7 +408,7 @@ class Classification(Task):
         return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed,
                                     keep_predictions=keep_predictions, groups=groups)
     def batch_scores(self, Y, outputs, W) -> dict: return batch_scores(Y, outputs, W)
-    def low_support(self, y_true, metric: str) -> dict | None: return low_support(y_true, self.classes_of(y_true), metric)
+    def low_support(self, y_true, classes, metric: str) -> dict | None: return low_support(y_true, classes, metric)
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
         if result_a.get('y_true') != result_b.get('y_true') or 'y_pred' not in result_a or 'y_pred' not in result_b:
             raise InputError("McNemar's test needs both models' predictions on the same test rows: evaluate with keep_predictions=True")

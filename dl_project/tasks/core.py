@@ -99,8 +99,8 @@ class Task(ABC):
         "Every metric of many weighted versions of one evaluation at once (`Y`: truths, shape (versions, rows), as `targets` gives them; `outputs`: one model's; `W`: row weights, same shape as `Y`): `{metric: (versions,) array}`, NaN where undefined. What the cluster bootstrap, the shuffle test and `metric_p_value` resample; a task without it has no test on its metrics."
         raise NotImplementedError(f'the task {self.name!r} has no batch_scores')
 
-    def low_support(self, y_true, metric: str) -> dict | None:
-        "`{'class', 'count'}` when `metric` on these truths rests on fewer than `MIN_SUPPORT` rows of one class (positives for ROC-AUC); None when it does not (or has no classes)."
+    def low_support(self, y_true, classes, metric: str) -> dict | None:
+        "`{'class', 'count'}` when `metric` on these truths (labels of `classes`) rests on fewer than `MIN_SUPPORT` rows of one class (positives for ROC-AUC); None when it does not (or the task has no classes)."
         return None
 
     def metric_p_value(self, result_a: dict, result_b: dict, metric: str, rows=None, n_boot: int = 2000, seed: int = DEFAULT_SEED) -> float | None:
