@@ -212,7 +212,7 @@ def headline(metrics: dict, # the run's `metrics.json`
                         + (f'; {tests}' if tests else '') + (': the verdict compares these, quote them.' if twin else ': quote this one.'))
         notes = task.caveats(test, metric, noun)
         notes += [s for s in (task.caveats(clean, metric, noun) if clean else []) if s not in notes]
-        said += [s[0].upper() + s[1:] + '.' for s in notes]
+        said += [s + '.' for s in notes]
     return verdict + '.', ' '.join(said)
 
 

@@ -25,6 +25,7 @@ from .schedules import EpochTimer, epochs_for_budget
 from .cv import (CVInputs, assign_folds, baseline_of, cross_validate, cv_pool, fold_models, has_groups, learner_options, make_learner,
                            network_of, run_settings)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
 from .compare import paired_cv_test, plot_fold_scores, same_folds
+from .baselines import leak_free, versus_baseline
 from .ensemble import average_model
 from .predict import save_model_dir
 from .ledger import log_run, logged
@@ -179,13 +180,8 @@ def _leaked(samples: Samples, rows: np.ndarray) -> np.ndarray:
 
 def _without_leaks(run: Run, y, outputs, rows: np.ndarray) -> dict | None:
     "A model's test score again without the rows that have a copy in training (`_leaked`), with its CI and tests against chance (the headline metric's own too); None when nothing leaked (or everything did)."
-    leaked = _leaked(run.samples, rows)
-    if not leaked.any() or leaked.all(): return None
-    clean = run.task.evaluate(y[~leaked], outputs[~leaked], run.samples.classes, seed=run.c.seed, chance=run.chance,
-                              groups=_groups(run.samples, rows[~leaked]))
-    return {'n': int((~leaked).sum()), 'n_leaked': int(leaked.sum()), 'n_independent': clean.get('n_independent'), 'score': clean.get(run.metric),
-            'ci95': (clean.get('ci95_by_metric') or {}).get(run.metric), 'p_value_vs_chance': clean.get('p_value_vs_chance'),
-            **{k: clean.get(k) for k in ('p_value_vs_chance_by_metric', 'low_support', 'degenerate')}}
+    return leak_free(run.task, y, outputs, run.samples.classes, _groups(run.samples, rows), _leaked(run.samples, rows), run.metric,
+                     seed=run.c.seed, chance=run.chance)
 
 def _baseline(run: Run,
               random_folds: bool = False, # also cross-validate on folds that ignore the groups (the data gives groups: speakers, movies)
@@ -202,7 +198,7 @@ def _baseline(run: Run,
     outputs, y = learner.predict(model, run.inputs, rows), run.samples.y[rows]
     test = task.evaluate(y, outputs, run.samples.classes, name=f'{name} baseline', seed=run.c.seed, keep_predictions=True,
                          chance=run.chance, groups=_groups(run.samples, rows))
-    test['without_leaks'] = clean = _without_leaks(run, y, outputs, rows)  # its leak-free twin: the network's is compared with it
+    test |= {'without_leaks': (clean := _without_leaks(run, y, outputs, rows)), 'leaked': _leaked(run.samples, rows).tolist()}  # its leak-free twin: the network's is compared with it
     return Baseline(cv, test, random_cv), summary + f"; test {task.summary(test, run.metric)}" + (
         f"; without the {clean['n_leaked']} with a copy in training: {run.metric} {task.format(clean['score'], run.metric)}" if clean else '')
 
@@ -319,10 +315,7 @@ def _test(run: Run, final: Final, baseline: Baseline) -> tuple[Test, str]:
     result = task.evaluate(y[rows], proba, classes, name=network_of(run.c, run.kind)[0], seed=run.c.seed, keep_predictions=True,
                            chance=run.chance, groups=_groups(run.samples, rows))  # the problem card's chance level: one number to beat everywhere
     result['without_leaks'] = clean = _without_leaks(run, y[rows], proba, rows)
-    if baseline.test is not None:
-        result['p_value_vs_baseline'] = task.paired_p_value(baseline.test, result)
-        result['p_value_vs_baseline_by_metric'] = {metric: task.metric_p_value(baseline.test, result, metric, seed=run.c.seed)}  # the headline metric's own test
-        if clean: clean['p_value_vs_baseline'] = task.metric_p_value(baseline.test, result, metric, rows=~_leaked(run.samples, rows), seed=run.c.seed)
+    if baseline.test is not None: result |= versus_baseline(task, baseline.test, result, metric, run.c.seed)  # the task's paired test, and the headline metric's own
     table = pd.DataFrame({'sample': run.inputs.keys(rows), 'label': run.samples.table['label'].iloc[rows].to_numpy(),
                           'predicted': task.predicted(proba, classes)})
     table[task.output_columns(classes)] = proba

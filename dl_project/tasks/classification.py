@@ -332,8 +332,10 @@ def limits(metrics: dict,            # the run's `metrics.json`
         out.append(f"The test split has only {test['n']} samples: the 95 % confidence interval of test accuracy spans "
                    f"{(hi - lo) * 100:.0f} points ({lo:.1%} to {hi:.1%}). Differences smaller than that are not evidence; "
                    'compare models by their cross-validation mean ± std, or collect more test data.')
-    if test.get('p_value_vs_chance') is not None and test['p_value_vs_chance'] >= 0.05:
-        out.append(f"The network does not beat chance on the test split (binomial p = {test['p_value_vs_chance']:.2g}): "
+    metric, by_metric = metrics.get('metric', 'accuracy'), test.get('p_value_vs_chance_by_metric')
+    p, how = (by_metric.get(metric), f'shuffle test of {metric}') if by_metric is not None else (test.get('p_value_vs_chance'), 'binomial test of accuracy')
+    if p is not None and p >= 0.05:
+        out.append(f"The network does not beat chance on the test split ({how}: p = {p:.2g}): "
                    'run the sanity checks of the training notebook (loss at initialisation, overfitting one batch).')
     if pair := _most_confused(metrics):
         a, b, k, n = pair

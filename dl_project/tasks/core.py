@@ -139,11 +139,11 @@ class Task(ABC):
             out.append(f"{test['n'] - n_ind} of the {test['n']} test {noun} repeat a group (copies, or rows of one group) of another test "
                        f"row: the intervals resample whole groups and the tests count {n_ind} independent {noun}")
         if low := (test.get('low_support') or {}).get(metric):
-            out.append(f"{metric} rests on only {low['count']} test {noun} of the class {low['class']} (fewer than {MIN_SUPPORT}): "
-                       'it is unreliable, and so is its test')
+            out.append(f"Only {low['count']} test {noun} are of the class {low['class']} (fewer than {MIN_SUPPORT}): {metric} rests on them, "
+                       'so it is unreliable, and so is its test')
         if deg := (test.get('degenerate') or {}).get(metric):
             bound = f"; the one-sided 95 % {deg['side']} bound of a share of {deg['n']} samples is {fmt(deg['bound'])}" if deg['bound'] is not None else ''
-            out.append(f"every bootstrap resample scores {metric} {fmt(test.get(metric, test.get('score')))}: the bootstrap interval is "
+            out.append(f"Every bootstrap resample scores {metric} {fmt(test.get(metric, test.get('score')))}: the bootstrap interval is "
                        f"degenerate, which is not certainty ({deg['n']} independent {noun}{bound})")
         return out
 
