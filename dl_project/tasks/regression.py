@@ -319,8 +319,10 @@ def test_sentence(test: dict,  # the test entry of `metrics.json`
     head = f'{metric} undefined' if score is None else f'{metric} {score:.4g}{_ci_text(ci)}'
     others = ', '.join(f"{'R²' if m == 'r2' else m} {_fmt(test.get(m))}" for m in ('rmse', 'mae', 'r2') if m != metric)
     constant = f"always predicting {test['chance']:.4g}" if test.get('chance') is not None else 'predicting the mean'
-    return (f"Test split: {test['n']} {noun}; {head}, {others}; p = {test['p_value_vs_chance']:.2g} against {constant} "
-            '(one-sided Wilcoxon signed-rank test on absolute errors)')
+    n_ind = test.get('n_independent') or test['n']
+    rows, on = (f"{test['n']} {noun} ({n_ind} independent)", f', on the {n_ind} independent {noun}') if n_ind < test['n'] else (f"{test['n']} {noun}", '')
+    return (f"Test split: {rows}; {head}, {others}; p = {test['p_value_vs_chance']:.2g} against {constant} "
+            f'(one-sided Wilcoxon signed-rank test on absolute errors{on})')
 
 # %% ../../nbs/04_regression.ipynb #ea217af4
 def limits(metrics: dict,             # the run's `metrics.json`
