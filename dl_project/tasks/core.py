@@ -104,11 +104,12 @@ class Task(ABC):
         return None
 
     def metric_p_value(self, result_a: dict, result_b: dict, metric: str, rows=None, n_boot: int = 2000, seed: int = DEFAULT_SEED) -> float | None:
-        "Two-sided paired cluster-bootstrap p-value that two models (results kept with their outputs, same rows) differ in `metric` itself; `rows`: a mask of the rows to compare (all if None); None where the task has no `batch_scores` or the metric is undefined."
+        "Two-sided paired cluster-bootstrap p-value that two models (results kept with their outputs, same rows) differ in `metric` itself; `rows`: a mask of the rows to compare (all if None); None where the task has no `batch_scores`, the metric is undefined, rests on fewer than `MIN_SUPPORT` rows of a class (`low_support`) or its resampled differences do not vary."
         if 'outputs' not in result_a or 'outputs' not in result_b: return None
         keep = np.ones(len(result_a['y_true']), bool) if rows is None else np.asarray(rows, bool)
         y, codes = np.asarray(result_a['y_true'])[keep], np.asarray(result_a['clusters'])[keep]
         a, b = np.asarray(result_a['outputs'])[keep], np.asarray(result_b['outputs'])[keep]
+        if self.low_support(y, result_a.get('classes') or [], metric): return None  # a handful of positives: the resamples cannot vary enough to test
         diff = lambda Y, _, W: {metric: self.batch_scores(Y, b, W)[metric] - self.batch_scores(Y, a, W)[metric]}
         try: diffs = cluster_bootstrap(diff, y, None, pd.factorize(codes)[0], n_boot, seed)[metric]
         except NotImplementedError: return None
@@ -227,10 +228,10 @@ def shuffle_p_value(observed: float | None, shuffled, lower_is_better: bool = Fa
     return float((1 + as_good.sum()) / (1 + len(shuffled)))
 
 def two_sided_bootstrap_p(diffs) -> float | None:
-    "Two-sided p-value that resampled differences are centred on 0: twice the smaller share on either side of 0 (counting an observed 0); None if undefined."
+    "Two-sided p-value that resampled differences are centred on 0: twice the smaller share on either side of 0 (counting an observed 0); None if undefined, or if every resample gives the same difference (a degenerate bootstrap sees no uncertainty, which is not certainty)."
     d = np.asarray(diffs, float)
     d = d[np.isfinite(d)]
-    if not len(d): return None
+    if not len(d) or (np.ptp(d) == 0 and d[0] != 0): return None
     side = min((d <= 0).sum(), (d >= 0).sum())
     return float(min(1.0, 2 * (1 + side) / (1 + len(d))))
 
