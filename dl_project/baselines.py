@@ -14,7 +14,7 @@ from .tasks import get_task, task_of
 from .kinds import kind_of
 
 # %% auto #0
-__all__ = ['BASELINES', 'baseline_model', 'baseline_outputs', 'baseline_inputs', 'run_baseline']
+__all__ = ['BASELINES', 'baseline_model', 'baseline_outputs', 'baseline_inputs', 'leak_free', 'versus_baseline', 'run_baseline']
 
 # %% ../nbs/21_baselines.ipynb #67abafc9
 BASELINES = ('linear', 'logreg', 'ridge', 'rf', 'hgb')  # names a baseline may have; each task builds those that suit it (`Task.baseline_estimators`)
@@ -45,12 +45,41 @@ def baseline_inputs(samples: Samples,      # the sample table
                     model: str = 'linear', # the baseline the preprocessor is for
                     **features,            # options of the kind's `baseline_features` (if it takes any), and the kind's own settings by name (`DataKind.own_settings`; the image kind's default size, 64, if not given)
                    ) -> tuple:
-    "`(X, y, split, preprocessor)` of every usable sample: the kind's baseline features and the step in front of `model`."
+    "`(X, y, split, group, preprocessor)` of every usable sample: the kind's baseline features, labels, splits and groups, and the step in front of `model`."
     kind = kind_of(samples)
     own = {k: features.pop(k) for k in list(features) if k in kind.own_settings()}
     inputs = kind.inputs(samples, kind.input_settings(own) or None)
     ok, X = inputs.usable, inputs.baseline_features(**features)
-    return X[ok], inputs.y[ok], samples.table['split'].to_numpy()[ok], inputs.baseline_preprocessor(model)
+    return X[ok], inputs.y[ok], samples.table['split'].to_numpy()[ok], samples.table['group'].to_numpy()[ok], inputs.baseline_preprocessor(model)
+
+def leak_free(task,         # the task (`Task`)
+              y, outputs,   # truths and a model's outputs on the evaluated rows
+              classes,      # the class names
+              groups,       # the group of each evaluated row
+              leaked,       # which evaluated rows have a copy (a row of their group) among the rows the model learnt from
+              metric: str,  # the headline metric
+              **evaluate,   # `Task.evaluate` options (seed, chance)
+             ) -> dict | None:
+    "A model's evaluation again without the `leaked` rows, its leak-free twin: `{n, n_leaked, n_independent, score, ci95, p_value_vs_chance, p_value_vs_chance_by_metric, low_support, degenerate}` in `metric`; None when nothing (or everything) leaked."
+    leaked, groups = np.asarray(leaked, bool), np.asarray(groups)
+    if not leaked.any() or leaked.all(): return None
+    clean = task.evaluate(np.asarray(y)[~leaked], np.asarray(outputs)[~leaked], classes, groups=groups[~leaked], **evaluate)
+    return {'n': int((~leaked).sum()), 'n_leaked': int(leaked.sum()), 'n_independent': clean.get('n_independent'), 'score': clean.get(metric),
+            'ci95': (clean.get('ci95_by_metric') or {}).get(metric), 'p_value_vs_chance': clean.get('p_value_vs_chance'),
+            **{k: clean.get(k) for k in ('p_value_vs_chance_by_metric', 'low_support', 'degenerate')}}
+
+def versus_baseline(task,          # the task (`Task`)
+                    base: dict,    # the baseline's evaluation, kept with its predictions (and `leaked`, the rows with a copy in training)
+                    result: dict,  # another model's, on the same rows
+                    metric: str,   # the headline metric
+                    seed: int = DEFAULT_SEED, # seed of the bootstrap
+                   ) -> dict:
+    "`result`'s tests against the baseline on the same rows: the task's paired test, and a paired cluster bootstrap of `metric` itself (`p_value_vs_baseline_by_metric`); the latter again without the leaked rows, into `result['without_leaks']`."
+    tests = {'p_value_vs_baseline': task.paired_p_value(base, result),
+             'p_value_vs_baseline_by_metric': {metric: task.metric_p_value(base, result, metric, seed=seed)}}
+    if (clean := result.get('without_leaks')) and base.get('leaked') is not None:
+        clean['p_value_vs_baseline'] = task.metric_p_value(base, result, metric, rows=~np.asarray(base['leaked'], bool), seed=seed)
+    return tests
 
 def run_baseline(samples: Samples,         # the sample table, with train and eval splits
                  model: str = 'linear',    # a classical model of the samples' task (`baseline_model`)
@@ -58,15 +87,20 @@ def run_baseline(samples: Samples,         # the sample table, with train and ev
                  chance: float | None = None, # chance level for the test against chance (the task's default if None)
                  seed: int = DEFAULT_SEED, # random state of the model and the bootstrap
                  inputs: tuple | None = None, # precomputed `baseline_inputs(samples, model=model)`, to share between models
+                 metric: str | None = None, # the headline metric of the leak-free twin (`without_leaks`); the task's choice for the training labels if None
                  **feature_options,        # the kind's own settings and feature options for `baseline_inputs`
                 ) -> dict:
-    "Fit a classical baseline on the train split and evaluate it on `eval_split`: the task's evaluation (`Task.evaluate`)."
-    X, y, split, preprocessor = inputs or baseline_inputs(samples, model=model, **feature_options)
+    "Fit a classical baseline on the train split and evaluate it on `eval_split`: the task's evaluation (`Task.evaluate`, rows of one group counted once), with its leak-free twin (`without_leaks`: without the rows whose group is in the train split) and which rows leaked (`leaked`)."
+    X, y, split, groups, preprocessor = inputs or baseline_inputs(samples, model=model, **feature_options)
     train, held = split == 'train', split == eval_split
     if not train.any() or not held.any():
         raise InputError(f"Baselines need 'train' and {eval_split!r} samples, found splits {sorted(set(split))}: split the data first.")
     task = task_of(samples)
     pipeline = baseline_model(model, preprocessor, seed, task.name).fit(X[train], y[train])
     outputs = baseline_outputs(pipeline, X[held], len(samples.classes))
-    return task.evaluate(y[held], outputs, samples.classes, name=f'{model} baseline', seed=seed, keep_predictions=True,
-                         **({} if chance is None else {'chance': chance}))
+    result = task.evaluate(y[held], outputs, samples.classes, name=f'{model} baseline', seed=seed, keep_predictions=True,
+                           chance=chance, groups=groups[held])
+    leaked = np.isin(groups[held], groups[train])  # a row whose group (copies, a speaker) the model learnt from
+    result['without_leaks'] = leak_free(task, y[held], outputs, samples.classes, groups[held], leaked, metric or task.choose_metric(y[train])[0],
+                                        seed=seed, chance=chance)
+    return result | {'leaked': leaked.tolist()}

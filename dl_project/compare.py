@@ -9,13 +9,14 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from scipy import stats
 from .core import InputError
+from .tasks.core import MIN_SUPPORT
 from .data import Samples
 from .cv import INPUT_SETTINGS, CVResult, cross_validate, evaluate_ensemble
 from .kinds import KindInputs, kind_of
 
 # %% auto #0
-__all__ = ['inputs_for', 'cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'paired_cv_test',
-           'paired_tests', 'plot_fold_scores']
+__all__ = ['inputs_for', 'cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'fold_support',
+           'paired_cv_test', 'paired_tests', 'plot_fold_scores']
 
 # %% ../nbs/28_compare.ipynb #d5927b5d
 def inputs_for(samples: Samples, # the sample table
@@ -72,12 +73,15 @@ def corrected_ttest(scores_a,       # fold scores of configuration A
                     n_train: float, # training rows per fold
                     n_test: float,  # held-out rows per fold
                    ) -> dict:
-    "Nadeau–Bengio corrected resampled t-test of B - A: `{mean_diff, t, df, p_value}` (two-sided)."
+    "Nadeau–Bengio corrected resampled t-test of B - A: `{mean_diff, t, df, p_value}` (two-sided); not applied (`p_value` None, and `why`) when every fold differs by the same amount."
     d = np.asarray(scores_b, float) - np.asarray(scores_a, float)
     if len(d) < 2: raise InputError(f'a paired test needs at least 2 folds, got {len(d)}: cross-validate with folds >= 2')
     mean, var, k = d.mean(), d.var(ddof=1), len(d)
-    if var == 0: t = 0.0 if mean == 0 else np.copysign(np.inf, mean)
-    else: t = mean / np.sqrt((1 / k + n_test / n_train) * var)
+    if np.ptp(d) <= 1e-9 * max(1.0, abs(mean)):  # every fold differs by the same amount: no spread to test against
+        if mean == 0: return {'mean_diff': 0.0, 't': 0.0, 'df': k - 1, 'p_value': 1.0}
+        return {'mean_diff': float(mean), 't': None, 'df': k - 1, 'p_value': None,
+                'why': f'every fold differs by the same {mean:+.4g}: the fold differences do not vary, so the t-test has no spread to judge them by'}
+    t = mean / np.sqrt((1 / k + n_test / n_train) * var)
     return {'mean_diff': float(mean), 't': float(t), 'df': k - 1, 'p_value': float(2 * stats.t.sf(abs(t), k - 1))}
 
 # %% ../nbs/28_compare.ipynb #ab97b685
@@ -86,14 +90,24 @@ def same_folds(a: CVResult, b: CVResult) -> bool:
     key = lambda r: r.oof[['row', 'fold']].sort_values('row').to_numpy()
     return a.oof.shape[0] == b.oof.shape[0] and bool((key(a) == key(b)).all())
 
+def fold_support(result: CVResult) -> dict | None:
+    "The held-out fold whose rarest class is smallest, when the result's metric rests on fewer than `MIN_SUPPORT` rows of it: `{fold, class, count}`; None otherwise."
+    lows = [(low['count'], int(fold), low['class']) for fold, rows in result.oof.groupby('fold')
+            if (low := result.task.low_support(rows['label'].astype(str), result.classes, result.metric))]
+    return dict(zip(('count', 'fold', 'class'), min(lows))) if lows else None
+
 def paired_cv_test(a: CVResult, # configuration A
                    b: CVResult, # configuration B (same folds)
                   ) -> dict:
-    "Corrected resampled t-test of B - A on their shared folds (the metric of A)."
+    "Corrected resampled t-test of B - A on their shared folds (the metric of A); not applied (`p_value` None, with `why`) when the fold differences do not vary or the metric rests on too few rows of a class in a fold."
     if not same_folds(a, b):
         raise InputError(f'{a.name!r} and {b.name!r} were not cross-validated on the same folds: run both with the '
                          'same samples, folds, seed and groups')
-    return corrected_ttest(a.folds[a.metric], b.folds[a.metric], a.folds.n_train.mean(), a.folds.n_valid.mean())
+    test = corrected_ttest(a.folds[a.metric], b.folds[a.metric], a.folds.n_train.mean(), a.folds.n_valid.mean())
+    if test['p_value'] is not None and (low := fold_support(a)):
+        test |= {'t': None, 'p_value': None, 'why': f"{a.metric} rests on only {low['count']} rows of the class {low['class']} in held-out fold "
+                 f"{low['fold'] + 1} (fewer than {MIN_SUPPORT}): the fold scores are too coarse for a t-test"}
+    return test
 
 # %% ../nbs/28_compare.ipynb #bf285e66
 def paired_tests(results: list[CVResult],          # results on the same folds

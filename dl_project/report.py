@@ -157,15 +157,36 @@ def _versus(metrics: dict, task: Task, metric: str) -> str:
     if cv.get('mean') is None or base.get('cv_mean') is None or not task.better(cv['mean'], base['cv_mean'], metric): return 'does not beat'
     return 'beats' if (cv.get('p_value_vs_baseline') or 1) < 0.05 else 'is level with'
 
+def _chance_p(entry: dict, metric: str) -> tuple[float | None, str]:
+    "A test entry's p-value against chance in `metric` itself, and the test's name: the shuffle test of the metric; the task's own test where the entry has none (a run folder written before, a task without `batch_scores`)."
+    if entry.get('p_value_vs_chance_by_metric') is not None:
+        return entry['p_value_vs_chance_by_metric'].get(metric), f'shuffle test of {metric}'
+    return entry.get('p_value_vs_chance'), ''
+
+def _baseline_p(entry: dict, task: Task, metric: str) -> tuple[float | None, str]:
+    "A test entry's p-value against the baseline in `metric` itself (paired bootstrap), and the test's name; the task's paired test where the entry has none."
+    if (by_metric := entry.get('p_value_vs_baseline_by_metric')) is not None: return by_metric.get(metric), f'paired bootstrap of {metric}'
+    return entry.get('p_value_vs_baseline'), task.paired_test
+
+def _beats_chance(task: Task, entry: dict, metric: str, level: float | None) -> bool:
+    "Whether a test entry beats chance: its test on `metric` itself gives p < 0.05 and its score is better than the chance level."
+    p, score = _chance_p(entry, metric)[0], entry.get('score')
+    return p is not None and p < 0.05 and score is not None and (level is None or task.better(score, level, metric))
+
+def _p(p: float | None, against: str, how: str) -> str:
+    "'p = 0.03 against chance (shuffle test of macro_f1)', or nothing without a p-value."
+    return '' if p is None else f"p = {p:.2g} against {against}" + (f' ({how})' if how else '')
+
 def headline(metrics: dict, # the run's `metrics.json`
             ) -> tuple[str, str]:
-    "`(verdict, sentences)`: does the network beat chance and the classical baseline, by how much, how sure; every number with its metric and split."
+    "`(verdict, sentences)`: does the network beat chance and the classical baseline, by how much, how sure; every number with its metric and split. Chance is judged by the test of the headline metric itself, on the test rows without a copy in training when some have one."
     task = _task(metrics)
     metric = metrics.get('metric', task.metrics[0])
     cv, base, test, chance = (metrics.get(k) or {} for k in ('cv', 'baseline', 'test', 'chance'))
-    fmt = lambda v: task.format(v, metric)
+    fmt, noun = lambda v: task.format(v, metric), _words(metrics)[1]
     name, baseline = (metrics.get('model') or {}).get('name', 'the network'), f"the classical baseline ({base.get('name', '?')})"
-    beats_chance = test.get('p_value_vs_chance') is not None and test['p_value_vs_chance'] < 0.05 if test else \
+    clean, base_test = test.get('without_leaks'), base.get('test') or {}
+    beats_chance = _beats_chance(task, clean or test, metric, chance.get('level')) if test else \
         cv.get('mean') is not None and task.better(cv['mean'], chance.get('level', cv['mean']), metric)
     verdict = (f"The network ({name}) {'beats' if beats_chance else 'does not beat'} chance and {_versus(metrics, task, metric)} {baseline}")
     said = [f"In {len(cv.get('folds', []))}-fold cross-validation its {metric} is {fmt(cv.get('mean'))} ± {fmt(cv.get('std'))}, against "
@@ -173,17 +194,27 @@ def headline(metrics: dict, # the run's `metrics.json`
             + (f" ({chance['words']})" if chance.get('words') else '')
             + (f" ({task.format_diff(cv['diff_vs_baseline'], metric)} on the same folds, p = {cv['p_value_vs_baseline']:.2g})"
                if cv.get('p_value_vs_baseline') is not None else '') + '.']
+    if cv.get('no_test'): said.append(f"The corrected resampled t-test against the baseline was not applied: {cv['no_test']}.")
     if test:
-        ci = (test.get('ci95_by_metric') or {}).get(metric)
-        said.append(f"On the {test['n']} held-out test {_words(metrics)[1]}: {metric} {fmt(test.get('score'))}"
-                    + (f" (95 % CI {fmt(ci[0])} to {fmt(ci[1])})" if ci else '')
-                    + f", baseline {fmt((base.get('test') or {}).get('score'))}; p = {test['p_value_vs_chance']:.2g} against chance"
-                    + (f", p = {test['p_value_vs_baseline']:.2g} against the baseline" if test.get('p_value_vs_baseline') is not None else '') + '.')
-        if clean := test.get('without_leaks'):
+        ci, n_ind = (test.get('ci95_by_metric') or {}).get(metric), test.get('n_independent')
+        rows = f"{test['n']} held-out test {noun}" + (f" ({n_ind} independent)" if n_ind and n_ind < test['n'] else '')
+        (p_chance, how_chance), (p_base, how_base) = _chance_p(test, metric), _baseline_p(test, task, metric)
+        tests = ', '.join(filter(None, [_p(p_chance, 'chance', how_chance), _p(p_base, 'the baseline', how_base)]))
+        said.append(f"On the {rows}: {metric} {fmt(test.get('score'))}" + (f" (95 % CI {fmt(ci[0])} to {fmt(ci[1])})" if ci else '')
+                    + f", baseline {fmt(base_test.get('score'))}" + (f'; {tests}' if tests else '') + '.')
+        if clean:
+            twin = base_test.get('without_leaks')
+            p_chance = _chance_p(clean, metric)[0] if 'p_value_vs_chance_by_metric' in clean else None
+            tests = ', '.join(filter(None, [_p(p_chance, 'chance', ''), _p(clean.get('p_value_vs_baseline'), 'the baseline', '')]))
             said.append(f"{clean['n_leaked']} of them have a copy in the training data; without them, {metric} {fmt(clean['score'])}"
                         + (f" (95 % CI {fmt(clean['ci95'][0])} to {fmt(clean['ci95'][1])})" if clean.get('ci95') else '')
-                        + f" on {clean['n']}: quote this one.")
+                        + f" on {clean['n']}" + (f", against {fmt(twin['score'])} for the baseline without them" if twin else '')
+                        + (f'; {tests}' if tests else '') + (': the verdict compares these, quote them.' if twin else ': quote this one.'))
+        notes = task.caveats(test, metric, noun)
+        notes += [s for s in (task.caveats(clean, metric, noun) if clean else []) if s not in notes]
+        said += [s + '.' for s in notes]
     return verdict + '.', ' '.join(said)
+
 
 # %% ../nbs/44_report.ipynb #ae65e5c3
 def grouping_gap(metrics: dict, # the run's `metrics.json`

@@ -25,6 +25,7 @@ from .schedules import EpochTimer, epochs_for_budget
 from .cv import (CVInputs, assign_folds, baseline_of, cross_validate, cv_pool, fold_models, has_groups, learner_options, make_learner,
                            network_of, run_settings)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
 from .compare import paired_cv_test, plot_fold_scores, same_folds
+from .baselines import leak_free, versus_baseline
 from .ensemble import average_model
 from .predict import save_model_dir
 from .ledger import log_run, logged
@@ -173,6 +174,20 @@ def _random_folds(run: Run, name: str) -> tuple[object, str]:
     cv, _ = _cross_validate(run, name, 'cv_baseline_random', log=lambda line: None, groups=False)
     return cv, f'; on random folds {run.task.format(cv.mean, run.metric)} ± {run.task.format(cv.std, run.metric)}'
 
+def _groups(samples: Samples, rows: np.ndarray) -> np.ndarray:
+    "The group of each of `rows` (the audit's clusters of copies joined with the groups the data gives): the evaluation counts one independent sample per group."
+    return samples.table['group'].iloc[rows].to_numpy()
+
+def _leaked(samples: Samples, rows: np.ndarray) -> np.ndarray:
+    "Which of the test `rows` share a group with a row the models learnt from: a copy or near-copy (the audit's duplicate groups) on both sides."
+    learnt = set(samples.table['group'].iloc[cv_pool(samples)])
+    return samples.table['group'].iloc[rows].isin(learnt).to_numpy()
+
+def _without_leaks(run: Run, y, outputs, rows: np.ndarray) -> dict | None:
+    "A model's test score again without the rows that have a copy in training (`_leaked`), with its CI and tests against chance (the headline metric's own too); None when nothing leaked (or everything did)."
+    return leak_free(run.task, y, outputs, run.samples.classes, _groups(run.samples, rows), _leaked(run.samples, rows), run.metric,
+                     seed=run.c.seed, chance=run.chance)
+
 def _baseline(run: Run,
               random_folds: bool = False, # also cross-validate on folds that ignore the groups (the data gives groups: speakers, movies)
              ) -> tuple[Baseline, str]:
@@ -185,9 +200,12 @@ def _baseline(run: Run,
     learner = make_learner(name)
     model, _ = _fit_all_rows(learner, run)
     rows = _test_rows(run.samples, run.inputs)
-    test = task.evaluate(run.samples.y[rows], learner.predict(model, run.inputs, rows), run.samples.classes,
-                         name=f'{name} baseline', seed=run.c.seed, keep_predictions=True, chance=run.chance)
-    return Baseline(cv, test, random_cv), summary + f"; test {task.summary(test, run.metric)}"
+    outputs, y = learner.predict(model, run.inputs, rows), run.samples.y[rows]
+    test = task.evaluate(y, outputs, run.samples.classes, name=f'{name} baseline', seed=run.c.seed, keep_predictions=True,
+                         chance=run.chance, groups=_groups(run.samples, rows))
+    test |= {'without_leaks': (clean := _without_leaks(run, y, outputs, rows)), 'leaked': _leaked(run.samples, rows).tolist()}  # its leak-free twin: the network's is compared with it
+    return Baseline(cv, test, random_cv), summary + f"; test {task.summary(test, run.metric)}" + (
+        f"; without the {clean['n_leaked']} with a copy in training: {run.metric} {task.format(clean['score'], run.metric)}" if clean else '')
 
 # %% ../nbs/46_run.ipynb #00c06331
 PROBE_EPOCHS = 3        # epochs of the probe that times the network (the first one also builds and traces it)
@@ -294,27 +312,15 @@ class Test:
     rows: np.ndarray
     proba: np.ndarray
 
-def _leaked(samples: Samples, rows: np.ndarray) -> np.ndarray:
-    "Which of the test `rows` share a group with a row the models learnt from: a copy or near-copy (the audit's duplicate groups) on both sides."
-    learnt = set(samples.table['group'].iloc[cv_pool(samples)])
-    return samples.table['group'].iloc[rows].isin(learnt).to_numpy()
-
-def _without_leaks(run: Run, y, proba, leaked: np.ndarray) -> dict | None:
-    "The test score again without the leaked rows, with its CI and test against chance; None when nothing leaked."
-    if not leaked.any() or leaked.all(): return None
-    clean = run.task.evaluate(y[~leaked], proba[~leaked], run.samples.classes, seed=run.c.seed, chance=run.chance)
-    return {'n': int((~leaked).sum()), 'n_leaked': int(leaked.sum()), 'score': clean.get(run.metric),
-            'ci95': (clean.get('ci95_by_metric') or {}).get(run.metric), 'p_value_vs_chance': clean.get('p_value_vs_chance')}
-
 def _test(run: Run, final: Final, baseline: Baseline) -> tuple[Test, str]:
-    "Score the final model on the test split (the task's evaluation, and its paired test against the baseline); write `predictions.csv`."
+    "Score the final model on the test split (the task's evaluation, counting one sample per group; its paired tests against the baseline, the task's and one on the headline metric itself; both again without the rows that have a copy in training); write `predictions.csv`."
     task, classes, metric, y = run.task, run.samples.classes, run.metric, run.samples.y
     rows = _test_rows(run.samples, run.inputs)
     proba = final.learner.predict(final.model, run.inputs, rows)
     result = task.evaluate(y[rows], proba, classes, name=network_of(run.c, run.kind)[0], seed=run.c.seed, keep_predictions=True,
-                           chance=run.chance)  # the problem card's chance level: one number to beat everywhere
-    if baseline.test is not None: result['p_value_vs_baseline'] = task.paired_p_value(baseline.test, result)
-    result['without_leaks'] = clean = _without_leaks(run, y[rows], proba, _leaked(run.samples, rows))
+                           chance=run.chance, groups=_groups(run.samples, rows))  # the problem card's chance level: one number to beat everywhere
+    result['without_leaks'] = clean = _without_leaks(run, y[rows], proba, rows)
+    if baseline.test is not None: result |= versus_baseline(task, baseline.test, result, metric, run.c.seed)  # the task's paired test, and the headline metric's own
     table = pd.DataFrame({'sample': run.inputs.keys(rows), 'label': run.samples.table['label'].iloc[rows].to_numpy(),
                           'predicted': task.predicted(proba, classes)})
     table[task.output_columns(classes)] = proba
@@ -324,17 +330,18 @@ def _test(run: Run, final: Final, baseline: Baseline) -> tuple[Test, str]:
                                        f"training: {metric} {task.format(clean['score'], metric)}" if clean else ''))
 
 # %% ../nbs/46_run.ipynb #2423c776
-TEST_KEYS = ('n', 'ci95_by_metric', 'p_value_vs_chance', 'p_value_vs_baseline', 'without_leaks')  # what metrics.json keeps of a test evaluation besides the task's metrics and `Task.kept`
+TEST_KEYS = ('n', 'n_independent', 'ci95_by_metric', 'p_value_vs_chance', 'p_value_vs_chance_by_metric', 'p_value_vs_baseline',
+             'p_value_vs_baseline_by_metric', 'low_support', 'degenerate', 'without_leaks')  # what metrics.json keeps of a test evaluation besides the task's metrics and `Task.kept`
 
 def _test_entry(task, result: dict, metric: str) -> dict:
     "What `metrics.json` keeps of a test evaluation: `score` (the headline metric, None where undefined), every metric, `TEST_KEYS`, the task's `kept`."
     return {'score': result.get(metric)} | {k: result.get(k) for k in (*task.metrics, *TEST_KEYS, *task.kept)}
 
 def _cv_vs_baseline(base_cv, net_cv) -> dict:
-    "The network's cross-validation lead over the baseline on the same folds (corrected resampled t-test), or {} if the folds differ."
+    "The network's cross-validation lead over the baseline on the same folds (corrected resampled t-test; `no_test`: why it was not applied), or {} if the folds differ."
     if not same_folds(base_cv, net_cv): return {}
     t = paired_cv_test(base_cv, net_cv)
-    return {'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']}
+    return {'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']} | ({'no_test': t['why']} if t.get('why') else {})
 
 def _train_score(run: Run, final: Final) -> float | None:
     "The saved model's score on the rows it learnt from (every cross-validation row), in inference mode: no augmentation, no mixing, no dropout."

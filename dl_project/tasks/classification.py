@@ -13,14 +13,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix,
                              f1_score, roc_auc_score)
 from ..core import DEFAULT_SEED, InputError
-from .core import Task, register_task
+from .core import (MIN_SUPPORT, Task, cluster_bootstrap, cluster_codes, degenerate_intervals, one_per_cluster,
+                                   percentile_ci, register_task, shuffle_p_value, shuffled_scores)
 
 # %% auto #0
-__all__ = ['IMBALANCE_THRESHOLD', 'CHANCE_STRATEGIES', 'TABLE_COLUMNS', 'CI_WIDTH_LIMIT', 'FEW_PER_CLASS', 'CLASSIFICATION',
-           'class_counts', 'task_type', 'imbalance_ratio', 'choose_metric', 'chance_levels', 'confusion_scores',
-           'bootstrap_ci', 'majority_rate', 'binomial_p_value', 'mcnemar_p_value', 'evaluate_predictions',
-           'results_table', 'plot_confusion', 'confident_mistakes', 'plot_mistakes', 'test_sentence', 'limits',
-           'SparseCrossentropy', 'Classification']
+__all__ = ['IMBALANCE_THRESHOLD', 'CHANCE_STRATEGIES', 'CLASS_METRICS', 'TABLE_COLUMNS', 'CI_WIDTH_LIMIT', 'FEW_PER_CLASS',
+           'CLASSIFICATION', 'class_counts', 'task_type', 'imbalance_ratio', 'choose_metric', 'chance_levels',
+           'confusion_scores', 'batch_scores', 'bootstrap_ci', 'majority_rate', 'binomial_p_value', 'exact_ci',
+           'mcnemar_p_value', 'low_support', 'evaluate_predictions', 'results_table', 'plot_confusion',
+           'confident_mistakes', 'plot_mistakes', 'test_sentence', 'limits', 'SparseCrossentropy', 'Classification']
 
 # %% ../../nbs/02_classification.ipynb #aa7ff910
 def class_counts(labels, # the labels (array-like of class names or codes)
@@ -93,20 +94,45 @@ def confusion_scores(cm: np.ndarray, # confusion matrices, shape (..., C, C): ro
     return {'accuracy': diag.sum(-1) / cm.sum((-2, -1)), 'balanced_accuracy': np.nanmean(recall, -1),
             'macro_f1': np.where(seen, np.nan_to_num(f1), 0).sum(-1) / seen.sum(-1)}
 
+def _batch_auc(score,    # one score per row (the probability of the positive class)
+               positive, # which rows are positive, in each version: (versions, rows)
+               W,        # row weights of each version: (versions, rows)
+              ) -> np.ndarray:
+    "Weighted ROC-AUC of each version, from the ranks of the score (ties count one half); NaN where a version has no positive or no negative weight."
+    order = np.argsort(score, kind='stable')
+    ranked = np.asarray(score)[order]
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])  # one block per tied score
+    pos = np.add.reduceat((W * positive)[:, order], starts, axis=1)
+    neg = np.add.reduceat((W * ~positive)[:, order], starts, axis=1)
+    below = np.cumsum(neg, 1) - neg
+    with np.errstate(invalid='ignore', divide='ignore'):
+        return (pos * (below + 0.5 * neg)).sum(1) / (pos.sum(1) * neg.sum(1))
+
+def batch_scores(Y,     # true class codes of each version: (versions, rows)
+                 proba, # the model's probabilities: (rows, classes)
+                 W,     # row weights of each version: (versions, rows)
+                ) -> dict[str, np.ndarray]:
+    "Accuracy, balanced accuracy, macro-F1 and ROC-AUC (one-vs-rest macro average) of one model against many weighted versions of the truth, from their confusion matrices and ranks in one vectorised step."
+    Y, proba, W = np.asarray(Y), np.asarray(proba, float), np.asarray(W, float)
+    b, c = len(Y), proba.shape[1]
+    cells = Y * c + proba.argmax(1) + np.arange(b)[:, None] * c * c
+    scores = confusion_scores(np.bincount(cells.ravel(), weights=W.ravel(), minlength=b * c * c).reshape(b, c, c))
+    scores['roc_auc'] = (_batch_auc(proba[:, 1], Y == 1, W) if c == 2 else
+                         np.mean([_batch_auc(proba[:, k], Y == k, W) for k in range(c)], 0))
+    return scores
+
 def bootstrap_ci(y_true,                 # true class codes
-                 y_pred,                 # predicted class codes
-                 n_classes: int,         # number of classes
+                 proba,                  # predicted probabilities, shape (n, n_classes)
                  n_boot: int = 2000,     # bootstrap resamples
                  level: float = 0.95,    # confidence level
                  seed: int = DEFAULT_SEED, # seed of the resampling
-                ) -> dict[str, list[float]]:
-    "Percentile-bootstrap confidence interval `[lo, hi]` of accuracy, balanced accuracy and macro-F1."
-    codes = np.asarray(y_true) * n_classes + np.asarray(y_pred)
-    idx = np.random.default_rng(seed).integers(0, len(codes), (n_boot, len(codes)))
-    offsets = np.arange(n_boot)[:, None] * n_classes**2
-    cms = np.bincount((codes[idx] + offsets).ravel(), minlength=n_boot * n_classes**2).reshape(n_boot, n_classes, n_classes)
-    tail = (1 - level) / 2 * 100
-    return {k: np.nanpercentile(v, [tail, 100 - tail]).tolist() for k, v in confusion_scores(cms).items()}
+                 groups=None,            # the group of each row: whole groups are resampled (None: rows)
+                ) -> dict[str, list[float] | None]:
+    "Percentile-bootstrap confidence interval `[lo, hi]` of accuracy, balanced accuracy, macro-F1 and ROC-AUC (None where undefined in every resample); copies (rows of one group) are drawn together."
+    y = np.asarray(y_true)
+    scores = cluster_bootstrap(batch_scores, y, proba, cluster_codes(groups, len(y)), n_boot, seed)
+    return {m: percentile_ci(v, level) for m, v in scores.items()}
+
 
 # %% ../../nbs/02_classification.ipynb #1199b6d5
 def majority_rate(y_true) -> float:
@@ -119,6 +145,14 @@ def binomial_p_value(n_correct: int,  # correct predictions
                     ) -> float:
     "One-sided exact binomial test: the probability of at least `n_correct` hits by chance."
     return float(stats.binomtest(int(n_correct), int(n), chance, alternative='greater').pvalue)
+
+def exact_ci(n_correct: int,      # correct predictions
+             n: int,              # predictions
+             level: float = 0.95, # confidence level
+            ) -> list[float]:
+    "Exact (Clopper-Pearson) confidence interval of a proportion: 49 of 49 right reads 0.927 to 1, not 1 to 1 as a bootstrap says."
+    ci = stats.binomtest(int(n_correct), int(n)).proportion_ci(confidence_level=level, method='exact')
+    return [float(ci.low), float(ci.high)]
 
 def mcnemar_p_value(y_true, # true class codes
                     pred_a, # predictions of model A
@@ -145,6 +179,23 @@ def _roc_auc(y_true, proba) -> float | None:
     return float(roc_auc_score(y_true, proba, multi_class='ovr', labels=range(proba.shape[1])))
 
 # %% ../../nbs/02_classification.ipynb #22acf3be
+CLASS_METRICS = ('balanced_accuracy', 'macro_f1', 'roc_auc')  # metrics that weigh every class alike: a class with few rows moves them most
+
+def low_support(y_true,  # true class codes or names
+                classes, # the class names
+                metric: str, # the metric
+               ) -> dict | None:
+    "`{'class', 'count'}` of the rarest class when `metric` weighs every class alike and that class has fewer than `MIN_SUPPORT` rows (positives, for ROC-AUC); else None."
+    if metric not in CLASS_METRICS: return None
+    counts = np.bincount(_as_codes(y_true, list(classes)), minlength=len(classes))
+    k = int(counts.argmin())
+    return {'class': str(classes[k]), 'count': int(counts[k])} if counts[k] < MIN_SUPPORT else None
+
+def _shuffle_tests(y_true, proba, n_shuffles: int, seed: int) -> dict:
+    "One-sided shuffle test of every metric itself: the share of shuffled truths against which the same outputs score at least as well."
+    observed, shuffled = batch_scores(y_true[None], proba, np.ones((1, len(y_true)))), shuffled_scores(batch_scores, y_true, proba, n_shuffles, seed)
+    return {m: shuffle_p_value(float(observed[m][0]), shuffled[m]) for m in observed}
+
 def evaluate_predictions(y_true,                 # true labels: class codes or class names
                          proba,                  # predicted probabilities, shape (n, n_classes)
                          classes,                # class names, in the order of the probability columns
@@ -154,29 +205,36 @@ def evaluate_predictions(y_true,                 # true labels: class codes or c
                          n_boot: int = 2000,     # bootstrap resamples for the CI
                          seed: int = DEFAULT_SEED, # seed of the bootstrap
                          keep_predictions: bool = False, # also store `y_true` and `y_pred` (for paired tests such as McNemar's)
+                         groups=None,            # the group of each row (copies, one speaker's): rows of a group are not independent; None: every row is
                         ) -> dict:
-    "Score predicted probabilities against the truth: the result structure every model's evaluation returns."
+    "Score predicted probabilities against the truth: the result structure every model's evaluation returns. Intervals resample whole groups; the tests count one row per group (`n_independent`): accuracy's exact binomial test and interval, and a shuffle test of every metric itself (`p_value_vs_chance_by_metric`)."
     classes, proba = [str(c) for c in classes], np.asarray(proba, dtype=float)
     y_true = _as_codes(y_true, classes)
     if proba.shape != (len(y_true), len(classes)):
         raise InputError(f'Probabilities have shape {proba.shape}, expected {(len(y_true), len(classes))} (samples, classes).')
-    y_pred = proba.argmax(1)
-    chance = majority_rate(y_true) if chance is None else float(chance)
-    n_correct = int((y_pred == y_true).sum())
-    ci = bootstrap_ci(y_true, y_pred, len(classes), n_boot=n_boot, seed=seed)
+    y_pred, codes = proba.argmax(1), cluster_codes(groups, len(y_true))
+    alone = one_per_cluster(codes)  # one row per group: the independent samples the tests count
+    chance = majority_rate(y_true[alone]) if chance is None else float(chance)
+    n_correct, accuracy = int((y_pred == y_true).sum()), float(accuracy_score(y_true, y_pred))
+    hits = round(accuracy * len(alone))  # the correct answers among independent samples
+    ci = bootstrap_ci(y_true, proba, n_boot=n_boot, seed=seed, groups=codes) | {'accuracy': exact_ci(hits, len(alone))}
     report = classification_report(y_true, y_pred, labels=range(len(classes)), target_names=classes, output_dict=True, zero_division=0)
-    result = {'name': name, 'n': len(y_true), 'n_correct': n_correct,
-            'accuracy': float(accuracy_score(y_true, y_pred)),
+    result = {'name': name, 'n': len(y_true), 'n_independent': len(alone), 'n_correct': n_correct,
+            'accuracy': accuracy,
             'balanced_accuracy': float(balanced_accuracy_score(y_true, y_pred)),
             'macro_f1': float(f1_score(y_true, y_pred, average='macro', labels=range(len(classes)), zero_division=0)),
             'roc_auc': _roc_auc(y_true, proba),
             'ci95': ci['accuracy'], 'ci95_by_metric': ci,
-            'chance': chance, 'p_value_vs_chance': binomial_p_value(n_correct, len(y_true), chance),
+            'chance': chance, 'p_value_vs_chance': binomial_p_value(hits, len(alone), chance),
+            'p_value_vs_chance_by_metric': _shuffle_tests(y_true[alone], proba[alone], n_boot, seed),
+            'low_support': {m: low for m in CLASS_METRICS if (low := low_support(y_true[alone], classes, m))},
             'per_class': {c: report[c] for c in classes},
             'confusion': confusion_matrix(y_true, y_pred, labels=range(len(classes))).tolist(),
             'classes': classes}
-    if keep_predictions: result |= {'y_true': y_true.tolist(), 'y_pred': y_pred.tolist()}
+    result['degenerate'] = degenerate_intervals(ci, result, len(alone), CLASS_METRICS)
+    if keep_predictions: result |= {'y_true': y_true.tolist(), 'y_pred': y_pred.tolist(), 'outputs': proba.tolist(), 'clusters': codes.tolist()}
     return result
+
 
 # %% ../../nbs/02_classification.ipynb #c32abccd
 TABLE_COLUMNS = ['accuracy', 'ci95_low', 'ci95_high', 'macro_f1', 'balanced_accuracy', 'roc_auc', 'p_value_vs_chance', 'n']
@@ -246,9 +304,11 @@ def test_sentence(test: dict,  # the test entry of `metrics.json`
                  ) -> str:
     "The report's sentence on the test split: the headline metric, accuracy with its CI, macro-F1, the binomial test."
     headline = f"{metric} {test['score']:.3f}; " if metric != 'accuracy' and test.get('score') is not None else ''
-    return (f"Test split: {test['n']} {noun}; {headline}accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
+    n_ind = test.get('n_independent') or test['n']
+    rows, on = (f"{test['n']} {noun} ({n_ind} independent)", f' on the {n_ind} independent {noun}') if n_ind < test['n'] else (f"{test['n']} {noun}", '')
+    return (f"Test split: {rows}; {headline}accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
             f"{test['ci95'][1]:.1%}), macro-F1 {test['macro_f1']:.3f}; p = {test['p_value_vs_chance']:.2g} against "
-            'chance (exact binomial test)')
+            f'chance (exact binomial test{on})')
 
 def _most_confused(metrics: dict) -> tuple[str, str, int, int] | None:
     "The most confused pair of classes on the test split: (a, b, mistakes between them, test samples of both)."
@@ -272,8 +332,10 @@ def limits(metrics: dict,            # the run's `metrics.json`
         out.append(f"The test split has only {test['n']} samples: the 95 % confidence interval of test accuracy spans "
                    f"{(hi - lo) * 100:.0f} points ({lo:.1%} to {hi:.1%}). Differences smaller than that are not evidence; "
                    'compare models by their cross-validation mean ± std, or collect more test data.')
-    if test.get('p_value_vs_chance') is not None and test['p_value_vs_chance'] >= 0.05:
-        out.append(f"The network does not beat chance on the test split (binomial p = {test['p_value_vs_chance']:.2g}): "
+    metric, by_metric = metrics.get('metric', 'accuracy'), test.get('p_value_vs_chance_by_metric')
+    p, how = (by_metric.get(metric), f'shuffle test of {metric}') if by_metric is not None else (test.get('p_value_vs_chance'), 'binomial test of accuracy')
+    if p is not None and p >= 0.05:
+        out.append(f"The network does not beat chance on the test split ({how}: p = {p:.2g}): "
                    'run the sanity checks of the training notebook (loss at initialisation, overfitting one batch).')
     if pair := _most_confused(metrics):
         a, b, k, n = pair
@@ -344,8 +406,11 @@ class Classification(Task):
                 'hgb': HistGradientBoostingClassifier(random_state=seed)}
     def predicted(self, outputs, classes) -> np.ndarray: return np.asarray(classes)[np.asarray(outputs).argmax(1)]
     def evaluate(self, y_true, outputs, classes, *, name: str = 'model', chance: float | None = None, n_boot: int = 2000,
-                 seed: int = DEFAULT_SEED, keep_predictions: bool = False) -> dict:
-        return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed, keep_predictions=keep_predictions)
+                 seed: int = DEFAULT_SEED, keep_predictions: bool = False, groups=None) -> dict:
+        return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed,
+                                    keep_predictions=keep_predictions, groups=groups)
+    def batch_scores(self, Y, outputs, W) -> dict: return batch_scores(Y, outputs, W)
+    def low_support(self, y_true, classes, metric: str) -> dict | None: return low_support(y_true, classes, metric)
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
         if result_a.get('y_true') != result_b.get('y_true') or 'y_pred' not in result_a or 'y_pred' not in result_b:
             raise InputError("McNemar's test needs both models' predictions on the same test rows: evaluate with keep_predictions=True")

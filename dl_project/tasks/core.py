@@ -9,7 +9,9 @@ import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, load_plugins, look_up, register_named
 
 # %% auto #0
-__all__ = ['TASKS', 'Task', 'register_task', 'get_task', 'task_of', 'choose_task']
+__all__ = ['MIN_SUPPORT', 'RESAMPLED_VALUES', 'TASKS', 'Task', 'cluster_codes', 'one_per_cluster', 'cluster_bootstrap',
+           'shuffled_scores', 'percentile_ci', 'shuffle_p_value', 'two_sided_bootstrap_p', 'degenerate_intervals',
+           'register_task', 'get_task', 'task_of', 'choose_task']
 
 # %% ../../nbs/01_tasks.ipynb #1859263b
 class Task(ABC):
@@ -90,8 +92,28 @@ class Task(ABC):
 
     @abstractmethod
     def evaluate(self, y_true, outputs, classes, *, name: str = 'model', chance: float | None = None, n_boot: int = 2000,
-                 seed: int = DEFAULT_SEED, keep_predictions: bool = False) -> dict:
-        "Score outputs against the truth: `{name, n, <every metric>, ci95_by_metric, p_value_vs_chance, ...}`, JSON-ready; with `y_true`/`y_pred` if `keep_predictions`. `chance`: what the test against chance compares with (`chance_value` of the problem card; None: the task's own default)."
+                 seed: int = DEFAULT_SEED, keep_predictions: bool = False, groups=None) -> dict:
+        "Score outputs against the truth: `{name, n, <every metric>, ci95_by_metric, p_value_vs_chance, ...}`, JSON-ready; with `y_true`/`y_pred` if `keep_predictions`. `chance`: what the test against chance compares with (`chance_value` of the problem card; None: the task's own default). `groups`: the group of each row (rows of one group, copies or one speaker's, are not independent: `n_independent` counts the groups and the tests use them); None: independent rows."
+
+    def batch_scores(self, Y, outputs, W) -> dict:
+        "Every metric of many weighted versions of one evaluation at once (`Y`: truths, shape (versions, rows), as `targets` gives them; `outputs`: one model's; `W`: row weights, same shape as `Y`): `{metric: (versions,) array}`, NaN where undefined. What the cluster bootstrap, the shuffle test and `metric_p_value` resample; a task without it has no test on its metrics."
+        raise NotImplementedError(f'the task {self.name!r} has no batch_scores')
+
+    def low_support(self, y_true, classes, metric: str) -> dict | None:
+        "`{'class', 'count'}` when `metric` on these truths (labels of `classes`) rests on fewer than `MIN_SUPPORT` rows of one class (positives for ROC-AUC); None when it does not (or the task has no classes)."
+        return None
+
+    def metric_p_value(self, result_a: dict, result_b: dict, metric: str, rows=None, n_boot: int = 2000, seed: int = DEFAULT_SEED) -> float | None:
+        "Two-sided paired cluster-bootstrap p-value that two models (results kept with their outputs, same rows) differ in `metric` itself; `rows`: a mask of the rows to compare (all if None); None where the task has no `batch_scores`, the metric is undefined, rests on fewer than `MIN_SUPPORT` rows of a class (`low_support`) or its resampled differences do not vary."
+        if 'outputs' not in result_a or 'outputs' not in result_b: return None
+        keep = np.ones(len(result_a['y_true']), bool) if rows is None else np.asarray(rows, bool)
+        y, codes = np.asarray(result_a['y_true'])[keep], np.asarray(result_a['clusters'])[keep]
+        a, b = np.asarray(result_a['outputs'])[keep], np.asarray(result_b['outputs'])[keep]
+        if self.low_support(y, result_a.get('classes') or [], metric): return None  # a handful of positives: the resamples cannot vary enough to test
+        diff = lambda Y, _, W: {metric: self.batch_scores(Y, b, W)[metric] - self.batch_scores(Y, a, W)[metric]}
+        try: diffs = cluster_bootstrap(diff, y, None, pd.factorize(codes)[0], n_boot, seed)[metric]
+        except NotImplementedError: return None
+        return two_sided_bootstrap_p(diffs)
 
     @abstractmethod
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
@@ -110,6 +132,21 @@ class Task(ABC):
     def test_sentence(self, test: dict, metric: str, noun: str) -> str:
         "The report's sentence on the test split (`test`: the test entry of `metrics.json`)."
         return f"Test split: {test['n']} {noun}; {metric} {test[metric]:.3f}, p = {test['p_value_vs_chance']:.2g} against chance."
+
+    def caveats(self, test: dict, metric: str, noun: str) -> list[str]:
+        "The report's warnings on a test evaluation (an entry of `metrics.json`): rows that are not independent, `metric` resting on too few rows of a class, a bootstrap interval with no width."
+        out, n_ind, fmt = [], test.get('n_independent'), lambda v: self.format(v, metric)
+        if n_ind is not None and n_ind < test['n']:
+            out.append(f"{test['n'] - n_ind} of the {test['n']} test {noun} repeat a group (copies, or rows of one group) of another test "
+                       f"row: the intervals resample whole groups and the tests count {n_ind} independent {noun}")
+        if low := (test.get('low_support') or {}).get(metric):
+            out.append(f"Only {low['count']} test {noun} are of the class {low['class']} (fewer than {MIN_SUPPORT}): {metric} rests on them, "
+                       'so it is unreliable, and so is its test')
+        if deg := (test.get('degenerate') or {}).get(metric):
+            bound = f"; the one-sided 95 % {deg['side']} bound of a share of {deg['n']} samples is {fmt(deg['bound'])}" if deg['bound'] is not None else ''
+            out.append(f"Every bootstrap resample scores {metric} {fmt(test.get(metric, test.get('score')))}: the bootstrap interval is "
+                       f"degenerate, which is not certainty ({deg['n']} independent {noun}{bound})")
+        return out
 
     def limits(self, metrics: dict, audit: dict | None = None, advice: dict | None = None) -> list[str]:
         "The task's sentences for the report's limits and next steps (`metrics.json`, `audit.json`; `advice`: the data kind's sentences, `DataKind.advice`)."
@@ -130,6 +167,89 @@ class Task(ABC):
     def format_diff(self, diff: float, metric: str) -> str:
         "A difference of two scores as the report writes it, signed."
         return f'{diff:+.4g} ({metric})'
+
+# %% ../../nbs/01_tasks.ipynb #c59ec3a8
+MIN_SUPPORT = 10            # a score resting on fewer rows of one class (positives, for ROC-AUC) than this is flagged as unreliable
+RESAMPLED_VALUES = 4_000_000 # resampled row weights computed at once (memory)
+
+def cluster_codes(groups, # the group of each row (copies, one speaker's recordings), or None: every row its own
+                  n: int, # the number of rows
+                 ) -> np.ndarray:
+    "The cluster of each row, numbered 0.. in order of first appearance: rows that share a group are one cluster."
+    if groups is None: return np.arange(n)
+    codes = pd.factorize(pd.Series(np.asarray(groups)).astype(str))[0]
+    if len(codes) != n: raise InputError(f'{len(codes)} groups for {n} rows: give one group per evaluated row')
+    return codes
+
+def one_per_cluster(codes: np.ndarray) -> np.ndarray:
+    "Positions of the first row of every cluster, in row order: the independent samples a test counts."
+    return np.sort(np.unique(codes, return_index=True)[1])
+
+def cluster_bootstrap(batch_scores, # `(Y, outputs, W) -> {metric: (versions,)}` (`Task.batch_scores`)
+                      y,            # the truths of the rows
+                      outputs,      # the model's outputs on them
+                      codes,        # the cluster of each row (`cluster_codes`)
+                      n_boot: int,  # resamples
+                      seed: int = DEFAULT_SEED, # seed of the resampling
+                     ) -> dict[str, np.ndarray]:
+    "Every metric on `n_boot` resamples that draw whole clusters with replacement (a row drawn k times weighs k): rows that are copies move together."
+    y, codes = np.asarray(y), np.asarray(codes)
+    rng, n_clusters = np.random.default_rng(seed), int(codes.max()) + 1
+    step, parts = max(1, RESAMPLED_VALUES // max(len(y), n_clusters)), []
+    for start in range(0, n_boot, step):
+        b = min(step, n_boot - start)
+        drawn = rng.integers(0, n_clusters, (b, n_clusters)) + np.arange(b)[:, None] * n_clusters
+        counts = np.bincount(drawn.ravel(), minlength=b * n_clusters).reshape(b, n_clusters)
+        parts.append(batch_scores(np.broadcast_to(y, (b, len(y))), outputs, counts[:, codes].astype(float)))
+    return {m: np.concatenate([p[m] for p in parts]) for m in parts[0]}
+
+def shuffled_scores(batch_scores, y, outputs, n_shuffles: int, seed: int = DEFAULT_SEED) -> dict[str, np.ndarray]:
+    "Every metric of the same outputs against `n_shuffles` shufflings of the truths: what outputs that know nothing of the rows score."
+    y, rng, parts = np.asarray(y), np.random.default_rng(seed), []
+    step = max(1, RESAMPLED_VALUES // max(len(y), 1))
+    for start in range(0, n_shuffles, step):
+        b = min(step, n_shuffles - start)
+        parts.append(batch_scores(rng.permuted(np.tile(y, (b, 1)), axis=1), outputs, np.ones((b, len(y)))))
+    return {m: np.concatenate([p[m] for p in parts]) for m in parts[0]}
+
+def percentile_ci(values, level: float = 0.95) -> list[float] | None:
+    "`[lo, hi]` percentile interval of resampled scores (NaN ones left out); None when every one is NaN."
+    values = np.asarray(values, float)
+    if not np.isfinite(values).any(): return None
+    tail = (1 - level) / 2 * 100
+    return np.nanpercentile(values, [tail, 100 - tail]).tolist()
+
+def shuffle_p_value(observed: float | None, shuffled, lower_is_better: bool = False) -> float | None:
+    "One-sided p-value of a shuffle test: the share of shuffled scores at least as good as `observed` (counting the observed one); None if undefined."
+    shuffled = np.asarray(shuffled, float)
+    shuffled = shuffled[np.isfinite(shuffled)]
+    if observed is None or not np.isfinite(observed) or not len(shuffled): return None
+    as_good = shuffled <= observed + 1e-12 if lower_is_better else shuffled >= observed - 1e-12
+    return float((1 + as_good.sum()) / (1 + len(shuffled)))
+
+def two_sided_bootstrap_p(diffs) -> float | None:
+    "Two-sided p-value that resampled differences are centred on 0: twice the smaller share on either side of 0 (counting an observed 0); None if undefined, or if every resample gives the same difference (a degenerate bootstrap sees no uncertainty, which is not certainty)."
+    d = np.asarray(diffs, float)
+    d = d[np.isfinite(d)]
+    if not len(d) or (np.ptp(d) == 0 and d[0] != 0): return None
+    side = min((d <= 0).sum(), (d >= 0).sum())
+    return float(min(1.0, 2 * (1 + side) / (1 + len(d))))
+
+def degenerate_intervals(ci: dict,        # the bootstrap interval of each metric (`percentile_ci`)
+                         scores: dict,    # the score of each metric
+                         n: int,          # the independent samples evaluated
+                         unit_metrics=(), # metrics that are shares from 0 to 1 (a score at 0 or 1 gets a one-sided bound)
+                        ) -> dict:
+    "Metrics whose bootstrap interval has no width (every resample scores the same: the bootstrap cannot see the uncertainty): `{metric: {n, side, bound}}`; at 0 or 1 the one-sided 95 % bound of a proportion of `n` samples all right (all wrong), else no bound."
+    out = {}
+    for m, interval in ci.items():
+        if not interval or interval[0] != interval[1] or scores.get(m) is None: continue
+        out[m], value = {'n': int(n), 'side': None, 'bound': None}, scores[m]
+        if m in unit_metrics and value in (0.0, 1.0):
+            bound = 0.05 ** (1 / n)  # exact: the largest per-sample error rate under which n hits in a row still has 5 % probability
+            out[m] |= {'side': 'lower', 'bound': bound} if value == 1.0 else {'side': 'upper', 'bound': 1 - bound}
+    return out
+
 
 # %% ../../nbs/01_tasks.ipynb #afaa40fb
 TASKS: dict[str, Task] = {}  # name -> task, in registration order

@@ -12,13 +12,14 @@ from sklearn.ensemble import HistGradientBoostingRegressor, RandomForestRegresso
 from sklearn.linear_model import Ridge
 from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
 from ..core import DEFAULT_SEED, InputError
-from .core import Task, register_task
+from .core import (Task, cluster_bootstrap, cluster_codes, degenerate_intervals, one_per_cluster, percentile_ci,
+                                   register_task, shuffle_p_value, shuffled_scores)
 
 # %% auto #0
 __all__ = ['NUMERIC_SHARE', 'MANY_DISTINCT', 'FRACTIONAL_DISTINCT', 'SKEW_LIMIT', 'OUTLIER_IQR', 'OUTLIER_SHARE',
            'CHANCE_STRATEGIES', 'MAX_BINS', 'MIN_PER_BIN', 'CI_WIDTH_SHARE', 'R2_CI_WIDTH', 'LOW_R2', 'FEW_ROWS',
            'REGRESSION', 'parse_targets', 'looks_numeric', 'describe_number', 'outlier_share', 'choose_metric',
-           'regression_scores', 'chance_levels', 'quantile_bins', 'bootstrap_ci', 'wilcoxon_p_value',
+           'regression_scores', 'chance_levels', 'quantile_bins', 'batch_scores', 'bootstrap_ci', 'wilcoxon_p_value',
            'p_value_vs_constant', 'evaluate_predictions', 'plot_predicted_vs_true', 'plot_residuals', 'summary_line',
            'test_sentence', 'limits', 'Regression']
 
@@ -152,28 +153,31 @@ def quantile_bins(labels,                      # the labels (strings or numbers)
     return bins
 
 # %% ../../nbs/04_regression.ipynb #2497e184
+def batch_scores(Y,       # true values of each version: (versions, rows)
+                 outputs, # the model's predictions: (rows, 1) or (rows,)
+                 W,       # row weights of each version: (versions, rows)
+                ) -> dict[str, np.ndarray]:
+    "RMSE, MAE and R² (NaN where every true value is the same) of one model against many weighted versions of the truth, at once."
+    Y, W, p = np.asarray(Y, float), np.asarray(W, float), np.asarray(outputs, float).ravel()
+    total, err = W.sum(1), p - Y
+    sse = (W * err ** 2).sum(1)
+    sst = (W * (Y - ((W * Y).sum(1) / total)[:, None]) ** 2).sum(1)
+    with np.errstate(divide='ignore', invalid='ignore'):
+        r2 = np.where(sst > 1e-12 * np.maximum(1.0, (W * Y ** 2).sum(1)), 1 - sse / sst, np.nan)
+    return {'rmse': np.sqrt(sse / total), 'mae': (W * np.abs(err)).sum(1) / total, 'r2': r2}
+
 def bootstrap_ci(y_true,                   # true values
                  y_pred,                   # predicted values
                  n_boot: int = 2000,       # bootstrap resamples
                  level: float = 0.95,      # confidence level
                  seed: int = DEFAULT_SEED, # seed of the resampling
-                 chunk: int = 4_000_000,   # resampled values computed at once (memory)
+                 groups=None,              # the group of each row: whole groups are resampled (None: rows)
                 ) -> dict[str, list[float] | None]:
-    "Percentile-bootstrap confidence interval `[lo, hi]` of RMSE, MAE and R² over rows (None where undefined in every resample)."
-    y, p = np.asarray(y_true, float), np.asarray(y_pred, float)
-    n, rng = len(y), np.random.default_rng(seed)
-    scores = {m: np.full(n_boot, np.nan) for m in ('rmse', 'mae', 'r2')}
-    step = max(1, chunk // max(n, 1))
-    for a in range(0, n_boot if n else 0, step):
-        idx = rng.integers(0, n, (min(step, n_boot - a), n))
-        yt, err = y[idx], p[idx] - y[idx]
-        sse, sst = (err ** 2).sum(1), ((yt - yt.mean(1, keepdims=True)) ** 2).sum(1)
-        scores['rmse'][a:a + len(idx)] = np.sqrt(sse / n)
-        scores['mae'][a:a + len(idx)] = np.abs(err).mean(1)
-        with np.errstate(divide='ignore', invalid='ignore'):
-            scores['r2'][a:a + len(idx)] = np.where(yt.max(1) > yt.min(1), 1 - sse / sst, np.nan)
-    tail = (1 - level) / 2 * 100
-    return {m: np.nanpercentile(s, [tail, 100 - tail]).tolist() if np.isfinite(s).any() else None for m, s in scores.items()}
+    "Percentile-bootstrap confidence interval `[lo, hi]` of RMSE, MAE and R² (None where undefined in every resample); rows of one group are drawn together."
+    y = np.asarray(y_true, float)
+    scores = cluster_bootstrap(batch_scores, y, np.asarray(y_pred, float), cluster_codes(groups, len(y)), n_boot, seed)
+    return {m: percentile_ci(v, level) for m, v in scores.items()}
+
 
 # %% ../../nbs/04_regression.ipynb #ccb8cccb
 def wilcoxon_p_value(diff,                        # paired differences (here: absolute errors of A minus those of B)
@@ -208,6 +212,11 @@ def _truth(y_true) -> np.ndarray:
                                       'drop those rows before evaluating')
     return values
 
+def _shuffle_tests(y, p, n_shuffles: int, seed: int) -> dict:
+    "One-sided shuffle test of every metric itself: the share of shuffled truths against which the same predictions score at least as well."
+    observed, shuffled = batch_scores(y[None], p, np.ones((1, len(y)))), shuffled_scores(batch_scores, y, p, n_shuffles, seed)
+    return {m: shuffle_p_value(float(observed[m][0]), shuffled[m], lower_is_better=m != 'r2') for m in observed}
+
 def evaluate_predictions(y_true,                   # true values (numbers, or labels that parse as numbers)
                          outputs,                  # predicted values, shape (n, 1) or (n,)
                          classes=None,             # unused (a regression target has no classes)
@@ -217,6 +226,7 @@ def evaluate_predictions(y_true,                   # true values (numbers, or la
                          n_boot: int = 2000,       # bootstrap resamples for the CIs
                          seed: int = DEFAULT_SEED, # seed of the bootstrap
                          keep_predictions: bool = False, # also store `y_true` and `y_pred` (for paired tests and figures)
+                         groups=None,              # the group of each row (copies, one speaker's): rows of a group are not independent; None: every row is
                         ) -> dict:
     "Score predicted values against the truth: the result structure every regression model's evaluation returns."
     y, p = _truth(y_true), _column(outputs)
@@ -224,13 +234,17 @@ def evaluate_predictions(y_true,                   # true values (numbers, or la
     if not len(y): raise InputError('nothing to evaluate: no rows')
     if not np.isfinite(p).all():
         raise InputError(f'{int((~np.isfinite(p)).sum())} predictions are NaN or infinite: the model diverged; lower the learning rate')
+    codes = cluster_codes(groups, len(y))
+    alone = one_per_cluster(codes)  # one row per group: the independent samples the tests count
     constant, residuals = float(y.mean()) if chance is None else float(chance), y - p
-    ci = bootstrap_ci(y, p, n_boot=n_boot, seed=seed)
-    result = {'name': name, 'n': int(len(y)), **regression_scores(y, p), 'ci95': ci['rmse'], 'ci95_by_metric': ci,
-              'chance': constant, 'p_value_vs_chance': p_value_vs_constant(y, p, constant),
+    ci = bootstrap_ci(y, p, n_boot=n_boot, seed=seed, groups=codes)
+    result = {'name': name, 'n': int(len(y)), 'n_independent': len(alone), **regression_scores(y, p), 'ci95': ci['rmse'], 'ci95_by_metric': ci,
+              'chance': constant, 'p_value_vs_chance': p_value_vs_constant(y[alone], p[alone], constant),
+              'p_value_vs_chance_by_metric': _shuffle_tests(y[alone], p[alone], n_boot, seed),
               'residuals_summary': {'mean': float(residuals.mean()), 'std': float(residuals.std())},
               'target_summary': {'mean': float(y.mean()), 'std': float(y.std())}}
-    if keep_predictions: result |= {'y_true': y.tolist(), 'y_pred': p.tolist()}
+    result['degenerate'] = degenerate_intervals(ci, result, len(alone))
+    if keep_predictions: result |= {'y_true': y.tolist(), 'y_pred': p.tolist(), 'outputs': p[:, None].tolist(), 'clusters': codes.tolist()}
     return result
 
 # %% ../../nbs/04_regression.ipynb #dd01ca3d
@@ -305,8 +319,10 @@ def test_sentence(test: dict,  # the test entry of `metrics.json`
     head = f'{metric} undefined' if score is None else f'{metric} {score:.4g}{_ci_text(ci)}'
     others = ', '.join(f"{'R²' if m == 'r2' else m} {_fmt(test.get(m))}" for m in ('rmse', 'mae', 'r2') if m != metric)
     constant = f"always predicting {test['chance']:.4g}" if test.get('chance') is not None else 'predicting the mean'
-    return (f"Test split: {test['n']} {noun}; {head}, {others}; p = {test['p_value_vs_chance']:.2g} against {constant} "
-            '(one-sided Wilcoxon signed-rank test on absolute errors)')
+    n_ind = test.get('n_independent') or test['n']
+    rows, on = (f"{test['n']} {noun} ({n_ind} independent)", f', on the {n_ind} independent {noun}') if n_ind < test['n'] else (f"{test['n']} {noun}", '')
+    return (f"Test split: {rows}; {head}, {others}; p = {test['p_value_vs_chance']:.2g} against {constant} "
+            f'(one-sided Wilcoxon signed-rank test on absolute errors{on})')
 
 # %% ../../nbs/04_regression.ipynb #ea217af4
 def limits(metrics: dict,             # the run's `metrics.json`
@@ -387,8 +403,10 @@ class Regression(Task):
                 'rf': RandomForestRegressor(n_estimators=200, min_samples_leaf=2, n_jobs=-1, random_state=seed),
                 'hgb': HistGradientBoostingRegressor(random_state=seed)}
     def evaluate(self, y_true, outputs, classes, *, name: str = 'model', chance: float | None = None, n_boot: int = 2000,
-                 seed: int = DEFAULT_SEED, keep_predictions: bool = False) -> dict:
-        return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed, keep_predictions=keep_predictions)
+                 seed: int = DEFAULT_SEED, keep_predictions: bool = False, groups=None) -> dict:
+        return evaluate_predictions(y_true, outputs, classes, name=name, chance=chance, n_boot=n_boot, seed=seed,
+                                    keep_predictions=keep_predictions, groups=groups)
+    def batch_scores(self, Y, outputs, W) -> dict: return batch_scores(Y, outputs, W)
     def paired_p_value(self, result_a: dict, result_b: dict) -> float:
         "Two-sided Wilcoxon signed-rank test on the absolute errors of two models on the same rows."
         if 'y_pred' not in result_a or 'y_pred' not in result_b or result_a.get('y_true') is None or \
