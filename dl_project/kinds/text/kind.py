@@ -19,8 +19,8 @@ __all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_
            'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH',
            'TOKEN_MODES', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT', 'decode_text', 'read_text_table', 'looks_like_text',
            'text_column', 'reads_as_text', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features',
-           'CollapseSpaces', 'sequence_length', 'text_encoder', 'hangul_fonts', 'TextPictures', 'TextInputs',
-           'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
+           'CollapseSpaces', 'sequence_length', 'text_encoder', 'TextPictures', 'TextInputs', 'plot_lengths',
+           'distinctive_ngrams', 'plot_ngrams', 'TextKind']
 
 # %% ../../../nbs/19_text_kind.ipynb #983e7485
 ENCODING_NAMES = {'utf-8-sig': 'UTF-8 with BOM', 'utf-8': 'UTF-8', 'cp949': 'CP949 (EUC-KR, Korean Windows)'}  # how the load reports each encoding
@@ -224,16 +224,6 @@ def text_encoder(texts,                # the training texts the vocabulary is le
     return keras.Model(strings, vectorizer(collapse(strings)), name='text_encoder')
 
 # %% ../../../nbs/19_text_kind.ipynb #d1b716d9
-def hangul_fonts() -> list[str]:
-    "Font families for figures with Korean text: NanumGothic (registered from `koreanize-matplotlib` if installed), then matplotlib's default."
-    from importlib.util import find_spec
-    from matplotlib import font_manager
-    spec = find_spec('koreanize_matplotlib')
-    font = Path(spec.origin).parent / 'fonts' / 'NanumGothic.ttf' if spec and spec.origin else None
-    if font is None or not font.exists(): return ['DejaVu Sans']
-    if 'NanumGothic' not in {f.name for f in font_manager.fontManager.ttflist}: font_manager.fontManager.addfont(str(font))
-    return ['NanumGothic', 'DejaVu Sans']
-
 class TextPictures:
     "Texts drawn as uint8 pictures (side `size` pixels), made when indexed: `KindInputs.previews` of texts."
     def __init__(self, texts, size: int = 180, width: int = 15):
@@ -245,12 +235,11 @@ class TextPictures:
         import textwrap
         import matplotlib.pyplot as plt
         lines = textwrap.wrap(self.texts[i], self.width, max_lines=9, placeholder=' …') or ['(empty)']
-        with plt.rc_context({'font.family': hangul_fonts()}):
-            fig = plt.figure(figsize=(self.size / 72, self.size / 72), dpi=72)
-            fig.text(0.05, 0.95, '\n'.join(lines), va='top', ha='left', fontsize=10, linespacing=1.5)
-            fig.canvas.draw()
-            picture = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
-            plt.close(fig)
+        fig = plt.figure(figsize=(self.size / 72, self.size / 72), dpi=72)
+        fig.text(0.05, 0.95, '\n'.join(lines), va='top', ha='left', fontsize=10, linespacing=1.5)
+        fig.canvas.draw()
+        picture = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
+        plt.close(fig)
         return picture
 
 # %% ../../../nbs/19_text_kind.ipynb #79a14bd8
@@ -325,14 +314,13 @@ def distinctive_ngrams(samples: Samples, # text samples
     return out
 
 def plot_ngrams(ngrams: dict[str, pd.Series]):
-    "Bars of each class's most distinctive n-grams (`distinctive_ngrams`), one panel per class; Korean drawn with `hangul_fonts`."
+    "Bars of each class's most distinctive n-grams (`distinctive_ngrams`), one panel per class; Korean drawn in the figure fonts (`core.use_figure_fonts`)."
     import matplotlib.pyplot as plt
-    with plt.rc_context({'font.family': hangul_fonts()}):
-        fig, axes = plt.subplots(1, len(ngrams), figsize=(3.2 * len(ngrams), 3.6), dpi=72, squeeze=False)
-        for ax, (name, ratio) in zip(axes.flat, ngrams.items()):
-            ax.barh([repr(g.strip() or g) for g in ratio.index[::-1]], ratio.to_numpy()[::-1], color='C0')
-            ax.set(title=str(name), xlabel='log ratio (this class : others)')
-        fig.tight_layout()
+    fig, axes = plt.subplots(1, len(ngrams), figsize=(3.2 * len(ngrams), 3.6), dpi=72, squeeze=False)
+    for ax, (name, ratio) in zip(axes.flat, ngrams.items()):
+        ax.barh([repr(g.strip() or g) for g in ratio.index[::-1]], ratio.to_numpy()[::-1], color='C0')
+        ax.set(title=str(name), xlabel='log ratio (this class : others)')
+    fig.tight_layout()
     plt.close(fig)
     return fig
 
