@@ -198,10 +198,11 @@ def grouping_gap(metrics: dict, # the run's `metrics.json`
             f"{fmt(base['cv_mean'])} ± {fmt(base['cv_std'])} on the grouped folds")
     if task.better(random['cv_mean'], base['cv_mean'], metric):
         gap = abs(random['cv_mean'] - base['cv_mean'])
-        spread = (f"more than the grouped folds' spread (± {fmt(base['cv_std'])}): the grouped folds drive the headline"
-                  if gap > base['cv_std'] else f"within the grouped folds' spread (± {fmt(base['cv_std'])})")
-        return (said + f": a random split would have flattered it by {task.format_diff(gap, metric).lstrip('+-')}, {spread}; that is the share "
-                "of the score that comes from having seen the group in training. Every cross-validation figure here is on grouped folds.")
+        spread = (f"That is more than the grouped folds' spread (± {fmt(base['cv_std'])}), so the grouped folds drive the headline: every "
+                  "cross-validation figure here is on them." if gap > base['cv_std'] else
+                  f"That is within the grouped folds' spread (± {fmt(base['cv_std'])}); every cross-validation figure here is on grouped folds all the same.")
+        return (said + f": a random split would have flattered it by {task.format_diff(gap, metric).lstrip('+-')}, the share of the score that "
+                f"comes from having seen the group in training. {spread}")
     return said + ': the groups do not leak here, a random split would have said the same.'
 
 
