@@ -12,12 +12,12 @@ from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'EPOCHS', 'LR', 'WEIGHT_DECAY', 'LABEL_SMOOTHING', 'SCHEDULE', 'AUGMENT',
-           'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'PLUGIN_GROUP', 'PLUGINS', 'InputError',
-           'setting', 'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins', 'save_json',
-           'load_json', 'write_atomically', 'load_json_if_valid', 'read_back_json', 'file_digest', 'register_named',
-           'look_up', 'seed_everything', 'current_seed', 'enable_determinism', 'determinism_enabled', 'list_devices',
-           'pick_strategy', 'describe_strategy', 'imported_packages', 'hardware_info', 'git_info', 'environment_record',
-           'save_environment', 'package_differences']
+           'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'PLUGIN_GROUP', 'PLUGINS', 'CJK_FONTS',
+           'InputError', 'setting', 'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins',
+           'save_json', 'load_json', 'write_atomically', 'load_json_if_valid', 'read_back_json', 'file_digest',
+           'register_named', 'look_up', 'use_figure_fonts', 'seed_everything', 'current_seed', 'enable_determinism',
+           'determinism_enabled', 'list_devices', 'pick_strategy', 'describe_strategy', 'imported_packages',
+           'hardware_info', 'git_info', 'environment_record', 'save_environment', 'package_differences']
 
 # %% ../nbs/00_core.ipynb #86973d97
 class InputError(ValueError):
@@ -190,6 +190,29 @@ def look_up(registry: dict, # name -> object
     if name not in registry:
         raise InputError(f'no {what} {name!r} is registered (known: {sorted(registry)}): import its module, or register it with {how}')
     return registry[name]
+
+# %% ../nbs/00_core.ipynb #a1f621ae
+CJK_FONTS = ('NanumGothic', 'Noto Sans CJK KR', 'Noto Sans KR', 'Noto Sans CJK JP', 'Malgun Gothic', 'AppleGothic',
+             'Droid Sans Fallback')  # fonts with Hangul, in the order they are preferred: the packaged one, then common system ones
+
+def _packaged_font() -> Path | None:
+    "NanumGothic as `koreanize-matplotlib` ships it, or None where the package is not installed."
+    spec = importlib.util.find_spec('koreanize_matplotlib')
+    font = Path(spec.origin).parent / 'fonts' / 'NanumGothic.ttf' if spec and spec.origin else None
+    return font if font is not None and font.is_file() else None
+
+def use_figure_fonts() -> list[str]:
+    "Set matplotlib's font family to DejaVu Sans, then a font with Hangul (`CJK_FONTS`: the packaged NanumGothic, else one of the system's); the family list set."
+    import matplotlib
+    from matplotlib import font_manager
+    if (font := _packaged_font()) and 'NanumGothic' not in {f.name for f in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(str(font))
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    families = ['DejaVu Sans'] + [name for name in CJK_FONTS if name in have][:1]
+    matplotlib.rcParams['font.family'] = families
+    return families
+
+use_figure_fonts()
 
 # %% ../nbs/00_core.ipynb #60be009e
 _state = {'seed': None, 'deterministic': False}

@@ -8,6 +8,7 @@ import dataclasses, functools, inspect, json, os, time, warnings
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
+from scipy import stats
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, read_back_json, save_json, seed_everything, write_atomically
 from .data import LINE, Samples
@@ -22,11 +23,11 @@ from . import schedules
 from .schedules import make_schedule
 
 # %% auto #0
-__all__ = ['CV_SPLITS', 'SCHEDULES', 'KIND_SETTINGS', 'INPUT_SETTINGS', 'OOF_COLUMNS', 'cv_pool', 'has_groups', 'assign_folds',
-           'LearnerSettings', 'run_settings', 'network_of', 'learner_options', 'baseline_of', 'network_choice',
-           'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner', 'make_learner', 'learner_config',
-           'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv', 'load_cv', 'fold_models', 'result_inputs',
-           'predict_ensemble', 'evaluate_ensemble']
+__all__ = ['CV_SPLITS', 'SCHEDULES', 'KIND_SETTINGS', 'INPUT_SETTINGS', 'OOF_COLUMNS', 'SHUFFLES', 'cv_pool', 'has_groups',
+           'assign_folds', 'LearnerSettings', 'run_settings', 'network_of', 'learner_options', 'baseline_of',
+           'network_choice', 'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner', 'make_learner',
+           'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv', 'load_cv', 'fold_models',
+           'result_inputs', 'predict_ensemble', 'evaluate_ensemble', 'shuffled_labels', 'shuffled_label_check']
 
 # %% ../nbs/27_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -557,3 +558,51 @@ def evaluate_ensemble(result: CVResult | str | Path, # a cross-validation result
     pred = predict_ensemble(result, samples, split, cache)
     return result.task.evaluate(pred.label, oof_proba(pred, result.classes, result.task), result.classes, name=result.name,
                                 keep_predictions=True, **kw)
+
+# %% ../nbs/27_cv.ipynb #682b8421
+SHUFFLES = 3  # label shuffles of the shuffled-label check: each costs one cross-validation of the baseline
+
+def shuffled_labels(y,      # the labels (codes or numbers)
+                    groups, # the group of each row
+                    seed: int = DEFAULT_SEED, # seed of the shuffle
+                   ) -> np.ndarray:
+    "`y` permuted: each group whose rows share one label moves as one (copies keep one label), the rows of other groups one by one."
+    y, groups = np.asarray(y), np.asarray(groups).astype(str)
+    pure = pd.Series(y).groupby(groups).transform('nunique').to_numpy() == 1
+    unit = np.where(pure, 'group ' + pd.Series(groups), 'row ' + pd.Series(np.arange(len(y)).astype(str)))
+    _, first, inverse = np.unique(unit, return_index=True, return_inverse=True)
+    return y[first][np.random.default_rng(seed).permutation(len(first))][inverse]
+
+class _Relabelled:
+    "`inputs` with the labels `y` instead of theirs; everything else read from `inputs`."
+    def __init__(self, inputs: KindInputs, y: np.ndarray): self.inputs, self.y = inputs, y
+    def __getattr__(self, name): return getattr(self.inputs, name)
+
+def shuffled_label_check(samples: Samples,   # the sample table
+                         model: str,         # a baseline (`BASELINES`) or network name
+                         chance: float,      # the chance level in `metric` (the problem card's)
+                         *, folds: int = FOLDS, seed: int = DEFAULT_SEED, # the folds, as the real labels' cross-validation draws them
+                         groups: bool | str = 'auto', # group-aware folds, as `cross_validate`
+                         metric: str | None = None,   # the score; the task's first metric if None
+                         cache=None,                  # the shared inputs (`CVInputs`)
+                         shuffles: int = SHUFFLES,    # how many shuffles
+                        ) -> dict:
+    "`{shuffles, scores (the mean of each shuffle), mean, chance, bound, leak, size}`: `model` cross-validated on shuffled training labels (see above)."
+    task = task_of(samples)
+    metric = metric or task.metrics[0]
+    inputs = CVInputs(samples, cache=cache)
+    fold_of = assign_folds(samples, folds, seed, groups)
+    fold_of = fold_of[inputs.usable[fold_of.index]]
+    pool, learner, scores = fold_of.index.to_numpy(), make_learner(model), []
+    for s in range(shuffles):
+        y = np.array(inputs.y, copy=True)
+        y[pool] = shuffled_labels(y[pool], samples.table['group'].iloc[pool], seed + 1 + s)
+        relabelled = _Relabelled(inputs, y)
+        scores.append([run_fold(learner, relabelled, fold_of.index[fold_of != k].to_numpy(), fold_of.index[fold_of == k].to_numpy(), k, seed)[0][metric]
+                       for k in range(folds)])
+    every = np.ravel(scores)
+    margin = float(stats.t.ppf(0.95, len(every) - 1) * every.std(ddof=1) / np.sqrt(len(every))) if len(every) > 1 else 0.0
+    bound = chance - margin if metric in task.lower_is_better else chance + margin
+    mean = float(every.mean())
+    return {'shuffles': shuffles, 'scores': [float(np.mean(s)) for s in scores], 'mean': mean, 'chance': float(chance),
+            'bound': float(bound), 'leak': bool(task.better(mean, bound, metric)), 'size': mean - float(chance)}

@@ -4,18 +4,20 @@
 
 # %% ../nbs/11_data.ipynb #6ba8b73f
 from __future__ import annotations
-import csv, hashlib, io, os, warnings
+import csv, hashlib, io, os, re, warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np, pandas as pd
+from scipy.stats.contingency import association
 from .core import DEFAULT_SEED, InputError, write_atomically
 from .datasets import IMAGE_SUFFIXES
 from .tasks import choose_task, task_of
 
 # %% auto #0
-__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'LAYOUT_KINDS', 'JUNK_NAMES', 'SPLIT_ALIASES', 'TABLE_SUFFIXES',
-           'ENCODINGS', 'DECIMAL_COMMA', 'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name',
-           'input_files', 'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split',
+__all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'LAYOUT_KINDS', 'JUNK_NAMES', 'SPLIT_ALIASES',
+           'NAME_SEPARATORS', 'GROUP_MIN_SHARED', 'GROUP_MAX_CRAMERS_V', 'TABLE_SUFFIXES', 'ENCODINGS', 'DECIMAL_COMMA',
+           'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files', 'scan_class_dirs',
+           'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'name_parts', 'infer_name_groups',
            'exclude_unreadable', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file',
            'with_decimal_commas', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters', 'group_by_name',
            'split_beside', 'redraw_split', 'fingerprint']
@@ -50,6 +52,8 @@ class Samples:
     split_file: Path | None = None      # CSV the drawn split was saved to or read from
     split_drawn: bool = False           # whether the split was drawn (or read from a split file), not given by the data
     split_reused: Path | None = None    # the saved split a drawn split was read back from (beside the data, a run folder's split.csv); None: drawn with the seed
+    grouping: dict = field(default_factory=dict)  # where the groups of files came from (`infer_name_groups`): {'by': 'given'}, {'by': 'file name', ...} or {'by': 'none'}; {} for table rows
+    notes: list[str] = field(default_factory=list) # what loading read otherwise than the data might suggest, in sentences (a column not read as text); the problem card shows them
 
     def __len__(self): return len(self.table)
 
@@ -214,6 +218,38 @@ def read_split(samples: Samples, # samples to assign
                          f'{len(gone)} rows gone, e.g. {gone[:3]}): delete {path} to draw a new split, or restore the data')
     return keys.map(saved)
 
+# %% ../nbs/11_data.ipynb #576eaca7
+NAME_SEPARATORS = r'[_\-\s]+'  # what cuts a file name's stem into parts: underscores, hyphens, spaces
+GROUP_MIN_SHARED = 0.5        # more than this share of a name part's values must occur in two classes or more for it to be a group
+GROUP_MAX_CRAMERS_V = 0.5     # a name part whose values predict the class this strongly (Cramér's V, a large association) names the class, not a group
+
+def name_parts(paths, # file paths
+              ) -> pd.DataFrame:
+    "The parts of each file's stem cut at `NAME_SEPARATORS`, one column per position that every name has (none if a name has fewer than two parts)."
+    parts = [[p for p in re.split(NAME_SEPARATORS, Path(path).stem) if p] for path in paths]
+    width = min((len(p) for p in parts), default=0)
+    return pd.DataFrame([p[:width] for p in parts] if width >= 2 else [[] for _ in parts])
+
+def _name_group(values: pd.Series, labels: pd.Series) -> float | None:
+    "Cramér's V of `values` with `labels` if `values` can be the group (see above), else None."
+    if values.str.fullmatch(r'\d+').all() or not 1 < values.nunique() < len(values): return None
+    if (labels.groupby(values.to_numpy()).nunique() >= 2).mean() <= GROUP_MIN_SHARED: return None
+    v = float(association(pd.crosstab(values.to_numpy(), labels.to_numpy()).to_numpy(), method='cramer'))
+    return v if v < GROUP_MAX_CRAMERS_V else None
+
+def infer_name_groups(paths,  # the files
+                      labels, # their classes
+                     ) -> tuple[pd.Series | None, dict]:
+    "`(group of each file, how)`: the name part that is a group (see above) and `{'by': 'file name', 'part', 'values', 'examples', 'cramers_v'}`; `(None, {'by': 'none'})` if no part is."
+    parts, labels = name_parts(paths), pd.Series(np.asarray(labels, dtype=str))
+    found = {i: v for i in parts.columns if (v := _name_group(parts[i], labels)) is not None}
+    if not found: return None, {'by': 'none'}
+    best = min(found, key=lambda i: (parts[i].nunique(), i))
+    values = parts[best]
+    return pd.Series(values.to_numpy(), index=paths.index if isinstance(paths, pd.Series) else None), {
+        'by': 'file name', 'part': int(best) + 1, 'values': int(values.nunique()),
+        'examples': sorted(values.unique())[:5], 'cramers_v': round(found[best], 3)}
+
 # %% ../nbs/11_data.ipynb #16b9b2b4
 def exclude_unreadable(samples: Samples, # samples of the audited dataset (with `path`)
                        report: dict,     # the audit report
@@ -278,6 +314,16 @@ def _choose_task(labels: pd.Series, task: str, where):
                       f'{chosen.name} was asked for: pass --task {detected.name} (task={detected.name!r}) if that is what you mean')
     return chosen
 
+def _with_default_groups(table: pd.DataFrame, classes: bool) -> tuple[pd.DataFrame, dict]:
+    "`table` with a `group` column, and where the groups of files came from (`Samples.grouping`): files of classes without groups are grouped by their names where `infer_name_groups` can, else each file (or table row) is a group of its own."
+    if 'group' in table: grouping = {'by': 'given'} if 'path' in table else {}
+    elif 'path' not in table: table['group'], grouping = table.index.astype(str), {}
+    else:
+        groups, grouping = infer_name_groups(table['path'], table['label']) if classes else (None, {'by': 'none'})
+        table['group'] = table['path'] if groups is None else groups
+    table['group'] = table['group'].astype(str)
+    return table, grouping
+
 def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, optional `split` and `group`
                        *, kind: str,              # the data kind of the rows (the loader's own; `layout_kind` for `load_samples`)
                        task: str = 'auto',        # a registered task, or 'auto' (detected from the labels)
@@ -298,9 +344,8 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
         _warn_similar_labels(table['label'])
         _check_classes(classes, root or 'the table')
     elif len(table) < 2: raise InputError(f'{root or "the table"} has {len(table)} usable row(s): a model needs at least two')
-    if 'group' not in table: table['group'] = table['path'] if 'path' in table else table.index.astype(str)
-    table['group'] = table['group'].astype(str)
-    samples = Samples(table, classes, kind, chosen.name, root=root, features=list(features), excluded=excluded, **extra)
+    table, grouping = _with_default_groups(table, bool(classes))
+    samples = Samples(table, classes, kind, chosen.name, root=root, features=list(features), excluded=excluded, grouping=grouping, **extra)
     if audit is not None: samples = apply_audit(samples, audit)
     if 'split' in table:
         samples.table['split'] = samples.table['split'].map(lambda s: split_name(str(s)) or s)

@@ -30,6 +30,7 @@ class ProblemCard:
     hypothesis: str = ''      # what the user expects, in their words
     success_criterion: str = '' # when the project counts as a success
     split_sizes: dict = field(default_factory=dict) # samples per split
+    notes: list = field(default_factory=list) # what the run read that the reader should know, in sentences (groups inferred from file names, a column not read as text)
 
     def save(self, path) -> Path:
         "Write the card as JSON (`path` is a file, or a folder that gets `problem.json`)."
@@ -57,7 +58,7 @@ class ProblemCard:
             f'- **Chance level (the number to beat)**: {self.metric} = {self.chance_level:.3f}'
             + (f', {get_task(self.task).chance_words.get(self.chance_strategy, self.chance_strategy)}' if self.chance_strategy else ''),
             f'- **Hypothesis**: {self.hypothesis or "(not stated)"}',
-            f'- **Success criterion**: {self.success_criterion}'])
+            f'- **Success criterion**: {self.success_criterion}', *(f'- **Note**: {note}' for note in self.notes)])
 
 # %% ../nbs/03_problem.ipynb #d3e3ebe5
 def make_problem_card(labels,                 # label of every sample (array-like)
@@ -70,6 +71,7 @@ def make_problem_card(labels,                 # label of every sample (array-lik
                       success_criterion: str = '', # when it counts as a success; a default rule if empty
                       eval_split: str = 'test', # the split chance is scored on (falls back to train if absent)
                       seed: int = DEFAULT_SEED, # seed of the random chance strategies
+                      notes=(),               # sentences on how the data was read (`DataKind.card_notes`)
                      ) -> ProblemCard:
     "Build the problem card from the labels (and splits) of a dataset: the task chooses the metric and sets the chance level."
     labels = pd.Series(np.asarray(labels))
@@ -88,4 +90,4 @@ def make_problem_card(labels,                 # label of every sample (array-lik
     return ProblemCard(name=name, kind=kind, task=chosen.name, task_reason=task_reason, target=target, metric=metric,
                        metric_reason=why, chance={s: {m: float(v) for m, v in row.items()} for s, row in chance.iterrows()},
                        chance_level=level, chance_strategy=strategy, hypothesis=hypothesis, success_criterion=criterion,
-                       split_sizes={str(k): int(v) for k, v in splits.value_counts().items()})
+                       split_sizes={str(k): int(v) for k, v in splits.value_counts().items()}, notes=list(notes))

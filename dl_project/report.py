@@ -16,7 +16,7 @@ from .tasks import TASKS, Task, get_task
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
            'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table', 'limits_and_next_steps',
-           'headline', 'grouping_gap', 'report_markdown', 'data_uri', 'build_report']
+           'headline', 'grouping_gap', 'shuffled_label_line', 'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -223,13 +223,34 @@ def grouping_gap(metrics: dict, # the run's `metrics.json`
     base, task = metrics.get('baseline') or {}, _task(metrics)
     if not (random := base.get('random_folds')): return None
     metric, fmt = metrics.get('metric', task.metrics[0]), lambda v: task.format(v, metric)
-    said = (f"Cross-validation kept each of the {random['groups']} groups the data gives on one side of every fold. On random folds of "
+    whose = 'the data gives' if random.get('by', 'given') == 'given' else 'inferred from the file names (see the problem card)'
+    said = (f"Cross-validation kept each of the {random['groups']} groups {whose} on one side of every fold. On random folds of "
             f"the same rows the classical baseline scores {metric} {fmt(random['cv_mean'])} ± {fmt(random['cv_std'])}, against "
             f"{fmt(base['cv_mean'])} ± {fmt(base['cv_std'])} on the grouped folds")
     if task.better(random['cv_mean'], base['cv_mean'], metric):
-        return (said + f": a random split would have flattered it by {task.format_diff(random['cv_mean'] - base['cv_mean'], metric).lstrip('+-')}, "
-                "the share of the score that comes from having seen the group in training. Every cross-validation figure here is on grouped folds.")
+        gap = abs(random['cv_mean'] - base['cv_mean'])
+        spread = (f"That is more than the grouped folds' spread (± {fmt(base['cv_std'])}), so the grouped folds drive the headline: every "
+                  "cross-validation figure here is on them." if gap > base['cv_std'] else
+                  f"That is within the grouped folds' spread (± {fmt(base['cv_std'])}); every cross-validation figure here is on grouped folds all the same.")
+        return (said + f": a random split would have flattered it by {task.format_diff(gap, metric).lstrip('+-')}, the share of the score that "
+                f"comes from having seen the group in training. {spread}")
     return said + ': the groups do not leak here, a random split would have said the same.'
+
+
+def shuffled_label_line(metrics: dict, # the run's `metrics.json`
+                       ) -> str | None:
+    "One sentence on the baseline's shuffled-label check (`cv.shuffled_label_check`): at chance, or a leak in the pipeline with its size; None for a run without it."
+    check, task = (metrics.get('baseline') or {}).get('shuffled_labels'), _task(metrics)
+    if not check: return None
+    metric = metrics.get('metric', task.metrics[0])
+    fmt = lambda v: task.format(v, metric)
+    said = (f"On {check['shuffles']} shuffles of the training labels the classical baseline scores {metric} {fmt(check['mean'])} on the same "
+            f"folds (each: {', '.join(fmt(v) for v in check['scores'])}), against {fmt(check['chance'])} for chance (95 % bound {fmt(check['bound'])})")
+    if check['leak']:
+        return (said + f": {task.format_diff(check['size'], metric).lstrip('+-')} beyond chance, a leak in the pipeline. Labels that carry no "
+                "signal are predicted: features derived from the labels, or copies of rows on both sides of the folds; no score of this run "
+                "can be trusted until it is found.")
+    return said + ': the pipeline learns nothing from labels that carry no signal, as it should.'
 
 
 # %% ../nbs/44_report.ipynb #491401c5
@@ -271,6 +292,7 @@ def report_markdown(run_dir: str | Path, # a run folder
     audit = read_back_json(run_dir / 'audit.json', fix) if (run_dir / 'audit.json').is_file() else None
     verdict, said = headline(metrics)
     lines = [f'# {run_dir.name}: {verdict[:-1]}', '', said, '', _md_table(comparison_table(metrics)), '']
+    if ((metrics.get('baseline') or {}).get('shuffled_labels') or {}).get('leak'): lines[3:3] = [f'**Warning**: {shuffled_label_line(metrics)}', '']
     if (run_dir / 'problem.json').is_file(): lines += [ProblemCard.load(run_dir).to_markdown(), '']
     if audit: lines += _audit_section(metrics, audit)
     lines += ['## Results in detail', '']
@@ -284,6 +306,7 @@ def report_markdown(run_dir: str | Path, # a run folder
         lines.append(f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric)} against the classical baseline "
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     if gap := grouping_gap(metrics): lines.append(gap)
+    if shuffled := shuffled_label_line(metrics): lines.append(shuffled)
     lines.append('')
     kind = _kind(metrics)
     captions = {'class_counts.png': FIGURES['class_counts.png']} | (kind.captions if kind else {}) | FIGURES | task.captions

@@ -23,7 +23,7 @@ from .models import MODEL_INPUTS, build_model, networks, networks_taking
 from .train import plot_history
 from .schedules import EpochTimer, epochs_for_budget
 from .cv import (CVInputs, assign_folds, baseline_of, cross_validate, cv_pool, fold_models, has_groups, learner_options, make_learner,
-                           network_of, run_settings)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
+                           network_of, run_settings, shuffled_label_check)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
 from .compare import paired_cv_test, plot_fold_scores, same_folds
 from .baselines import leak_free, versus_baseline
 from .ensemble import average_model
@@ -103,8 +103,10 @@ def _check_classes_trained(samples: Samples):
 def _problem(run: Run, name: str) -> tuple[None, str]:
     "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level; every later step asks its task."
     _check_classes_trained(run.samples)
-    card = make_problem_card(run.samples.table.label, run.samples.table.split, name=name, kind=run.kind.name, task=run.c.task, seed=run.c.seed)
+    card = make_problem_card(run.samples.table.label, run.samples.table.split, name=name, kind=run.kind.name, task=run.c.task, seed=run.c.seed,
+                             notes=run.kind.card_notes(run.samples))
     card.save(run.run_dir / 'problem.json')
+    for note in card.notes: run.log(f'      note: {note}')
     run.card, run.samples = card, dataclasses.replace(run.samples, task=card.task)
     words = task_of(card).chance_words.get(card.chance_strategy, card.chance_strategy)
     return None, f'{card.task_reason}; metric {card.metric}, chance level {card.chance_level:.3f} ({words})'
@@ -128,10 +130,11 @@ def _check_network(c: RunConfig, samples: Samples):
 # %% ../nbs/46_run.ipynb #c489c1a8
 @dataclass
 class Baseline:
-    "The classical baseline: its cross-validation, its test result (None without a test split), and its cross-validation on random folds (None unless the data gives groups)."
+    "The classical baseline: its cross-validation, its test result (None without a test split), its cross-validation on random folds (None unless the data gives groups), and its shuffled-label check."
     cv: object           # `cv.CVResult`
     test: dict | None
     random_cv: object = None  # `cv.CVResult` of the same baseline on folds that ignore the groups
+    shuffled: dict | None = None  # `cv.shuffled_label_check` of the baseline: its scores on shuffled training labels against chance
 
 def _fold_lines(log, task, metric: str, folds: int):
     "`on_fold` for `cross_validate`: a line per fold with its score, its training time and the time left, estimated from the folds so far."
@@ -188,15 +191,26 @@ def _without_leaks(run: Run, y, outputs, rows: np.ndarray) -> dict | None:
     return leak_free(run.task, y, outputs, run.samples.classes, _groups(run.samples, rows), _leaked(run.samples, rows), run.metric,
                      seed=run.c.seed, chance=run.chance)
 
+def _shuffled_labels(run: Run, name: str) -> tuple[dict, str]:
+    "The baseline on `SHUFFLES` shuffles of the training labels, on the run's folds (`cv.shuffled_label_check`; read back from `shuffled_labels.json`), and what the log says of it."
+    path = run.run_dir / 'shuffled_labels.json'
+    if (check := load_json_if_valid(path)) is None:
+        check = shuffled_label_check(run.samples, name, run.card.chance_level, folds=run.c.folds, seed=run.c.seed, metric=run.metric, cache=run.inputs)
+        save_json(check, path)
+    fmt = lambda v: run.task.format(v, run.metric)
+    return check, (f"; on {check['shuffles']} shuffles of the labels {fmt(check['mean'])} (chance {fmt(check['chance'])}"
+                   + (f": {fmt(abs(check['size']))} beyond it, a LEAK in the pipeline)" if check['leak'] else ')'))
+
 def _baseline(run: Run,
               random_folds: bool = False, # also cross-validate on folds that ignore the groups (the data gives groups: speakers, movies)
              ) -> tuple[Baseline, str]:
-    "The classical baseline: K-fold CV on the same folds (and on random ones if asked), then fit on every CV row and score the test split."
+    "The classical baseline: K-fold CV on the same folds (and on random ones if asked, and on shuffled labels), then fit on every CV row and score the test split."
     task, name = run.task, baseline_of(run.c, run.kind, run.task)
     cv, summary = _cross_validate(run, name, 'cv_baseline')
     random_cv, said = _random_folds(run, name) if random_folds else (None, '')
-    summary += said
-    if 'test' not in run.samples.splits: return Baseline(cv, None, random_cv), summary
+    shuffled, heard = _shuffled_labels(run, name)
+    summary += said + heard
+    if 'test' not in run.samples.splits: return Baseline(cv, None, random_cv, shuffled), summary
     learner = make_learner(name)
     model, _ = _fit_all_rows(learner, run)
     rows = _test_rows(run.samples, run.inputs)
@@ -204,7 +218,7 @@ def _baseline(run: Run,
     test = task.evaluate(y, outputs, run.samples.classes, name=f'{name} baseline', seed=run.c.seed, keep_predictions=True,
                          chance=run.chance, groups=_groups(run.samples, rows))
     test |= {'without_leaks': (clean := _without_leaks(run, y, outputs, rows)), 'leaked': _leaked(run.samples, rows).tolist()}  # its leak-free twin: the network's is compared with it
-    return Baseline(cv, test, random_cv), summary + f"; test {task.summary(test, run.metric)}" + (
+    return Baseline(cv, test, random_cv, shuffled), summary + f"; test {task.summary(test, run.metric)}" + (
         f"; without the {clean['n_leaked']} with a copy in training: {run.metric} {task.format(clean['score'], run.metric)}" if clean else '')
 
 # %% ../nbs/46_run.ipynb #00c06331
@@ -357,12 +371,14 @@ def _chance_entry(run: Run) -> dict:
             'words': task.chance_words.get(card.chance_strategy, card.chance_strategy), 'by_strategy': card.chance}
 
 def _baseline_entry(run: Run, baseline: Baseline) -> dict:
-    "The classical baseline in `metrics.json`: its name, cross-validation, test entry and random-fold cross-validation."
+    "The classical baseline in `metrics.json`: its name, cross-validation, test entry, random-fold cross-validation (with where the groups came from: `Samples.grouping`) and shuffled-label check."
     random_cv, pool = baseline.random_cv, cv_pool(run.samples)
     return {'name': baseline_of(run.c, run.kind, run.task), 'cv_mean': baseline.cv.mean, 'cv_std': baseline.cv.std, 'folds': baseline.cv.scores,
             'test': _test_entry(run.task, baseline.test, run.metric) if baseline.test else None,
             'random_folds': random_cv and {'cv_mean': random_cv.mean, 'cv_std': random_cv.std,
-                                           'groups': int(run.samples.table['group'].iloc[pool].nunique())}}
+                                           'groups': int(run.samples.table['group'].iloc[pool].nunique()),
+                                           'by': run.samples.grouping.get('by', 'given')},
+            'shuffled_labels': baseline.shuffled}
 
 def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict) -> tuple[dict, str]:
     "The run's numbers in the shape of `metrics.json`, written there; `metric` is the problem card's headline metric everywhere."

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from abc import ABC, abstractmethod
 import dataclasses, importlib, inspect, warnings
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, load_json_if_valid, load_plugins, look_up, register_named, save_json
@@ -112,6 +112,7 @@ class DataKind(ABC):
     time_budgets: tuple[str, str] | None = None  # (a run's, a --quick run's) time budget, planned unless --epochs or --time-budget is given: for kinds whose epochs cost seconds
     captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
     advice: dict = {}                       # report sentences keyed by situation ('confused', 'not_better'); generic ones where absent
+    group_words: tuple[str, str] = ('source', 'list the files in a CSV of path,label,group')  # what a group of files is, and how a user gives groups (`grouping_line`)
 
     def recognises(self, source: Path) -> bool:
         "Whether `source` (a folder or file) is a dataset of this kind that `load` reads; a kind whose decision needs a load option adds it as a keyword (the text kind: `text`)."
@@ -194,6 +195,25 @@ class DataKind(ABC):
         "The run's one line on the audit: duplicates, leaks, the groups for the folds."
         return (f"{len(samples)} {self.words[1]}, {len(report['duplicates'])} duplicate clusters, {report['leaks']} across splits"
                 f"{DRAWN if samples.split_drawn else ''}; {samples.table['group'].nunique()} groups for the folds")
+
+    def grouping_line(self, samples: Samples) -> str | None:
+        "The problem card's sentence on the groups of files the user did not give (`Samples.grouping`): those inferred from the file names, or that none could be; None for given groups and tables."
+        how, (source, fix), noun = samples.grouping, self.group_words, self.words[1]
+        risk = f'{noun.capitalize()} of one {source} may sit on both sides of a random split'
+        if how.get('by') == 'none': return f'{risk}; nothing in the file names could be used as a group: {fix}.'
+        if how.get('by') != 'file name': return None
+        return (f"{risk}: no groups were given, and part {how['part']} of the file names ({how['values']} values: "
+                f"{', '.join(how['examples'])}{', ...' if how['values'] > len(how['examples']) else ''}) recurs across the classes without "
+                f"predicting them (Cramér's V {how['cramers_v']:.2f}), so it is taken as the {source}: {noun} that share it stay on one "
+                f"side of the split and of every fold; the report compares the baseline on these folds and on random ones. To set the groups yourself, {fix}.")
+
+    def card_notes(self, samples: Samples) -> list[str]:
+        "What the problem card notes on how `samples` were read: `grouping_line`, then the loader's `Samples.notes`."
+        return [line for line in [self.grouping_line(samples), *samples.notes] if line]
+
+    def declined(self, source: Path, **options) -> list[str]:
+        "Why this kind did not take `source` where a user may have expected it to, in sentences (`load_dataset` puts them in `Samples.notes`); none by default."
+        return []
 
     def format_audit(self, report: dict) -> str:
         "The audit report as the console shows it."
@@ -333,18 +353,8 @@ def _declared(method,        # a kind's `recognises` or `load`
     if any(p.kind is p.VAR_KEYWORD for p in params): return options
     return {k: v for k, v in options.items() if k in {p.name for p in params}}
 
-def load_dataset(source: str | Path,           # a dataset folder or file
-                 target: str | None = None,    # label column of a table
-                 seed: int = DEFAULT_SEED,     # seed of a drawn split
-                 split_file: str | Path | None = None, # where a drawn split is saved and read back
-                 task: str = 'auto',           # a registered task, or 'auto' (detected from the labels)
-                 **options,                    # load options (`LOAD_OPTIONS`: text, group, label_pattern, group_pattern), None when not given
-                ) -> Samples:
-    "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it, else by the image and table loader (`data.load_samples`); each kind is handed the given `options` its methods declare, and the others are refused."
-    source = Path(source)
-    if unknown := sorted(set(options) - set(LOAD_OPTIONS)): raise InputError(f'unknown load option(s) {unknown}: use {list(LOAD_OPTIONS)}')
-    load_plugins()  # the installed plugins' kinds are asked too
-    given = {k: v for k, v in options.items() if v is not None}
+def _load_with_kind(source: Path, target, seed, split_file, task, given: dict) -> Samples:
+    "`source` loaded by the first kind that recognises it (newest first), else by `data.load_samples`."
     for kind in reversed(list(KINDS.values())):
         if kind.recognises(source, **_declared(kind.recognises, given)):
             taken = _declared(kind.load, given)
@@ -353,6 +363,22 @@ def load_dataset(source: str | Path,           # a dataset folder or file
     group = given.pop('group', None)
     refuse_options(given, 'images or tables')
     return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
+
+def load_dataset(source: str | Path,           # a dataset folder or file
+                 target: str | None = None,    # label column of a table
+                 seed: int = DEFAULT_SEED,     # seed of a drawn split
+                 split_file: str | Path | None = None, # where a drawn split is saved and read back
+                 task: str = 'auto',           # a registered task, or 'auto' (detected from the labels)
+                 **options,                    # load options (`LOAD_OPTIONS`: text, group, label_pattern, group_pattern), None when not given
+                ) -> Samples:
+    "The sample table of `source`, loaded by the first registered kind (newest first) that recognises it, else by the image and table loader (`data.load_samples`); each kind is handed the given `options` its methods declare, and the others are refused; what the other kinds say of why they did not take it (`DataKind.declined`) goes into `Samples.notes`."
+    source = Path(source)
+    if unknown := sorted(set(options) - set(LOAD_OPTIONS)): raise InputError(f'unknown load option(s) {unknown}: use {list(LOAD_OPTIONS)}')
+    load_plugins()  # the installed plugins' kinds are asked too
+    given = {k: v for k, v in options.items() if v is not None}
+    samples = _load_with_kind(source, target, seed, split_file, task, given)
+    notes = [note for kind in KINDS.values() if kind.name != samples.kind for note in kind.declined(source, **_declared(kind.declined, given))]
+    return replace(samples, notes=samples.notes + notes)
 
 # %% ../../nbs/15_kinds.ipynb #08b60a90
 class ColumnKind(ABC):

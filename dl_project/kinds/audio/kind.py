@@ -591,6 +591,7 @@ BATCH_SIZE = 64  # recordings per training step unless told otherwise
 class AudioKind(DataKind):
     "Recordings in class or split folders, listed in a CSV, or named by patterns: decoded once, audited, a CNN on log-mel spectrograms."
     name, words = 'audio', ('recording', 'recordings')
+    group_words = ('speaker', 'pass --group-pattern with a regular expression whose one group finds the speaker in the file names, or list the files in a CSV of path,label,group')
     default_network = ('audio_cnn', {})  # `kinds.audio.models.audio_cnn`, measured on FSDD by speaker (bench/results/audio_trials.md)
     default_baseline = 'linear'          # logistic regression on the mean and spread of each log-mel band
     can_average_folds = True             # each fold model takes waveforms: their outputs can be averaged

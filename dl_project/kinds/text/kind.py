@@ -16,11 +16,12 @@ from ..core import DEFAULT_BATCH_SIZE, ColumnKind, DataKind, KindInputs, refuse_
 
 # %% auto #0
 __all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'TEXT_PROSE_WORDS', 'TEXT_MAX_OTHER',
-           'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH',
-           'TOKEN_MODES', 'TEXT_COLUMN', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT', 'decode_text', 'read_text_table',
-           'looks_like_text', 'text_column', 'reads_as_text', 'load_text_table', 'text_files', 'load_text_folder',
-           'ngram_features', 'CollapseSpaces', 'sequence_length', 'text_encoder', 'TextColumn', 'hangul_fonts',
-           'TextPictures', 'TextInputs', 'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
+           'TEXT_NAMES', 'EMPTY_SHARE', 'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS',
+           'LENGTH_QUANTILE', 'MAX_LENGTH', 'TOKEN_MODES', 'TEXT_COLUMN', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT',
+           'decode_text', 'read_text_table', 'looks_like_text', 'text_column', 'reads_as_text', 'why_not_text',
+           'not_text_notes', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features', 'CollapseSpaces',
+           'sequence_length', 'text_encoder', 'TextColumn', 'TextPictures', 'TextInputs', 'plot_lengths',
+           'distinctive_ngrams', 'plot_ngrams', 'TextKind']
 
 # %% ../../../nbs/19_text_kind.ipynb #983e7485
 ENCODING_NAMES = {'utf-8-sig': 'UTF-8 with BOM', 'utf-8': 'UTF-8', 'cp949': 'CP949 (EUC-KR, Korean Windows)'}  # how the load reports each encoding
@@ -90,6 +91,37 @@ def reads_as_text(frame: pd.DataFrame, # a table
     if max(frame[c].dropna().astype(str).str.split().str.len().median() for c in texts) >= TEXT_PROSE_WORDS: return True
     others = [c for c in frame.columns if c not in texts and c not in ('split', 'group') and not _is_identifier(frame[c])]
     return len(others) <= TEXT_MAX_OTHER
+
+# %% ../../../nbs/19_text_kind.ipynb #72d6bbcc
+TEXT_NAMES = ('text', 'texts', 'review', 'reviews', 'comment', 'comments', 'document', 'sentence', 'content', 'body', 'message', 'tweet',
+              'description', 'utterance', 'review_text', '리뷰', '내용', '댓글', '문장', '본문', '텍스트')  # column names that say a column is meant as text
+EMPTY_SHARE = 0.5  # a column empty in more than this share of its rows is "empty"
+
+def why_not_text(column: pd.Series, # a column of a table
+                ) -> str | None:
+    "Why `column` is not read as text (`looks_like_text`), in words: empty, only emoji or symbols, too short, repeated; None if it is text or numbers."
+    values = column.fillna('').astype(str).str.strip()
+    filled = values[values != '']
+    if len(filled) <= (1 - EMPTY_SHARE) * len(values): return f'is empty in {1 - len(filled) / max(len(values), 1):.0%} of the rows'
+    if pd.to_numeric(filled, errors='coerce').notna().mean() > 0.5: return None
+    if filled.str.contains(r'\w').mean() <= 0.5: return 'holds only emoji or symbols in most rows'
+    words, chars = filled.str.split().str.len().median(), filled.str.len().median()
+    if words < TEXT_WORDS and chars < TEXT_CHARS:
+        return f'holds {words:g} word{"" if words == 1 else "s"} ({chars:g} characters) at the median, under {TEXT_WORDS} words and {TEXT_CHARS} characters'
+    if filled.nunique() <= TEXT_DISTINCT * len(filled): return f'repeats its values ({filled.nunique()} distinct in {len(filled)} rows)'
+    return None
+
+def not_text_notes(frame: pd.DataFrame, # a table read as a table, not as texts (`reads_as_text` False)
+                  ) -> list[str]:
+    "A sentence for each column that looks meant as text but is not read as such: why, what it was read as, and the option that reads it as text."
+    notes = []
+    for c in frame.columns:
+        if looks_like_text(frame[c]):
+            words = frame[c].dropna().astype(str).str.split().str.len().median()
+            why = f'holds short texts ({words:g} words at the median) beside {len(frame.columns) - 1} other columns'
+        elif (why := why_not_text(frame[c])) is None or not (str(c).strip().lower() in TEXT_NAMES or why.startswith('holds only emoji')): continue
+        notes.append(f'column {c!r} {why}: read as a category, not as text; pass --text {c} to read it as text')
+    return notes
 
 # %% ../../../nbs/19_text_kind.ipynb #fffde5c0
 def _encoding_note(path: Path, encoding: str):
@@ -252,16 +284,6 @@ class TextColumn(ColumnKind):
 TEXT_COLUMN = register_column_kind(TextColumn())
 
 # %% ../../../nbs/19_text_kind.ipynb #d1b716d9
-def hangul_fonts() -> list[str]:
-    "Font families for figures with Korean text: NanumGothic (registered from `koreanize-matplotlib` if installed), then matplotlib's default."
-    from importlib.util import find_spec
-    from matplotlib import font_manager
-    spec = find_spec('koreanize_matplotlib')
-    font = Path(spec.origin).parent / 'fonts' / 'NanumGothic.ttf' if spec and spec.origin else None
-    if font is None or not font.exists(): return ['DejaVu Sans']
-    if 'NanumGothic' not in {f.name for f in font_manager.fontManager.ttflist}: font_manager.fontManager.addfont(str(font))
-    return ['NanumGothic', 'DejaVu Sans']
-
 class TextPictures:
     "Texts drawn as uint8 pictures (side `size` pixels), made when indexed: `KindInputs.previews` of texts."
     def __init__(self, texts, size: int = 180, width: int = 15):
@@ -273,12 +295,11 @@ class TextPictures:
         import textwrap
         import matplotlib.pyplot as plt
         lines = textwrap.wrap(self.texts[i], self.width, max_lines=9, placeholder=' …') or ['(empty)']
-        with plt.rc_context({'font.family': hangul_fonts()}):
-            fig = plt.figure(figsize=(self.size / 72, self.size / 72), dpi=72)
-            fig.text(0.05, 0.95, '\n'.join(lines), va='top', ha='left', fontsize=10, linespacing=1.5)
-            fig.canvas.draw()
-            picture = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
-            plt.close(fig)
+        fig = plt.figure(figsize=(self.size / 72, self.size / 72), dpi=72)
+        fig.text(0.05, 0.95, '\n'.join(lines), va='top', ha='left', fontsize=10, linespacing=1.5)
+        fig.canvas.draw()
+        picture = np.asarray(fig.canvas.buffer_rgba())[..., :3].copy()
+        plt.close(fig)
         return picture
 
 # %% ../../../nbs/19_text_kind.ipynb #79a14bd8
@@ -358,14 +379,13 @@ def distinctive_ngrams(samples: Samples, # text samples
     return out
 
 def plot_ngrams(ngrams: dict[str, pd.Series]):
-    "Bars of each class's most distinctive n-grams (`distinctive_ngrams`), one panel per class; Korean drawn with `hangul_fonts`."
+    "Bars of each class's most distinctive n-grams (`distinctive_ngrams`), one panel per class; Korean drawn in the figure fonts (`core.use_figure_fonts`)."
     import matplotlib.pyplot as plt
-    with plt.rc_context({'font.family': hangul_fonts()}):
-        fig, axes = plt.subplots(1, len(ngrams), figsize=(3.2 * len(ngrams), 3.6), dpi=72, squeeze=False)
-        for ax, (name, ratio) in zip(axes.flat, ngrams.items()):
-            ax.barh([repr(g.strip() or g) for g in ratio.index[::-1]], ratio.to_numpy()[::-1], color='C0')
-            ax.set(title=str(name), xlabel='log ratio (this class : others)')
-        fig.tight_layout()
+    fig, axes = plt.subplots(1, len(ngrams), figsize=(3.2 * len(ngrams), 3.6), dpi=72, squeeze=False)
+    for ax, (name, ratio) in zip(axes.flat, ngrams.items()):
+        ax.barh([repr(g.strip() or g) for g in ratio.index[::-1]], ratio.to_numpy()[::-1], color='C0')
+        ax.set(title=str(name), xlabel='log ratio (this class : others)')
+    fig.tight_layout()
     plt.close(fig)
     return fig
 
@@ -408,6 +428,14 @@ class TextKind(DataKind):
         try: frame = read_text_table(source)[0]
         except InputError: return False
         return 'path' not in frame and reads_as_text(frame)
+
+    def declined(self, source: Path, **options) -> list[str]:
+        "A table another kind read: the columns that look meant as text and why they were not (`not_text_notes`)."
+        source = Path(source)
+        if source.is_dir() or source.suffix.lower() not in TABLE_SUFFIXES: return []
+        try: frame = read_text_table(source)[0]
+        except InputError: return []
+        return [] if 'path' in frame else not_text_notes(frame)
 
     def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
              group: str | None = None, text: str | None = None) -> Samples:
