@@ -600,7 +600,7 @@ class AudioKind(DataKind):
     captions = {'durations.png': 'Durations of the {samples}, and the input duration they are padded or cropped to',
                 'recordings.png': 'One training recording per class: waveform and log-mel spectrogram'}
     advice = {'confused': 'more recordings of these two classes, from more speakers or sources, should help most',
-              'not_better': 'train longer, or collect recordings from more speakers or sources (the folds keep each group apart)',
+              'not_better': 'train longer, or collect recordings from more speakers or sources',
               'not_significant': 'more recordings, more speakers or more folds can settle it'}
     _cache: AudioCache | None = None
 
