@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 import numpy as np, pandas as pd
-from .core import DEFAULT_SEED, InputError, save_json, load_json
+from .core import DEFAULT_SEED, InputError, save_json, read_back_json
 from .tasks import choose_task, get_task
 
 # %% auto #0
@@ -42,7 +42,7 @@ class ProblemCard:
         "Read a card written by `save`."
         path = Path(path)
         path = path / 'problem.json' if path.is_dir() else path
-        stored, required = load_json(path), {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+        stored, required = read_back_json(path, 'rerun the run that wrote it with the same --out: it rewrites the card from the labels and trains nothing it finished'), {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
         missing, unknown = sorted(required - set(stored)), sorted(set(stored) - {f.name for f in fields(cls)})
         if missing or unknown:
             raise InputError(f'{path} was written by another version (missing {missing}, unknown {unknown}): rerun the run that '

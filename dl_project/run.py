@@ -12,7 +12,7 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from tqdm.keras import TqdmCallback
 import dl_project
-from .core import (InputError, enable_determinism, load_json, load_json_if_valid, new_run_dir, save_environment, save_json,
+from .core import (InputError, enable_determinism, load_json, load_json_if_valid, new_run_dir, read_back_json, save_environment, save_json,
                    seed_everything, write_atomically)
 from .data import Samples, fingerprint
 from .datasets import jellyfish
@@ -242,7 +242,7 @@ def _probe(run: Run) -> tuple[float, float]:
 def _plan(run: Run) -> tuple[dict, str]:
     "The time budget's plan (`plan.json`; read back if there): epochs per fit from a timed probe on the first fold; the run's epochs become the plan's."
     c, path = run.c, run.run_dir / 'plan.json'
-    if path.exists(): plan = load_json(path)
+    if path.exists(): plan = read_back_json(path, 'delete the run folder\'s plan.json and cv/ to plan and train the folds again, or run into a new --out')
     else:
         s_per_epoch, probe_s = _probe(run)
         fits = c.folds + (_final_how(c, run.kind) == 'refit')
