@@ -386,6 +386,18 @@ def split_findings(self: TableKind, report: dict, samples: Samples) -> dict: ret
 def cluster_order(self: TableKind, cluster: dict) -> tuple: return _cluster_order(cluster)
 
 
+# %% ../../../nbs/18_table_audit.ipynb #fdd121d7
+@patch
+def card_columns(self: TableKind, samples: Samples, audit: dict | None = None) -> list[dict]:
+    "Every feature column of the table (`audit['features']`) for the problem card: those used (`samples.features`) with their column kind and its reason (`ColumnKind.reason`), the others with the audit's finding that left them out (`COLUMN_FIXES`)."
+    findings = {c: k for k, names in (audit or {}).get('columns', {}).items() if isinstance(names, list) for c in names if isinstance(c, str)}
+    def entry(name: str) -> dict:
+        if name not in samples.features:
+            return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES.get(findings.get(name), 'left out by the audit')}
+        kind = column_kind_of(samples.table[name])
+        return {'column': name, 'used': True, 'kind': kind.name, 'why': kind.reason(samples.table[name])}
+    return [entry(name) for name in (audit['features'] if audit else samples.features)]
+
 # %% ../../../nbs/18_table_audit.ipynb #5f6fd823
 @patch
 def audit_summary(self: TableKind, samples: Samples, report: dict) -> str:

@@ -48,6 +48,7 @@ class NumberColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return not values.to_frame().select_dtypes('number').empty
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.apply(pd.to_numeric, errors='coerce').to_numpy('float32')
+    def reason(self, values: pd.Series) -> str: return 'holds numbers: medians filled in, standardised'
 
     def baseline_step(self, model: str):
         return 'passthrough' if model == 'hgb' else make_pipeline(SimpleImputer(strategy='median'), StandardScaler())
@@ -69,6 +70,10 @@ class CategoryColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return True  # the catch-all (`catch_all`): asked last
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.astype(object).where(frame.notna(), '').astype(str).to_numpy()
+
+    def reason(self, values: pd.Series) -> str:
+        n = values.nunique()
+        return f'of no other kind: categories, one-hot over {"its" if n <= MAX_CATEGORIES else f"the {MAX_CATEGORIES} most frequent of its"} {n} distinct values'
 
     def baseline_step(self, model: str):
         if model == 'hgb': return OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=np.nan, encoded_missing_value=np.nan,
@@ -196,6 +201,12 @@ class ListColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return list_separator(values) is not None
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return CATEGORY.raw(frame)
+
+    def reason(self, values: pd.Series) -> str:
+        separator, filled = list_separator(values), values.dropna().astype(str)
+        items = _items(filled, separator).explode().dropna()
+        return (f'{filled.str.contains(separator, regex=False).mean():.0%} of its filled cells list items separated by {separator!r} '
+                f'({items.nunique()} distinct items in {filled.nunique()} distinct cells): multi-hot')
     def baseline_step(self, model: str):
         return MultiHot() if model == 'hgb' else make_pipeline(MultiHot(), StandardScaler())
 
@@ -276,6 +287,11 @@ class DateColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return is_date_column(values)
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return date_parts(frame)
+
+    def reason(self, values: pd.Series) -> str:
+        dates = parse_dates(values.dropna())
+        return (f'{dates.notna().mean():.0%} of its filled cells are dates ({dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}): year, month, '
+                'weekday and age')
 
     def baseline_step(self, model: str):
         if model == 'hgb': return DateParts()
