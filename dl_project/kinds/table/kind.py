@@ -21,8 +21,8 @@ from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, Dat
 
 # %% auto #0
 __all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'LIST_SEPARATORS', 'LIST_SHARE', 'LIST_ITEM_WORDS', 'LIST_LONG',
-           'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE', 'DATE',
-           'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor',
+           'DETECT_SAMPLE', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE',
+           'DATE', 'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor',
            'table_columns', 'raw_inputs', 'table_encoder', 'list_separator', 'item_vocabulary', 'MultiHot',
            'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts', 'MissingFlags',
            'DateColumn', 'TableInputs', 'TableKind']
@@ -136,6 +136,7 @@ LIST_SEPARATORS = (', ', '|', ';')  # how the items of a cell may be separated, 
 LIST_SHARE = 0.1       # a list column: at least this share of its filled cells hold the separator ...
 LIST_ITEM_WORDS = 4    # ... its items are short: at most this many words at the median (free text splits into clauses) ...
 LIST_LONG = 3          # ... and shared by the cells (fewer distinct items than distinct cells), or long lists: this many items at the median of the cells that split
+DETECT_SAMPLE = 2000   # filled cells of a column (sampled) that the list and date kinds look at to tell
 MIN_ITEM_ROWS = 2      # an item is a multi-hot feature once it is in this many training cells (single ones carry no pattern)
 
 def _items(values: pd.Series, separator: str) -> pd.Series:
@@ -143,10 +144,15 @@ def _items(values: pd.Series, separator: str) -> pd.Series:
     stripped = separator.strip() or separator
     return values.fillna('').astype(str).map(lambda cell: [i.strip() for i in cell.split(stripped) if i.strip()])
 
+def _sampled(values: pd.Series) -> pd.Series:
+    "The filled cells of a column as strings, at most `DETECT_SAMPLE` of them (a fixed sample): what detection looks at."
+    filled = values.dropna().astype(str)
+    return filled.sample(DETECT_SAMPLE, random_state=0) if len(filled) > DETECT_SAMPLE else filled
+
 def list_separator(values: pd.Series) -> str | None:
     "The separator of a column of lists of categories in one cell (`LIST_SEPARATORS`: `'Dramas, International Movies'`): held by at least `LIST_SHARE` of the filled cells, its items at most `LIST_ITEM_WORDS` words at the median, and either fewer distinct items than distinct cells or `LIST_LONG` items at the median of the cells that split (a cast); None for any other column ('Braund, Mr. Owen Harris': a name)."
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return None
-    filled = values.dropna().astype(str)
+    filled = _sampled(values)
     if len(filled) < 2: return None
     for separator in LIST_SEPARATORS:
         if filled.str.contains(separator, regex=False).mean() < LIST_SHARE: continue
@@ -242,7 +248,7 @@ def parse_dates(values: pd.Series) -> pd.Series:
 def is_date_column(values: pd.Series) -> bool:
     "Whether a column holds dates: not numbers, at least `DATE_SHARE` of its filled cells parse as dates and fewer than half are bare numbers."
     if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return False
-    filled = values.dropna().astype(str)
+    filled = _sampled(values)
     if len(filled) < 2 or pd.to_numeric(filled, errors='coerce').notna().mean() >= 0.5: return False
     return bool(parse_dates(filled).notna().mean() >= DATE_SHARE)
 
