@@ -31,6 +31,7 @@ class ProblemCard:
     success_criterion: str = '' # when the project counts as a success
     split_sizes: dict = field(default_factory=dict) # samples per split
     notes: list = field(default_factory=list) # what the run read that the reader should know, in sentences (groups inferred from file names, a column not read as text)
+    columns: list = field(default_factory=list) # every input column of a table: `{'column', 'used', 'kind', 'why'}` (`DataKind.card_columns`)
 
     def save(self, path) -> Path:
         "Write the card as JSON (`path` is a file, or a folder that gets `problem.json`)."
@@ -58,7 +59,13 @@ class ProblemCard:
             f'- **Chance level (the number to beat)**: {self.metric} = {self.chance_level:.3f}'
             + (f', {get_task(self.task).chance_words.get(self.chance_strategy, self.chance_strategy)}' if self.chance_strategy else ''),
             f'- **Hypothesis**: {self.hypothesis or "(not stated)"}',
-            f'- **Success criterion**: {self.success_criterion}', *(f'- **Note**: {note}' for note in self.notes)])
+            f'- **Success criterion**: {self.success_criterion}', *self._column_lines(), *(f'- **Note**: {note}' for note in self.notes)])
+
+    def _column_lines(self) -> list[str]:
+        "The card's lines on the input columns: those used, each with its kind and why, and those left out, with why."
+        used = [f"`{c['column']}` ({c['kind']}: {c['why']})" for c in self.columns if c['used']]
+        left = [f"`{c['column']}` ({c['why']})" for c in self.columns if not c['used']]
+        return ([f'- **Columns used** ({len(used)}): ' + '; '.join(used)] if used else []) + ([f'- **Columns left out** ({len(left)}): ' + '; '.join(left)] if left else [])
 
 # %% ../nbs/03_problem.ipynb #d3e3ebe5
 def make_problem_card(labels,                 # label of every sample (array-like)
@@ -72,6 +79,7 @@ def make_problem_card(labels,                 # label of every sample (array-lik
                       eval_split: str = 'test', # the split chance is scored on (falls back to train if absent)
                       seed: int = DEFAULT_SEED, # seed of the random chance strategies
                       notes=(),               # sentences on how the data was read (`DataKind.card_notes`)
+                      columns=(),             # every input column, used or left out, and why (`DataKind.card_columns`)
                      ) -> ProblemCard:
     "Build the problem card from the labels (and splits) of a dataset: the task chooses the metric and sets the chance level."
     labels = pd.Series(np.asarray(labels))
@@ -90,4 +98,4 @@ def make_problem_card(labels,                 # label of every sample (array-lik
     return ProblemCard(name=name, kind=kind, task=chosen.name, task_reason=task_reason, target=target, metric=metric,
                        metric_reason=why, chance={s: {m: float(v) for m, v in row.items()} for s, row in chance.iterrows()},
                        chance_level=level, chance_strategy=strategy, hypothesis=hypothesis, success_criterion=criterion,
-                       split_sizes={str(k): int(v) for k, v in splits.value_counts().items()}, notes=list(notes))
+                       split_sizes={str(k): int(v) for k, v in splits.value_counts().items()}, notes=list(notes), columns=list(columns))

@@ -104,7 +104,8 @@ def _problem(run: Run, name: str) -> tuple[None, str]:
     "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level; every later step asks its task."
     _check_classes_trained(run.samples)
     card = make_problem_card(run.samples.table.label, run.samples.table.split, name=name, kind=run.kind.name, task=run.c.task, seed=run.c.seed,
-                             notes=run.kind.card_notes(run.samples))
+                             notes=run.kind.card_notes(run.samples),
+                             columns=run.kind.card_columns(run.samples, run.audit))
     card.save(run.run_dir / 'problem.json')
     for note in card.notes: run.log(f'      note: {note}')
     run.card, run.samples = card, dataclasses.replace(run.samples, task=card.task)

@@ -211,6 +211,10 @@ class DataKind(ABC):
         "What the problem card notes on how `samples` were read: `grouping_line`, then the loader's `Samples.notes`."
         return [line for line in [self.grouping_line(samples), *samples.notes] if line]
 
+    def card_columns(self, samples: Samples, audit: dict | None = None) -> list[dict]:
+        "The problem card's entry of every input column (`ProblemCard.columns`): `{'column', 'used', 'kind', 'why'}`, the used ones with their column kind and why it was detected, the others with why they were left out (`audit`: the kind's audit report); none by default (a kind of files)."
+        return []
+
     def declined(self, source: Path, **options) -> list[str]:
         "Why this kind did not take `source` where a user may have expected it to, in sentences (`load_dataset` puts them in `Samples.notes`); none by default."
         return []
@@ -392,6 +396,10 @@ class ColumnKind(ABC):
     def detects(self, values: pd.Series) -> bool:
         "Whether a column holding `values` is of this kind (see `column_kinds_asked` for the order the kinds are asked in)."
         return False
+
+    def reason(self, values: pd.Series) -> str:
+        "Why a column holding `values` is of this kind, in words for the problem card (`DataKind.card_columns`); by default the kind's name."
+        return f'detected as {self.name}'
 
     @abstractmethod
     def baseline_step(self, model: str):

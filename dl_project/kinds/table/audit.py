@@ -11,17 +11,17 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from ...core import DEFAULT_SEED, InputError
 from ...data import LINE, Samples, connected_rows, join_groups
-from ..core import DRAWN, DataKind
-from .kind import TableKind
+from ..core import DRAWN, DataKind, column_kind_of
+from .kind import CATEGORY, NUMBER, TableKind
 
 # %% auto #0
 __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGORIES', 'DISTINCT_SHARE', 'TEXT_LENGTH',
            'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'RELATION_SHUFFLES', 'NEAR_SPREAD', 'CHANCE_PAIRS', 'EXAMPLES',
            'COLUMN_FIXES', 'row_lines', 'excluded_rows', 'target_values', 'describe_numbers', 'describe_target',
-           'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'column_findings', 'encode_column',
-           'column_scores', 'target_leaks', 'row_hashes', 'duplicate_rows', 'row_groups', 'continuous_columns',
-           'column_spreads', 'value_levels', 'near_radius', 'near_row_ids', 'audit_table', 'format_table_audit',
-           'usable_features', 'feature_relations', 'plot_relations', 'plot_missing']
+           'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'has_own_kind', 'column_findings',
+           'encode_column', 'column_scores', 'target_leaks', 'row_hashes', 'duplicate_rows', 'row_groups',
+           'continuous_columns', 'column_spreads', 'value_levels', 'near_radius', 'near_row_ids', 'audit_table',
+           'format_table_audit', 'usable_features', 'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../../nbs/18_table_audit.ipynb #ed566304
 LEAK_SCORE = 0.98       # a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN reaches this predicts the target almost perfectly
@@ -118,9 +118,14 @@ def is_id_like(column: pd.Series) -> bool:
     return span == len(column) or bool(_ID_NAME.search(str(column.name)) or re.search(r'[a-z](Id|ID|Key)$', str(column.name)))
 
 # %% ../../../nbs/18_table_audit.ipynb #b853b816
+def has_own_kind(column: pd.Series) -> bool:
+    "Whether a column is of a column kind that joins tables besides numbers and categories (a list, a date, a plugin's): such a column is read whole by its kind, never free text, an ID or a pile of categories however many distinct cells it has."
+    kind = column_kind_of(column)
+    return kind.joins_tables and kind not in (NUMBER, CATEGORY)
+
 def column_findings(frame: pd.DataFrame, # the feature columns
                    ) -> dict:
-    "Columns that are constant, ID-like, free text or high-cardinality (each at most one of these, in that order), the share missing per column, and distinct values per column."
+    "Columns that are constant, ID-like, free text or high-cardinality (each at most one of these, in that order; a column of its own kind, `has_own_kind`, only constant), the share missing per column, and distinct values per column."
     n = len(frame)
     found = {'constant': [], 'id_like': [], 'free_text': [], 'high_cardinality': [], 'missing': {}, 'distinct': {}}
     for name, column in frame.items():
@@ -128,6 +133,7 @@ def column_findings(frame: pd.DataFrame, # the feature columns
         found['distinct'][name] = distinct
         if missing := float(column.isna().mean()): found['missing'][name] = round(missing, 4)
         if column.nunique(dropna=False) <= 1: found['constant'].append(name)
+        elif has_own_kind(column): continue
         elif is_free_text(column): found['free_text'].append(name)
         elif is_id_like(column): found['id_like'].append(name)
         elif not is_numeric(column) and (distinct > MANY_CATEGORIES or distinct > DISTINCT_SHARE * n): found['high_cardinality'].append(name)
@@ -379,6 +385,18 @@ def split_findings(self: TableKind, report: dict, samples: Samples) -> dict: ret
 @patch
 def cluster_order(self: TableKind, cluster: dict) -> tuple: return _cluster_order(cluster)
 
+
+# %% ../../../nbs/18_table_audit.ipynb #fdd121d7
+@patch
+def card_columns(self: TableKind, samples: Samples, audit: dict | None = None) -> list[dict]:
+    "Every feature column of the table (`audit['features']`) for the problem card: those used (`samples.features`) with their column kind and its reason (`ColumnKind.reason`), the others with the audit's finding that left them out (`COLUMN_FIXES`)."
+    findings = {c: k for k, names in (audit or {}).get('columns', {}).items() if isinstance(names, list) for c in names if isinstance(c, str)}
+    def entry(name: str) -> dict:
+        if name not in samples.features:
+            return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES.get(findings.get(name), 'left out by the audit')}
+        kind = column_kind_of(samples.table[name])
+        return {'column': name, 'used': True, 'kind': kind.name, 'why': kind.reason(samples.table[name])}
+    return [entry(name) for name in (audit['features'] if audit else samples.features)]
 
 # %% ../../../nbs/18_table_audit.ipynb #5f6fd823
 @patch

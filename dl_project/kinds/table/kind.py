@@ -4,22 +4,28 @@
 
 # %% ../../../nbs/17_table_kind.ipynb #4be290be
 from __future__ import annotations
+import re, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 import keras
+from sklearn.base import BaseEstimator, TransformerMixin
 from keras import layers
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, OrdinalEncoder, StandardScaler
+from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer, OneHotEncoder, OrdinalEncoder, StandardScaler
 from ...core import DEFAULT_SEED, InputError
 from ...data import LAYOUT_KINDS, Samples, read_table_file
-from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, column_kinds_asked, columns_by_kind,
+from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, column_kinds_asked, column_kind_of, columns_by_kind,
                                    register_column_kind, register_kind)
 
 # %% auto #0
-__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn',
-           'tabular_preprocessor', 'table_columns', 'raw_inputs', 'table_encoder', 'TableInputs', 'TableKind']
+__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'LIST_SEPARATORS', 'LIST_SHARE', 'LIST_ITEM_WORDS', 'LIST_LONG',
+           'DETECT_SAMPLE', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE',
+           'DATE', 'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor',
+           'table_columns', 'raw_inputs', 'table_encoder', 'list_separator', 'item_vocabulary', 'MultiHot',
+           'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts', 'MissingFlags',
+           'DateColumn', 'TableInputs', 'TableKind']
 
 # %% ../../../nbs/17_table_kind.ipynb #2311cedc
 MAX_CATEGORIES = 250  # categories of one column that gradient boosting and the network's one-hot keep apart; rarer ones share a code
@@ -42,6 +48,7 @@ class NumberColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return not values.to_frame().select_dtypes('number').empty
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.apply(pd.to_numeric, errors='coerce').to_numpy('float32')
+    def reason(self, values: pd.Series) -> str: return 'holds numbers: medians filled in, standardised'
 
     def baseline_step(self, model: str):
         return 'passthrough' if model == 'hgb' else make_pipeline(SimpleImputer(strategy='median'), StandardScaler())
@@ -63,6 +70,10 @@ class CategoryColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return True  # the catch-all (`catch_all`): asked last
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.astype(object).where(frame.notna(), '').astype(str).to_numpy()
+
+    def reason(self, values: pd.Series) -> str:
+        n = values.nunique()
+        return f'of no other kind: categories, one-hot over {"its" if n <= MAX_CATEGORIES else f"the {MAX_CATEGORIES} most frequent of its"} {n} distinct values'
 
     def baseline_step(self, model: str):
         if model == 'hgb': return OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=np.nan, encoded_missing_value=np.nan,
@@ -119,6 +130,190 @@ def table_encoder(frame: pd.DataFrame, # the training rows the preprocessing is 
         inputs[name], encoded = _kind_of_input(name).front_end(frame[cols])
         parts += encoded
     return keras.Model(inputs, parts[0] if len(parts) == 1 else layers.Concatenate(name='encoded')(parts), name='table_encoder')
+
+# %% ../../../nbs/17_table_kind.ipynb #93b899ec
+LIST_SEPARATORS = (', ', '|', ';')  # how the items of a cell may be separated, asked in this order
+LIST_SHARE = 0.1       # a list column: at least this share of its filled cells hold the separator ...
+LIST_ITEM_WORDS = 4    # ... its items are short: at most this many words at the median (free text splits into clauses) ...
+LIST_LONG = 3          # ... and shared by the cells (fewer distinct items than distinct cells), or long lists: this many items at the median of the cells that split
+DETECT_SAMPLE = 2000   # filled cells of a column (sampled) that the list and date kinds look at to tell
+MIN_ITEM_ROWS = 2      # an item is a multi-hot feature once it is in this many training cells (single ones carry no pattern)
+
+def _items(values: pd.Series, separator: str) -> pd.Series:
+    "Each cell's items (stripped, empty ones dropped; missing cells: no items)."
+    stripped = separator.strip() or separator
+    return values.fillna('').astype(str).map(lambda cell: [i.strip() for i in cell.split(stripped) if i.strip()])
+
+def _sampled(values: pd.Series) -> pd.Series:
+    "The filled cells of a column as strings, at most `DETECT_SAMPLE` of them (a fixed sample): what detection looks at."
+    filled = values.dropna().astype(str)
+    return filled.sample(DETECT_SAMPLE, random_state=0) if len(filled) > DETECT_SAMPLE else filled
+
+def list_separator(values: pd.Series) -> str | None:
+    "The separator of a column of lists of categories in one cell (`LIST_SEPARATORS`: `'Dramas, International Movies'`): held by at least `LIST_SHARE` of the filled cells, its items at most `LIST_ITEM_WORDS` words at the median, and either fewer distinct items than distinct cells or `LIST_LONG` items at the median of the cells that split (a cast); None for any other column ('Braund, Mr. Owen Harris': a name)."
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return None
+    filled = _sampled(values)
+    if len(filled) < 2: return None
+    for separator in LIST_SEPARATORS:
+        if filled.str.contains(separator, regex=False).mean() < LIST_SHARE: continue
+        cells = _items(filled, separator)
+        items = cells.explode().dropna()
+        if not len(items) or items.str.split().str.len().median() > LIST_ITEM_WORDS: continue
+        split = cells[filled.str.contains(separator, regex=False)]
+        if items.nunique() < filled.nunique() or split.str.len().median() >= LIST_LONG: return separator
+    return None
+
+def item_vocabulary(values: pd.Series, separator: str) -> list[str]:
+    "The items of a list column a model encodes: those in at least `MIN_ITEM_ROWS` cells, the `MAX_CATEGORIES` most frequent, sorted."
+    counts = _items(values, separator).map(set).explode().dropna().value_counts()
+    return sorted(counts[counts >= MIN_ITEM_ROWS].index[:MAX_CATEGORIES])
+
+class MultiHot(TransformerMixin, BaseEstimator):
+    "A list column's items as 0/1 features, one per item of the training vocabulary (`item_vocabulary`) of each column; unseen items ignored."
+    def fit(self, X: pd.DataFrame, y=None):
+        self.separators_ = {c: list_separator(X[c]) or LIST_SEPARATORS[0] for c in X.columns}
+        self.vocabularies_ = {c: item_vocabulary(X[c], s) for c, s in self.separators_.items()}
+        self.feature_names_in_ = np.asarray(X.columns, object)
+        return self
+
+    def transform(self, X: pd.DataFrame) -> np.ndarray:
+        parts = []
+        for c, separator in self.separators_.items():
+            binarizer = MultiLabelBinarizer(classes=self.vocabularies_[c]).fit([])
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore', UserWarning)  # unseen items: ignored, as the network's lookup does
+                parts.append(binarizer.transform(_items(pd.DataFrame(X)[c], separator)).astype('float64'))
+        return np.hstack(parts) if parts else np.zeros((len(X), 0))
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        return np.asarray([f'{c}={item}' for c, items in self.vocabularies_.items() for item in items], object)
+
+@keras.saving.register_keras_serializable(package='dl_project')
+class SplitItems(layers.Layer):
+    "Strings split into their items at `separator` (stripped), padded with `''`: a list column's cells as the lookup takes them."
+    def __init__(self, separator: str, **kwargs):
+        super().__init__(**kwargs)
+        self.separator = separator
+
+    def call(self, x):
+        import tensorflow as tf
+        return tf.strings.strip(tf.strings.split(x, self.separator.strip() or self.separator)).to_tensor(default_value='')
+
+    def get_config(self): return super().get_config() | {'separator': self.separator}
+
+class ListColumn(ColumnKind):
+    "Columns of lists of categories in one cell (`list_separator`): multi-hot over the items seen in at least `MIN_ITEM_ROWS` training cells."
+    name, input_name, baseline_name = 'list', 'lists', 'list'
+
+    def detects(self, values: pd.Series) -> bool: return list_separator(values) is not None
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return CATEGORY.raw(frame)
+
+    def reason(self, values: pd.Series) -> str:
+        separator, filled = list_separator(values), values.dropna().astype(str)
+        items = _items(filled, separator).explode().dropna()
+        return (f'{filled.str.contains(separator, regex=False).mean():.0%} of its filled cells list items separated by {separator!r} '
+                f'({items.nunique()} distinct items in {filled.nunique()} distinct cells): multi-hot')
+    def baseline_step(self, model: str):
+        return MultiHot() if model == 'hgb' else make_pipeline(MultiHot(), StandardScaler())
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "One string input (`''` where missing): each column split at its separator (`SplitItems`) and multi-hot encoded over its vocabulary (`StringLookup`: the padding `''` dropped as its mask, unseen items in one slot)."
+        x, parts = keras.Input((frame.shape[1],), dtype='string', name=self.input_name), []
+        for k, column in enumerate(frame.columns):
+            separator = list_separator(frame[column]) or LIST_SEPARATORS[0]
+            items = SplitItems(separator, name=f'split_{k}')(x[:, k])
+            vocabulary = item_vocabulary(frame[column], separator) or ['(none)']
+            parts.append(layers.StringLookup(vocabulary=vocabulary, mask_token='', output_mode='multi_hot', num_oov_indices=1, name=f'items_{k}')(items))
+        return x, parts
+
+LIST = register_column_kind(ListColumn())
+
+# %% ../../../nbs/17_table_kind.ipynb #eb74128e
+DATE_SHARE = 0.9  # a date column: at least this share of its filled cells parse as dates (and most are not bare numbers)
+DATE_PARTS = ('year', 'month', 'weekday', 'day')  # what a date gives the network (`day`: days since 1970-01-01) ...
+BASELINE_DATE_PARTS = ('year', 'month', 'weekday', 'age_days')  # ... and the baseline (`age_days`: days before the latest training date)
+
+DATE_SHAPE = re.compile(r'\d+\D+\d+')  # a date has two runs of digits at least (day and year): 't12', '3rd', '12 Main St' are not dates
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    "Each cell as a date (`NaT` where missing or unreadable): ISO `2021-09-25`, `September 25, 2021`, `25-Sep-21` ...; a cell without the shape of a date (`DATE_SHAPE`) or a year ('May 2') is not one."
+    text = values.astype('string').str.strip()
+    unique = pd.Series([v for v in text.dropna().unique() if DATE_SHAPE.search(v)], dtype=object)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', UserWarning)  # pandas warns when it falls back to reading cell by cell
+        parsed = pd.to_datetime(unique, format='mixed', errors='coerce')
+    dates = dict(zip(unique, parsed.where(parsed.dt.year > 1)))  # pandas gives year 1 to a date written without one
+    return pd.to_datetime(pd.Series([dates.get(v, pd.NaT) for v in text.fillna('')], index=values.index, dtype=object), errors='coerce')
+
+def is_date_column(values: pd.Series) -> bool:
+    "Whether a column holds dates: not numbers, at least `DATE_SHARE` of its filled cells parse as dates and fewer than half are bare numbers."
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return False
+    filled = _sampled(values)
+    if len(filled) < 2 or pd.to_numeric(filled, errors='coerce').notna().mean() >= 0.5: return False
+    return bool(parse_dates(filled).notna().mean() >= DATE_SHARE)
+
+def date_parts(frame: pd.DataFrame) -> np.ndarray:
+    "The network's numbers of each date column (`DATE_PARTS`, column by column), NaN where the date is missing or unreadable."
+    parts = []
+    for column in frame.columns:
+        dates = pd.DatetimeIndex(parse_dates(frame[column]))
+        day = (dates - pd.Timestamp('1970-01-01')).days
+        parts += [dates.year, dates.month, dates.weekday, day]
+    return np.column_stack([np.asarray(p, 'float64') for p in parts]).astype('float32') if parts else np.zeros((len(frame), 0), 'float32')
+
+class DateParts(TransformerMixin, BaseEstimator):
+    "Each date column as `BASELINE_DATE_PARTS`: year, month, weekday and its age in days at the reference date (the latest training date, kept in `reference_`), NaN where missing."
+    def fit(self, X: pd.DataFrame, y=None):
+        X = pd.DataFrame(X)
+        self.feature_names_in_ = np.asarray(X.columns, object)
+        self.reference_ = float(np.nanmax(date_parts(X)[:, 3::4], initial=0.0))
+        return self
+
+    def transform(self, X: pd.DataFrame) -> np.ndarray:
+        parts = date_parts(pd.DataFrame(X)).astype('float64')
+        parts[:, 3::4] = self.reference_ - parts[:, 3::4]
+        return parts
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        return np.asarray([f'{c}_{p}' for c in self.feature_names_in_ for p in BASELINE_DATE_PARTS], object)
+
+@keras.saving.register_keras_serializable(package='dl_project')
+class MissingFlags(layers.Layer):
+    "1 where the first of every `every` inputs is missing (NaN), else 0: one flag per date column."
+    def __init__(self, every: int, **kwargs):
+        super().__init__(**kwargs)
+        self.every = int(every)
+
+    def call(self, x): return keras.ops.cast(keras.ops.isnan(x[:, ::self.every]), x.dtype)
+    def get_config(self): return super().get_config() | {'every': self.every}
+
+class DateColumn(ColumnKind):
+    "Columns of dates (`is_date_column`): year, month, weekday and the date's age (the baseline) or day number (the network), medians filled in, a flag where missing."
+    name, input_name, baseline_name = 'date', 'dates', 'date'
+
+    def detects(self, values: pd.Series) -> bool: return is_date_column(values)
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return date_parts(frame)
+
+    def reason(self, values: pd.Series) -> str:
+        dates = parse_dates(values.dropna())
+        return (f'{dates.notna().mean():.0%} of its filled cells are dates ({dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}): year, month, '
+                'weekday and age')
+
+    def baseline_step(self, model: str):
+        if model == 'hgb': return DateParts()
+        return make_pipeline(DateParts(), SimpleImputer(strategy='median', add_indicator=True, keep_empty_features=True), StandardScaler())
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "One float input of `DATE_PARTS` per column (NaN where missing): training medians filled in and standardised as numbers are, beside one missing flag per column."
+        values = pd.DataFrame(date_parts(frame))
+        medians = values.median().fillna(0.0)
+        filled = values.fillna(medians)
+        x = keras.Input((values.shape[1],), name=self.input_name)
+        scaled = layers.Normalization(mean=filled.mean().to_numpy(), variance=np.maximum(filled.var(ddof=0).to_numpy(), 1e-12),
+                                      name='standardise_dates')(FillMissing(medians.to_numpy(), name='fill_missing_dates')(x))
+        return x, [scaled, MissingFlags(len(DATE_PARTS), name='missing_dates')(x)]
+
+DATE = register_column_kind(DateColumn())
 
 # %% ../../../nbs/17_table_kind.ipynb #9ce28220
 class TableInputs(KindInputs):

@@ -12,6 +12,7 @@ from keras import layers
 from ...core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ...data import (TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_group_column, _without_targets, find_split_dirs,
                     is_image_file, is_junk, samples_from_table)
+from ..table.kind import list_separator
 from ..core import DEFAULT_BATCH_SIZE, ColumnKind, DataKind, KindInputs, refuse_options, register_column_kind, register_kind
 
 # %% auto #0
@@ -57,10 +58,10 @@ TEXT_DISTINCT = 0.5  # ... and more than this share of its values is distinct
 TEXT_SAMPLE = 2000   # values of a column measured (sampled) to tell
 
 def looks_like_text(column: pd.Series) -> bool:
-    "Whether `column` holds free text: mostly distinct, long strings that are not numbers."
+    "Whether `column` holds free text: mostly distinct, long strings that are not numbers, nor lists of categories in one cell (`kinds.table.kind.list_separator`: a cast, genres)."
     values = column.dropna().astype(str)
     values = values.sample(min(len(values), TEXT_SAMPLE), random_state=0) if len(values) else values
-    if len(values) < 2 or pd.to_numeric(values, errors='coerce').notna().mean() > 0.5: return False
+    if len(values) < 2 or pd.to_numeric(values, errors='coerce').notna().mean() > 0.5 or list_separator(values) is not None: return False
     long = values.str.len().median() >= TEXT_CHARS or values.str.split().str.len().median() >= TEXT_WORDS
     return bool(long and values.nunique() > TEXT_DISTINCT * len(values))
 
