@@ -24,11 +24,10 @@ from .schedules import make_schedule
 
 # %% auto #0
 __all__ = ['CV_SPLITS', 'SCHEDULES', 'KIND_SETTINGS', 'INPUT_SETTINGS', 'OOF_COLUMNS', 'SHUFFLES', 'cv_pool', 'has_groups',
-           'merge_rare_classes', 'assign_folds', 'LearnerSettings', 'run_settings', 'network_of', 'learner_options',
-           'baseline_of', 'network_choice', 'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner',
-           'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv',
-           'load_cv', 'fold_models', 'result_inputs', 'predict_ensemble', 'evaluate_ensemble', 'shuffled_labels',
-           'shuffled_label_check']
+           'assign_folds', 'LearnerSettings', 'run_settings', 'network_of', 'learner_options', 'baseline_of',
+           'network_choice', 'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner', 'make_learner',
+           'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv', 'load_cv', 'fold_models',
+           'result_inputs', 'predict_ensemble', 'evaluate_ensemble', 'shuffled_labels', 'shuffled_label_check']
 
 # %% ../nbs/27_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -42,33 +41,6 @@ def cv_pool(samples: Samples,        # the sample table
 def has_groups(samples: Samples) -> bool:
     "Whether some group holds more than one row (duplicate clusters from the audit, or groups given in the data)."
     return bool(samples.table['group'].duplicated().any())
-
-# %% ../nbs/27_cv.ipynb #b8506084
-def merge_rare_classes(samples: Samples, # the audited samples (regression: returned as they are)
-                       min_rows: int,    # least cross-validation rows a class needs (the run's `min_class_rows`)
-                       other: str = 'other', # the class the rare ones are merged into
-                      ) -> Samples:
-    "Classes with fewer than `min_rows` rows in `cv_pool` merged into `other` (joining a class of that name), or their rows left out (`Samples.excluded`) where `other` would still have fewer; said in `Samples.notes`."
-    if not samples.classes: return samples
-    labels = samples.table['label'].astype(str)
-    counts = labels.iloc[cv_pool(samples)].value_counts().reindex(samples.classes, fill_value=0)
-    if not (rare := [c for c in samples.classes if counts[c] < min_rows]): return samples
-    named = ', '.join(f"'{c}' ({counts[c]})" for c in rare)
-    rows, merged = labels.isin(rare).to_numpy(), int(counts[rare].sum() + (counts.get(other, 0) if other not in rare else 0))
-    if merged >= min_rows:
-        table, excluded, what = samples.table.assign(label=labels.where(~rows, other)), samples.excluded, f"merged into '{other}' ({merged} training rows)"
-    else:
-        table = samples.table[~rows].reset_index(drop=True)
-        gone = samples.table[rows]
-        lines = gone[LINE] if LINE in gone else pd.Series(gone.index + 2, index=gone.index)
-        excluded = pd.concat([samples.excluded, pd.DataFrame({'line': lines, 'path': gone.get('path'), 'label': labels[rows], 'split': gone['split'],
-                                                              'reason': f'rare class: fewer than {min_rows} training rows'})], ignore_index=True)
-        what = f"left out ({int(rows.sum())} rows; merged they would have {merged} training rows, still fewer)"
-    classes = sorted(set(table['label'].astype(str)))
-    if len(classes) < 2:
-        raise InputError(f'only {classes} has {min_rows} or more training rows: lower --min-class-rows or add rows of the other classes')
-    note = f'Classes with fewer than {min_rows} training rows (--min-class-rows) {what}: {named}.'
-    return dataclasses.replace(samples, table=table, classes=classes, excluded=excluded, notes=samples.notes + [note])
 
 # %% ../nbs/27_cv.ipynb #cccbdcd3
 def _group_names(table: pd.DataFrame, # the pooled rows (`group`; `LINE` for a table's rows, `path` for files)

@@ -23,7 +23,6 @@ from .models import MODEL_INPUTS, build_model, networks, networks_taking
 from .train import plot_history
 from .schedules import EpochTimer, epochs_for_budget
 from .cv import (CVInputs, assign_folds, baseline_of, cross_validate, cv_pool, fold_models, has_groups, learner_options, make_learner,
-                           merge_rare_classes,
                            network_of, run_settings, shuffled_label_check)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
 from .compare import paired_cv_test, plot_fold_scores, same_folds
 from .baselines import leak_free, versus_baseline
@@ -84,9 +83,8 @@ class Run:
         return self.task.chance_value(self.card)
 
 def _audit(run: Run) -> tuple[None, str]:
-    "The kind of the loaded samples audits them (resumed from the run folder); a split the tool drew is settled with the groups found; rare classes are merged (`cv.merge_rare_classes`)."
+    "The kind of the loaded samples audits them (resumed from the run folder); a split the tool drew is settled with the groups found."
     run.samples, run.audit, summary = run.kind.audit(run.samples, run.run_dir, run.c.seed, resplit=run.c.resplit, keep=run.c.keep)
-    run.samples = merge_rare_classes(run.samples, run.c.min_class_rows)  # said on the card, hence in the log
     if (reused := run.samples.split_reused) is not None and reused != run.run_dir / 'split.csv':
         run.log(f'      the split is the one an earlier run saved in {reused}: --seed does not change it; --resplit draws a new one')
     return None, summary

@@ -61,9 +61,6 @@ class RunConfig:
     keep: list | None = setting(None, 'columns of a table kept though each predicts the target almost alone (a giveaway: the audit '
                                       'leaves it out, naming its score); keep one only if it is known before the target '
                                       '(--keep duration, repeatable or comma-separated)')
-    min_class_rows: int = setting(5, 'least training rows a class needs: fewer, and it is merged into "other" (or left out where "other" '
-                                     'would have fewer too), said on the card; 5 gives each of the 5 default folds a row of it to score '
-                                     "(scikit-learn's stratified folds warn below that)")
     plugins: list | None = setting(None, 'plugins imported before the data is loaded: modules or .py files that register data kinds and '
                                          'tasks (--plugin my_lab.spectra, repeatable or comma-separated); resume, reproduce, report and '
                                          'predict import them again')
