@@ -39,11 +39,12 @@ def cmd_info(args) -> int:
 def cmd_audit(args) -> int:
     "Audit a dataset folder or table with its data kind's audit, on the split a run with the same `--seed` (and `--resplit`) uses, print the summary, write `audit.json` into `--out`."
     from dl_project.kinds import LOAD_OPTIONS, kind_of, load_dataset
-    c = make_config(target=args.target, task=args.task, plugins=args.plugins, seed=args.seed, resplit=args.resplit,
+    c = make_config(target=args.target, task=args.task, plugins=args.plugins, seed=args.seed, resplit=args.resplit, keep=args.keep,
                     **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`, its plugins imported
     samples = load_dataset(args.data, target=c.target, task=c.task, seed=c.seed, **{k: getattr(c, k) for k in LOAD_OPTIONS})
     kind = kind_of(samples)
-    print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet, seed=c.seed, resplit=c.resplit)))
+    print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet, seed=c.seed, resplit=c.resplit,
+                                                      keep=c.keep)))
     if args.out: print(f'\nwrote {args.out}/audit.json')
     return 0
 
@@ -92,7 +93,7 @@ def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
         if f.name == positional: parser.add_argument(f.name, nargs='?', help=text); continue
         flag = '--' + f.name.replace('_', '-')
         if kind == 'bool': parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=text)
-        elif kind == 'list': parser.add_argument(flag.removesuffix('s'), flag, dest=f.name, type=_names, action='extend', default=None,
+        elif kind == 'list': parser.add_argument(*dict.fromkeys((flag.removesuffix('s'), flag)), dest=f.name, type=_names, action='extend', default=None,
                                                  metavar=f.name.upper().removesuffix('S'), help=text)  # --plugin a --plugin b,c
         else: parser.add_argument(flag, type=_FLAG_TYPES[kind], default=None, metavar=f.name.upper(), help=text)
 
@@ -157,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('data', help='dataset folder, or CSV listing path,label[,split][,group]')
     s.add_argument('--out', help='folder to write audit.json to')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
-    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins', 'seed', 'resplit'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), the plugins that bring kinds, and the split's seed
+    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins', 'seed', 'resplit', 'keep'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), the plugins that bring kinds, the split's seed, the columns kept
     s.set_defaults(func=cmd_audit)
     s = sub.add_parser('predict', help='predict new data (images, table rows, ...) with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')

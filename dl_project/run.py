@@ -84,7 +84,7 @@ class Run:
 
 def _audit(run: Run) -> tuple[None, str]:
     "The kind of the loaded samples audits them (resumed from the run folder); a split the tool drew is settled with the groups found."
-    run.samples, run.audit, summary = run.kind.audit(run.samples, run.run_dir, run.c.seed, resplit=run.c.resplit)
+    run.samples, run.audit, summary = run.kind.audit(run.samples, run.run_dir, run.c.seed, resplit=run.c.resplit, keep=run.c.keep)
     if (reused := run.samples.split_reused) is not None and reused != run.run_dir / 'split.csv':
         run.log(f'      the split is the one an earlier run saved in {reused}: --seed does not change it; --resplit draws a new one')
     return None, summary

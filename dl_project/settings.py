@@ -58,6 +58,9 @@ class RunConfig:
                         low=0, high=2**32 - 1)
     resplit: bool = setting(False, 'draw the split anew with --seed instead of reusing the one saved beside the data, and save the new one '
                                    'there (a run folder keeps its own split.csv whatever this says)')
+    keep: list | None = setting(None, 'columns of a table kept though each predicts the target almost alone (a giveaway: the audit '
+                                      'leaves it out, naming its score); keep one only if it is known before the target '
+                                      '(--keep duration, repeatable or comma-separated)')
     plugins: list | None = setting(None, 'plugins imported before the data is loaded: modules or .py files that register data kinds and '
                                          'tasks (--plugin my_lab.spectra, repeatable or comma-separated); resume, reproduce, report and '
                                          'predict import them again')

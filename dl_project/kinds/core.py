@@ -123,27 +123,29 @@ class DataKind(ABC):
         "The sample table of `source` by `data.load_samples` (`task`: a registered task, or 'auto'; `group`: a CSV's group column). A kind that takes more load options (`LOAD_OPTIONS`) adds them as keywords; `load_dataset` refuses the others."
         return load_samples(source, target=target, task=task, seed=seed, split_file=split_file, group=group)
 
-    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED, resplit: bool = False) -> tuple[Samples, dict | None, str]:
-        "The audit step of a run, the same for every kind (see \"One audit, every kind\"): the table to use, the report (None: no `checks`) and a one-line summary; `resplit`: draw the split anew rather than reuse the one beside the data."
+    def audit(self, samples: Samples, run_dir: Path, seed: int = DEFAULT_SEED, resplit: bool = False,
+              keep: list[str] | None = None) -> tuple[Samples, dict | None, str]:
+        "The audit step of a run, the same for every kind (see \"One audit, every kind\"): the table to use, the report (None: no `checks`) and a one-line summary; `resplit`: draw the split anew rather than reuse the one beside the data; `keep`: columns the user keeps that the audit would leave out (`use_settled`)."
         done = Path(run_dir) / 'audit.json'
         report = self.read_audit(done, samples) or self._checked(samples, seed)
         if report is None: return settle_split(samples, run_dir, seed, resplit), None, f'{len(samples)} {self.words[1]}: no checks for this kind of data yet'
-        samples, report = self._settled(samples, report, run_dir, seed, resplit)
+        samples, report = self._settled(samples, report, run_dir, seed, resplit, keep)
         save_json(report, done)
         return samples, report, self.audit_summary(samples, report)
 
-    def _settled(self, samples: Samples, report: dict, run_dir: Path | None, seed: int, resplit: bool) -> tuple[Samples, dict]:
-        "Steps 2 to 5 of the audit: copies join groups, the kind applies its report, the split is settled (`settle_split`) and the report given its splits."
+    def _settled(self, samples: Samples, report: dict, run_dir: Path | None, seed: int, resplit: bool,
+                 keep: list[str] | None = None) -> tuple[Samples, dict]:
+        "Steps 2 to 5 of the audit: copies join groups, the kind applies its report, the split is settled (`settle_split`), the report given its splits and the kind applies what depends on them (`use_settled`)."
         samples = self.use_audit(join_clusters(samples, self.cluster_names(samples, report)), report)
         samples = settle_split(samples, run_dir, seed, resplit)
-        return samples, self.with_splits(report, samples)
+        return self.use_settled(samples, self.with_splits(report, samples), list(keep or []))
 
     def report_audit(self, samples: Samples, out: Path | None = None, progress: bool = False, seed: int = DEFAULT_SEED,
-                     resplit: bool = False) -> dict:
+                     resplit: bool = False, keep: list[str] | None = None) -> dict:
         "The audit report of `samples` on their own (`dl-project audit`): the kind's `checks` with its name and the number of rows, on the split a run with this `seed` and `resplit` settles (the saved split read, nothing written), written to `out/audit.json` if `out` is given."
         if (report := self._checked(samples, seed, progress)) is None:
             raise InputError(f'there is no audit for {self.words[1]} yet: `dl-project run` trains on them without one')
-        report = self._settled(samples, report, None, seed, resplit)[1]
+        report = self._settled(samples, report, None, seed, resplit, keep)[1]
         if out is not None: save_json(report, Path(out) / 'audit.json')
         return report
 
@@ -174,6 +176,11 @@ class DataKind(ABC):
     def use_audit(self, samples: Samples, report: dict) -> Samples:
         "What else of its report the kind applies to `samples` once copies share groups (rows left out, columns not used); by default nothing."
         return samples
+
+    def use_settled(self, samples: Samples, report: dict, keep: list[str]) -> tuple[Samples, dict]:
+        "What of its report the kind applies once the split is settled (a table: columns that give the target away, scored on the cross-validation rows); `keep`: columns the user keeps though the audit would leave them out. By default nothing, and a `keep` is refused."
+        if keep: raise InputError(f"--keep {' '.join(keep)} names columns of a table: {self.words[1]} have none to keep; leave it out")
+        return samples, report
 
     def with_splits(self, report: dict, samples: Samples) -> dict:
         "The report for the splits `samples` have now: each duplicate cluster's splits and leak flag, the leaks in all, and what else depends on the split (`split_findings`)."

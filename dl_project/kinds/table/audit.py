@@ -19,12 +19,17 @@ __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGOR
            'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'RELATION_SHUFFLES', 'NEAR_SPREAD', 'CHANCE_PAIRS', 'EXAMPLES',
            'COLUMN_FIXES', 'row_lines', 'excluded_rows', 'target_values', 'describe_numbers', 'describe_target',
            'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'has_own_kind', 'column_findings',
-           'encode_column', 'column_scores', 'target_leaks', 'row_hashes', 'duplicate_rows', 'row_groups',
-           'continuous_columns', 'column_spreads', 'value_levels', 'near_radius', 'near_row_ids', 'audit_table',
-           'format_table_audit', 'usable_features', 'feature_relations', 'plot_relations', 'plot_missing']
+           'encode_column', 'value_words', 'one_column_models', 'cv_rows', 'column_scores', 'target_leaks',
+           'row_hashes', 'duplicate_rows', 'row_groups', 'continuous_columns', 'column_spreads', 'value_levels',
+           'near_radius', 'near_row_ids', 'audit_table', 'format_table_audit', 'giveaways', 'usable_features',
+           'giveaway_notes', 'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../../nbs/18_table_audit.ipynb #ed566304
-LEAK_SCORE = 0.98       # a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN reaches this predicts the target almost perfectly
+LEAK_SCORE = 0.98       # a giveaway: a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN, on the
+                        # cross-validation rows, reaches this predicts the target almost perfectly: it is left out unless kept (--keep). Honest
+                        # columns stay well below: the penguins' best (island) scores 0.7 to 0.98, on the Netflix table `duration` and `listed_in` score
+                        # 1.000 and 0.999 for `type`, the best other column 0.94 (`director`, empty for shows; bench/results/giveaways.md); at 0.98 a class
+                        # loses under 2 % of its rows on average, which a recorded outcome or a code given by class reaches and a feature rarely does
 LEAK_ROWS = 5000        # the one-column models see at most this many sampled rows: the check costs the same on any size of table
 LEAK_FOLDS = 3          # folds of the one-column cross-validation
 LEAK_LEAVES = 256       # leaves of the one-column decision tree: any step function of one column, still fast
@@ -149,34 +154,58 @@ def encode_column(column: pd.Series) -> np.ndarray:
     return codes
 
 # %% ../../../nbs/18_table_audit.ipynb #30f1c23a
+def value_words(value: str) -> list[str]:
+    "What a one-column linear model reads in a text or category value: the whole value, and each of its words in lower case."
+    return [value] + re.findall(r'\w+', value.lower())
+
+def one_column_models(column: pd.Series, # one feature column
+                      regression: bool,  # a numeric target
+                      seed: int = DEFAULT_SEED,
+                     ) -> list[tuple[np.ndarray, object]]:
+    "`(input, model)` pairs that score a column alone: a decision tree on its values (`encode_column`: any step function of a number or of sorted categories) and, for text and categories, a model of its words (`value_words`: a lookup of each value, a word that names the class): naive Bayes for classes, a ridge regression for numbers, both one pass over the words (a logistic regression took minutes on a table of 15 classes)."
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import Ridge
+    from sklearn.naive_bayes import BernoulliNB
+    from sklearn.pipeline import make_pipeline
+    from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+    tree = (DecisionTreeRegressor if regression else DecisionTreeClassifier)(max_leaf_nodes=LEAK_LEAVES, random_state=seed)
+    models = [(encode_column(column).reshape(-1, 1), tree)]
+    if not is_numeric(column):
+        words = make_pipeline(CountVectorizer(analyzer=value_words, binary=True), Ridge() if regression else BernoulliNB())
+        models.append((column.fillna('').astype(str).to_numpy(), words))
+    return models
+
+def cv_rows(samples: Samples) -> np.ndarray:
+    "The positions of the rows cross-validation may see: every row but the test split's."
+    return np.flatnonzero((samples.table['split'] != 'test').to_numpy())
+
 def column_scores(samples: Samples,   # tabular samples
                   columns: list[str], # the columns to score
                   rows: int = LEAK_ROWS, # at most this many sampled rows
                   seed: int = DEFAULT_SEED, # seed of the sample and the folds
                  ) -> pd.Series:
-    "How well each column predicts the target ON ITS OWN: a decision tree on that column alone, `LEAK_FOLDS`-fold CV (balanced accuracy; R² for regression)."
+    "How well each column predicts the target ON ITS OWN, on the cross-validation rows only (`cv_rows`: never the test split): the best of its `one_column_models` in `LEAK_FOLDS`-fold CV (balanced accuracy; R² for regression)."
     from sklearn.base import clone
     from sklearn.metrics import balanced_accuracy_score, r2_score
     from sklearn.model_selection import KFold, StratifiedKFold
-    from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
     regression = not samples.classes  # a target without classes: a number
     metric, score = ('r2', r2_score) if regression else ('balanced_accuracy', balanced_accuracy_score)
     y = target_values(samples)
-    keep = np.flatnonzero(np.isfinite(y) if regression else y >= 0)
+    keep = np.intersect1d(np.flatnonzero(np.isfinite(y) if regression else y >= 0), cv_rows(samples))
     if len(keep) > rows: keep = np.sort(np.random.default_rng(seed).choice(keep, rows, replace=False))
     y, scores = y[keep], pd.Series(dtype=float, name=metric)
     if len(keep) < 2 * LEAK_FOLDS or len(np.unique(y)) < 2: return scores
     stratified = not regression and np.unique(y, return_counts=True)[1].min() >= LEAK_FOLDS
     folds = list((StratifiedKFold if stratified else KFold)(LEAK_FOLDS, shuffle=True, random_state=seed).split(y, y))
-    tree = (DecisionTreeRegressor if regression else DecisionTreeClassifier)(max_leaf_nodes=LEAK_LEAVES, random_state=seed)
     for name in columns:
-        x = encode_column(samples.table[name].iloc[keep]).reshape(-1, 1)
-        if np.isnan(x).all(): continue
-        predicted = np.empty_like(y)
-        for train, test in folds: predicted[test] = clone(tree).fit(x[train], y[train]).predict(x[test])
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')  # a class missing from the predictions
-            scores[name] = float(score(y, predicted))
+        column = samples.table[name].iloc[keep]
+        if column.isna().all(): continue
+        for x, model in one_column_models(column, regression, seed):
+            predicted = np.empty_like(y)
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')  # a class missing from the predictions, a slow solver
+                for train, test in folds: predicted[test] = clone(model).fit(x[train], y[train]).predict(x[test])
+                scores[name] = max(scores.get(name, -np.inf), float(score(y, predicted)))
     return scores.sort_values(ascending=False)
 
 def target_leaks(samples: Samples, columns: list[str], rows: int = LEAK_ROWS, seed: int = DEFAULT_SEED) -> list[dict]:
@@ -312,8 +341,10 @@ COLUMN_FIXES = {  # finding → what the summary says is done about it
     'constant': 'holds a single value (or nothing): left out of the features (it carries no signal)',
     'free_text': 'is free text (long, mostly distinct values): left out of the features until the text kind lands',
     'high_cardinality': 'has {distinct} distinct categories: kept, one-hot encoded (a column per value); group rare values, or drop it if it names single rows',
-    'target_leaks': 'predicts the target on its own ({metric} {score:.3f} in {folds}-fold CV): kept, but check it: if it is known only '
-                    'with or after the target (an outcome, a later measurement, a code given by class), drop it, or the score is a leak',
+    'target_leaks': 'predicts the target almost alone ({metric} {score:.3f} on its own in {folds}-fold CV on the cross-validation rows): '
+                    'a giveaway, left out of the features; --keep {column} keeps it, if it is known before the target',
+    'target_leaks_kept': 'predicts the target almost alone ({metric} {score:.3f} on its own in {folds}-fold CV on the cross-validation rows): '
+                         'kept (--keep): check it: if it is known only with or after the target (an outcome, a later measurement, a code given by class), the score is a leak',
     'target_leaks_left_out': 'also predicts the target on its own ({metric} {score:.3f} in {folds}-fold CV): the rows are ordered '
                              'or named by target (left out anyway)',
 }
@@ -343,25 +374,37 @@ def format_table_audit(report: dict,          # a report of `audit_table`
             lines.append(f"column '{name}' " + COLUMN_FIXES[finding].format(distinct=columns['distinct'].get(name)))
     left_out = set(columns['id_like'] + columns['constant'] + columns['free_text'])
     for leak in columns['target_leaks']:
-        fix = 'target_leaks_left_out' if leak['column'] in left_out else 'target_leaks'
+        fix = 'target_leaks_left_out' if leak['column'] in left_out else 'target_leaks_kept' if leak['column'] in report.get('kept', []) else 'target_leaks'
         lines.append(f"column '{leak['column']}' " + COLUMN_FIXES[fix].format(
-            metric=leak['metric'].replace('_', ' '), score=leak['score'], folds=report['settings']['leak_folds']))
+            metric=leak['metric'].replace('_', ' '), score=leak['score'], folds=report['settings']['leak_folds'], column=leak['column']))
     missing = sorted(columns['missing'].items(), key=lambda kv: -kv[1])
     lines.append(f'missing values: {len(missing)} column(s)' + (': ' + ', '.join(f"'{c}' {s:.1%}" for c, s in missing[:examples])
                  + (' …' if len(missing) > examples else '') + ' (filled in per fold: the median, or the most frequent category)' if missing else ''))
     return '\n'.join(lines)
 
 # %% ../../../nbs/18_table_audit.ipynb #37228a18
+def giveaways(report: dict,    # an `audit_table` report
+              keep: list[str] = (), # columns the user keeps (`--keep`)
+             ) -> list[dict]:
+    "The columns that give the target away (`target_leaks`, `LEAK_SCORE` reached on the cross-validation rows) and are left out: the user keeps none of them, and no other finding leaves them out."
+    dropped = {c for finding in ('id_like', 'constant', 'free_text') for c in report['columns'][finding]}
+    return [l for l in report['columns']['target_leaks'] if l['column'] not in dropped and l['column'] not in keep]
+
 def usable_features(samples: Samples, # the audited samples
                     report: dict,     # their `audit_table` report
+                    keep: list[str] = (), # columns the user keeps though they give the target away (`--keep`)
                    ) -> list[str]:
-    "The feature columns to train on: all but the ID-like, constant and free-text ones (target-leak columns are kept: the summary warns)."
-    dropped = {c for finding in ('id_like', 'constant', 'free_text') for c in report['columns'][finding]}
+    "The feature columns to train on: all but the ID-like, constant and free-text ones and the `giveaways` not kept; a `keep` that names no feature column is refused, naming the table's columns."
+    if unknown := [k for k in keep if k not in report['features']]:
+        raise InputError(f"--keep {', '.join(unknown)}: no such feature column in {samples.root or 'the table'}; its feature columns are "
+                         f"{', '.join(report['features'])}")
+    dropped = {c for finding in ('id_like', 'constant', 'free_text') for c in report['columns'][finding]} | {l['column'] for l in giveaways(report, keep)}
     kept = [f for f in samples.features if f not in dropped]
     if samples.features and not kept:
         raise InputError(f"no usable feature column in {samples.root or 'the table'}: {_quoted(samples.features)} are all IDs, "
-                         'constant or free text; add columns that describe each row')
+                         'constant, free text or give the target away; add columns that describe each row (or --keep a giveaway known before the target)')
     return kept
+
 
 # %% ../../../nbs/18_table_audit.ipynb #7fe9847e
 @patch
@@ -375,12 +418,25 @@ def cluster_keys(self: TableKind, samples: Samples) -> tuple[str, pd.Series]:
     return 'lines', pd.Series(row_lines(samples), index=samples.table.index)
 
 @patch
-def use_audit(self: TableKind, samples: Samples, report: dict) -> Samples:
-    "The features to train on: the usable ones (`usable_features`)."
-    return replace(samples, features=usable_features(samples, report))
+def split_findings(self: TableKind, report: dict, samples: Samples) -> dict:
+    "Rows per split, and the columns that predict the target alone scored again on the settled split's cross-validation rows (`target_leaks`)."
+    scored = [f for f in report['features'] if f not in report['columns']['constant']]
+    leaks = target_leaks(samples, scored, report['settings']['leak_rows'], report['settings']['seed'])
+    return {'splits': split_summary(samples), 'columns': report['columns'] | {'target_leaks': leaks}}
+
+def giveaway_notes(report: dict, keep: list[str]) -> list[str]:
+    "The problem card's sentences on the giveaway columns: each with the score it had alone, left out or kept (`--keep`)."
+    said = report['settings']
+    def alone(l): return (f"predicts the target almost alone ({l['metric'].replace('_', ' ')} {l['score']:.3f} on its own in {said['leak_folds']}-fold "
+                          f"CV on the cross-validation rows; a giveaway from {said['leak_score']})")
+    return ([f"Column '{l['column']}' {alone(l)}: left out; --keep {l['column']} keeps it if it is known before the target." for l in giveaways(report, keep)]
+            + [f"Column '{l['column']}' {alone(l)}: kept (--keep): check it is known before the target." for l in giveaways(report) if l['column'] in keep])
 
 @patch
-def split_findings(self: TableKind, report: dict, samples: Samples) -> dict: return {'splits': split_summary(samples)}
+def use_settled(self: TableKind, samples: Samples, report: dict, keep: list[str]) -> tuple[Samples, dict]:
+    "The features to train on once the split is settled (`usable_features`: the giveaways scored on its cross-validation rows left out unless kept), the card's `giveaway_notes`, and the columns kept in the report."
+    return (replace(samples, features=usable_features(samples, report, keep), notes=samples.notes + giveaway_notes(report, keep)),
+            report | {'kept': keep})
 
 @patch
 def cluster_order(self: TableKind, cluster: dict) -> tuple: return _cluster_order(cluster)
@@ -401,14 +457,14 @@ def card_columns(self: TableKind, samples: Samples, audit: dict | None = None) -
 # %% ../../../nbs/18_table_audit.ipynb #5f6fd823
 @patch
 def audit_summary(self: TableKind, samples: Samples, report: dict) -> str:
-    "Rows, dirty targets, duplicates and leaks, the feature columns used and left out, the columns that predict the target alone, the groups."
-    columns, left_out = report['columns'], len(report['features']) - len(samples.features)
-    leaks = [l['column'] for l in columns['target_leaks'] if l['column'] in samples.features]
+    "Rows, dirty targets, duplicates and leaks, the feature columns used and left out (giveaways among them), the giveaways kept, the groups."
+    left_out = [f for f in report['features'] if f not in samples.features]
+    leaks = [l['column'] for l in report['columns']['target_leaks'] if l['column'] in samples.features]
     return (f"{report['rows']} rows, {len(report['excluded'])} left out (dirty target), {len(report['duplicates'])} duplicate clusters, "
             f"{report['leaks']} across splits{DRAWN if samples.split_drawn else ''}; "
             f"{len(samples.features)} of {len(report['features'])} feature columns used"
-            + (f" ({left_out} left out: {_quoted(columns['id_like'] + columns['constant'] + columns['free_text'])})" if left_out else '')
-            + (f"; {_quoted(leaks)} predict{'s' if len(leaks) == 1 else ''} the target on {'its' if len(leaks) == 1 else 'their'} own (kept: check)" if leaks else '')
+            + (f" ({len(left_out)} left out: {_quoted(left_out)})" if left_out else '')
+            + (f"; {_quoted(leaks)} predict{'s' if len(leaks) == 1 else ''} the target on {'its' if len(leaks) == 1 else 'their'} own (kept with --keep: check)" if leaks else '')
             + f"; {samples.table['group'].nunique()} groups for the folds")
 
 # %% ../../../nbs/18_table_audit.ipynb #123d96c6
@@ -419,7 +475,7 @@ def format_audit(self: TableKind, report: dict) -> str:
 
 @patch
 def audit_lines(self: TableKind, audit: dict, examples: int = 8) -> list[str]:
-    "The report's Markdown bullets on a table audit: rows and dirty targets, duplicate clusters and leaks, columns left out, target leaks kept, many categories, missing values."
+    "The report's Markdown bullets on a table audit: rows and dirty targets, duplicate clusters and leaks, columns left out (giveaways with their score alone), giveaways kept with --keep, many categories, missing values."
     columns, ex = audit['columns'], audit['excluded']
     lines = [f"- {audit['rows']} rows; {len(ex)} left out at loading (dirty target)"
              + (': ' + '; '.join(f"line {e['line']} ({e['reason']})" for e in ex[:examples]) if ex else ''),
@@ -428,11 +484,13 @@ def audit_lines(self: TableKind, audit: dict, examples: int = 8) -> list[str]:
     for c in [c for c in audit['duplicates'] if c['leak'] or c['conflict']][:examples]:
         lines.append(f"    - lines {', '.join(map(str, c['lines'][:examples]))} (splits {', '.join(c['splits'])}; target {', '.join(c['labels'])})")
     why = {'id_like': 'one value per row', 'constant': 'constant', 'free_text': 'free text'}
-    if left := [f'`{n}` ({w})' for k, w in why.items() for n in columns[k]]: lines.append('- left out of the features: ' + ', '.join(left))
-    left_out = {n for k in why for n in columns[k]}
-    if kept := [l for l in columns['target_leaks'] if l['column'] not in left_out]:
-        lines.append('- predict the target on their own (kept: check they are known before the target): '
-                     + ', '.join(f"`{l['column']}` ({l['metric'].replace('_', ' ')} {l['score']:.3f})" for l in kept))
+    def alone(l): return f"{l['metric'].replace('_', ' ')} {l['score']:.3f} alone"
+    given_away = giveaways(audit, audit.get('kept', []))
+    if left := [f'`{n}` ({w})' for k, w in why.items() for n in columns[k]] + [f"`{l['column']}` (gives the target away: {alone(l)})" for l in given_away]:
+        lines.append('- left out of the features: ' + ', '.join(left))
+    if kept := [l for l in giveaways(audit) if l['column'] in audit.get('kept', [])]:
+        lines.append('- predict the target on their own, kept with --keep (check they are known before the target): '
+                     + ', '.join(f"`{l['column']}` ({alone(l)})" for l in kept))
     if columns['high_cardinality']:
         lines.append('- many categories (one-hot encoded): ' + ', '.join(f"`{n}` ({columns['distinct'][n]})" for n in columns['high_cardinality']))
     if columns['missing']:
