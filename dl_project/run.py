@@ -156,7 +156,7 @@ def _cross_validate(run: Run, model: str, folder: str, log=None, **options):
     c, task = run.c, run.task
     result = cross_validate(run.samples, model, folds=c.folds, seed=c.seed, cache=run.inputs, metric=run.metric,
                             run_dir=run.run_dir / folder, progress=False, on_fold=_fold_lines(log or run.log, task, run.metric, c.folds), **options)
-    return result, f'{model}: {result.metric} {task.format(result.mean, run.metric)} ± {task.format(result.std, run.metric)} over {c.folds} folds'
+    return result, f'{model}: {result.metric} {task.format_estimate(result.mean, run.metric, result.std)} over {c.folds} folds'
 
 def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
     "Positions of the usable rows of the test split."
@@ -175,7 +175,7 @@ def _fit_all_rows(learner, run: Run):
 def _random_folds(run: Run, name: str) -> tuple[object, str]:
     "The baseline cross-validated again on folds that ignore the groups (same rows, same K): what a random split would have said."
     cv, _ = _cross_validate(run, name, 'cv_baseline_random', log=lambda line: None, groups=False)
-    return cv, f'; on random folds {run.task.format(cv.mean, run.metric)} ± {run.task.format(cv.std, run.metric)}'
+    return cv, f'; on random folds {run.task.format_estimate(cv.mean, run.metric, cv.std)}'
 
 def _groups(samples: Samples, rows: np.ndarray) -> np.ndarray:
     "The group of each of `rows` (the audit's clusters of copies joined with the groups the data gives): the evaluation counts one independent sample per group."
