@@ -17,8 +17,8 @@ from .tasks.core import spread_decimals
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
            'GENERIC_ADVICE', 'ESTIMATE_PATTERNS', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table',
-           'limits_and_next_steps', 'headline', 'grouping_gap', 'shuffled_label_line', 'overstated_precision',
-           'report_markdown', 'data_uri', 'build_report']
+           'limits_and_next_steps', 'headline', 'grouping_gap', 'shuffled_label_line', 'importance_line',
+           'overstated_precision', 'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -260,6 +260,19 @@ def shuffled_label_line(metrics: dict, # the run's `metrics.json`
     return said + ': the pipeline learns nothing from labels that carry no signal, as it should.'
 
 
+def importance_line(metrics: dict, # the run's `metrics.json`
+                    top: int = 3,  # the most important columns named
+                   ) -> str | None:
+    "One sentence on which columns carried the classical baseline's signal (`metrics['importance']['baseline']`, `importance.column_importance`): the most important ones whose CI lies above 0, and those whose CI holds 0; None for a run without it."
+    found, task = (metrics.get('importance') or {}).get('baseline'), _task(metrics)
+    if not found: return None
+    metric, est = found['metric'], lambda c: f"{c['column']} ({task.format_estimate(c['mean'], found['metric'], c['ci95'])})"
+    used = [c for c in found['columns'] if c['ci95'][0] > 0]
+    idle = [c['column'] for c in found['columns'] if c['ci95'][0] <= 0]
+    said = (f"Shuffling one column at a time on the out-of-fold rows ({found['n_folds']} folds x {found['n_repeats']} shuffles), the classical "
+            f"baseline's {metric} worsens most without " + (', '.join(map(est, used[:top])) if used else 'none of them: no column alone carried the signal'))
+    return said + (f"; it did not need {', '.join(idle)} (95 % CI holds 0)." if idle else '.')
+
 # %% ../nbs/44_report.ipynb #293b573d
 _NUMBER = r'([+-]?\d+(?:\.\d+)?)%?'
 ESTIMATE_PATTERNS = (re.compile(rf'{_NUMBER} ± {_NUMBER}'), re.compile(rf'{_NUMBER} \[{_NUMBER}, {_NUMBER}\]'),
@@ -286,6 +299,7 @@ FIGURES = {  # figures of every run in `figures/`, in report order, with their c
     'class_counts.png': '{Samples} per class and split',
     'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
     'learning_curves.png': 'Learning curves: loss and score per epoch on the training rows and on the held-out fold (mean of the fold models for a fold ensemble)',
+    'importance.png': 'Which columns carried the signal: permutation importance of the classical baseline on its out-of-fold rows (95 % CI)',
 }
 
 def _md_table(df: pd.DataFrame) -> str:
@@ -335,6 +349,7 @@ def report_markdown(run_dir: str | Path, # a run folder
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     if gap := grouping_gap(metrics): lines.append(gap)
     if shuffled := shuffled_label_line(metrics): lines.append(shuffled)
+    if used := importance_line(metrics): lines.append(used)
     lines.append('')
     kind = _kind(metrics)
     captions = {'class_counts.png': FIGURES['class_counts.png']} | (kind.captions if kind else {}) | FIGURES | task.captions
