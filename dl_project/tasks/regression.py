@@ -383,7 +383,7 @@ class Regression(Task):
         "The constant of the card's chance strategy (the training mean or median): the test against chance compares with it."
         return card.target[card.chance_strategy] if card.chance_strategy else None
     def card_line(self, target: dict, kind: str) -> str:
-        return (f"{kind} regression of a number (mean {target['mean']:.4g} ± {target['std']:.4g}, range {target['min']:.4g} "
+        return (f"{kind} regression of a number (mean {_fmt(target['mean'], target['std'])} ± {_fmt(target['std'], target['std'])}, range {target['min']:.4g} "
                 f"to {target['max']:.4g})")
     def stratify(self, labels) -> np.ndarray: return quantile_bins(labels)
     def targets(self, labels, classes) -> np.ndarray: return parse_targets(labels)[0].astype('float32')
