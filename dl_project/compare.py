@@ -9,7 +9,7 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from scipy import stats
 from .core import InputError
-from .tasks.core import MIN_SUPPORT
+from .tasks.core import MIN_SUPPORT, format_value
 from .data import Samples
 from .cv import INPUT_SETTINGS, CVResult, cross_validate, evaluate_ensemble
 from .kinds import KindInputs, kind_of
@@ -49,7 +49,7 @@ def cross_validate_all(samples: Samples,          # the sample table
     return results, tests
 
 # %% ../nbs/28_compare.ipynb #4a7cf7f4
-def _pm(mean, std) -> str: return f'{mean:.3f} ± {std:.3f}'
+def _pm(mean, std) -> str: return f'{format_value(mean, std)} ± {format_value(std, std)}'
 
 def comparison_table(results: list[CVResult],      # cross-validation results (same folds)
                      tests: dict[str, dict] | None = None, # test-split results by name (`evaluate_ensemble`)
@@ -64,7 +64,7 @@ def comparison_table(results: list[CVResult],      # cross-validation results (s
                         's_per_epoch': pd.to_numeric(f.s_per_epoch, errors='coerce').mean(),
                         'ms_per_image': f.ms_per_image.mean(),
                         'test': test[r.metric] if test else np.nan,
-                        'test_ci95': f'{ci[0]:.2f}–{ci[1]:.2f}' if ci else '', 'test_n': test['n'] if test else 0}
+                        'test_ci95': f'{format_value(ci[0], ci)}–{format_value(ci[1], ci)}' if ci else '', 'test_n': test['n'] if test else 0}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('config')
 
 # %% ../nbs/28_compare.ipynb #41aca55c

@@ -13,6 +13,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from .core import DEFAULT_SEED, EPOCHS, FOLDS, LABEL_SMOOTHING, LR, SCHEDULE, WEIGHT_DECAY, InputError, file_digest, load_json, load_json_if_valid, read_back_json, save_json, seed_everything, write_atomically
 from .data import LINE, Samples
 from .tasks import Task, get_task, task_of
+from .tasks.core import format_value
 from .kinds import DataKind, KindInputs, kind_of
 from .kinds.core import DEFAULT_BATCH_SIZE
 from .kinds.settings import kind_settings, with_kind_settings
@@ -342,7 +343,7 @@ class CVResult:
         return oof_proba(self.oof, self.classes, self.task)
 
     def __repr__(self):
-        return f'CVResult({self.name!r}: {self.metric} {self.mean:.3f} ± {self.std:.3f} over {len(self.folds)} folds)'
+        return f'CVResult({self.name!r}: {self.metric} {format_value(self.mean, self.std)} ± {format_value(self.std, self.std)} over {len(self.folds)} folds)'
 
 def oof_proba(frame: pd.DataFrame, classes, task: Task) -> np.ndarray:
     "The output columns of an OOF or prediction frame (`task.output_columns(classes)`: class probabilities, or a number)."

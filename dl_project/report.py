@@ -12,21 +12,26 @@ from .problem import ProblemCard
 from .kinds import KINDS
 from .kinds.core import file_audit_lines
 from .tasks import TASKS, Task, get_task
+from .tasks.core import spread_decimals
 
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
-           'GENERIC_ADVICE', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table', 'limits_and_next_steps',
-           'headline', 'grouping_gap', 'shuffled_label_line', 'report_markdown', 'data_uri', 'build_report']
+           'GENERIC_ADVICE', 'ESTIMATE_PATTERNS', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table',
+           'limits_and_next_steps', 'headline', 'grouping_gap', 'shuffled_label_line', 'importance_line',
+           'overstated_precision', 'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
-    "`mean ± std` as the task writes `metric` (percentages for classes), or an empty cell."
-    return '' if mean is None else task.format(mean, metric) + (f' ± {task.format(std, metric)}' if std is not None else '')
+    "`mean ± std` as the task writes `metric` (percentages for classes), both to the precision `std` supports; an empty cell for None."
+    return task.format_estimate(mean, metric, std)
 
-def _ci(task: Task, result: dict, metric: str) -> str:
-    "` [lo, hi]` of `metric`'s 95 % CI in an evaluation, or nothing."
-    ci = (result.get('ci95_by_metric') or {}).get(metric)
-    return f' [{task.format(ci[0], metric)}, {task.format(ci[1], metric)}]' if ci else ''
+def _ci_of(result: dict, metric: str) -> list | None:
+    "`metric`'s 95 % CI `[lo, hi]` in an evaluation, or None."
+    return (result.get('ci95_by_metric') or {}).get(metric)
+
+def _with_ci(task: Task, result: dict, metric: str) -> str:
+    "`value [lo, hi]`: `metric` in an evaluation with its 95 % CI, to the precision the CI supports; the value alone without one."
+    return task.format_estimate(result.get(metric if metric in result else 'score'), metric, _ci_of(result, metric))
 
 def _task(metrics: dict) -> Task:
     "The run's task; for a run folder written before tasks were recorded, the registered task whose metrics hold the run's metric."
@@ -39,15 +44,16 @@ def comparison_table(metrics: dict) -> pd.DataFrame:
     task, base_test = _task(metrics), base.get('test') or {}
     metric = metrics.get('metric', task.metrics[0])
     pm = lambda mean, std=None, m=metric: _pm(task, m, mean, std)
-    network = {f'CV {metric}': pm(cv.get('mean'), cv.get('std')), f'test {metric}': pm(test.get('score')) + _ci(task, test, metric)}
-    rows = {'chance level': {f'CV {metric}': pm(chance.get('level')), f'test {metric}': pm(chance.get('level'))},
+    network = {f'CV {metric}': pm(cv.get('mean'), cv.get('std')), f'test {metric}': _with_ci(task, test, metric)}
+    level = task.format(chance.get('level'), metric, base.get('cv_std'))  # a constant: written to the precision of the numbers beside it
+    rows = {'chance level': {f'CV {metric}': level, f'test {metric}': level},
             f"classical baseline ({base.get('name', '?')})": {f'CV {metric}': pm(base.get('cv_mean'), base.get('cv_std')),
-                                                              f'test {metric}': pm(base_test.get('score'))},
+                                                              f'test {metric}': task.format(base_test.get('score'), metric, _ci_of(base_test, metric))},
             f"network ({model.get('name', '?')}{', fold ensemble' if model.get('final') == 'ensemble' else ''})": network}
     if (beside := task.beside) and beside != metric:
-        rows['chance level'][f'test {beside}'] = pm(chance.get(beside), m=beside)
-        rows[next(k for k in rows if k.startswith('classical'))][f'test {beside}'] = pm(base_test.get(beside), m=beside)
-        network[f'test {beside}'] = pm(test.get(beside), m=beside) + _ci(task, test, beside)
+        rows['chance level'][f'test {beside}'] = task.format(chance.get(beside), beside, _ci_of(test, beside))
+        rows[next(k for k in rows if k.startswith('classical'))][f'test {beside}'] = task.format(base_test.get(beside), beside, _ci_of(base_test, beside))
+        network[f'test {beside}'] = _with_ci(task, test, beside)
     network |= {'parameters': f"{model['params']:,}" if model.get('params') else '',
                 's / epoch': f"{model['s_per_epoch']:.1f}" if model.get('s_per_epoch') else ''}
     return pd.DataFrame.from_dict(rows, orient='index').fillna('')
@@ -101,23 +107,23 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
         out.append(f"On the test split the network is not significantly better than the classical baseline "
                    f"({task.paired_test} p = {test['p_value_vs_baseline']:.2g}); the cross-validation comparison is the fairer judge.")
     if cv.get('mean') is not None and base.get('cv_mean') is not None and not task.better(cv['mean'], base['cv_mean'], metric):
-        out.append(f"In cross-validation the network ({task.format(cv['mean'], metric)}) does not beat the classical baseline "
-                   f"({task.format(base['cv_mean'], metric)}) in {metric}: {advice['not_better']}.")
+        out.append(f"In cross-validation the network ({task.format(cv['mean'], metric, cv.get('std'))}) does not beat the classical baseline "
+                   f"({task.format(base['cv_mean'], metric, base.get('cv_std'))}) in {metric}: {advice['not_better']}.")
     elif cv.get('p_value_vs_baseline') is not None and cv['p_value_vs_baseline'] >= 0.05:
-        out.append(f"In cross-validation the network differs from the classical baseline by {task.format_diff(cv['diff_vs_baseline'], metric)}, "
+        out.append(f"In cross-validation the network differs from the classical baseline by {task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))}, "
                    f"which is not significant (corrected resampled t-test p = {cv['p_value_vs_baseline']:.2g}, same folds): "
                    f"do not claim the network is better yet; {advice['not_significant']}.")
     error = metric in task.lower_is_better
     ci = (test.get('ci95_by_metric') or {}).get(metric)
     if ci and cv.get('mean') is not None and not ci[0] <= cv['mean'] <= ci[1]:
-        why = [f"the test split has only {test['n']} {_words(metrics)[1]} (its 95 % CI spans {task.format(ci[0], metric)} to {task.format(ci[1], metric)})"]
+        why = [f"the test split has only {test['n']} {_words(metrics)[1]} (its 95 % CI spans {task.format(ci[0], metric, ci)} to {task.format(ci[1], metric, ci)})"]
         if clean := test.get('without_leaks'): why.append(f"{clean['n_leaked']} test {_words(metrics)[1]} have a copy in training")
         if metrics.get('split_drawn') is False: why.append('the test split came with the data, so it need not look like the rows cross-validation draws from')
-        out.append(f"The test {metric} ({task.format(test.get('score'), metric)}) lies {task.format_diff(test['score'] - cv['mean'], metric)} from the "
-                   f"cross-validation mean ({task.format(cv['mean'], metric)}), outside its 95 % CI. Possible reasons: " + '; '.join(why)
+        out.append(f"The test {metric} ({task.format(test.get('score'), metric, ci)}) lies {task.format_diff(test['score'] - cv['mean'], metric, ci)} from the "
+                   f"cross-validation mean ({task.format(cv['mean'], metric, cv.get('std'))}), outside its 95 % CI. Possible reasons: " + '; '.join(why)
                    + '. The cross-validation mean over many more rows is the steadier estimate.')
     if cv.get('std') is not None and (cv['std'] > ERROR_CV_LIMIT * abs(cv['mean']) if error else cv['std'] > CV_STD_LIMIT):
-        out.append(f"Fold scores vary by ± {task.format(cv['std'], metric)} (std over {len(cv.get('folds', []))} folds): a single split could "
+        out.append(f"Fold scores vary by ± {task.format(cv['std'], metric, cv['std'])} (std over {len(cv.get('folds', []))} folds): a single split could "
                    'have told a different story; report the mean ± std, not the best fold.')
     if audit:
         if audit.get('leaks'):
@@ -126,7 +132,7 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
             out.append(f"The audit found {audit['leaks']} duplicate cluster(s) that cross splits ({members} {_words(metrics)[1]}): a test score on "
                        'those measures memory, not generalisation. Cross-validation keeps each cluster in one fold; '
                        + (f"without the {clean['n_leaked']} test {_words(metrics)[1]} that have a copy in training the test {metric} is "
-                          f"{task.format(clean['score'], metric)} (the headline quotes both)." if clean else
+                          f"{task.format(clean['score'], metric, _ci_of(clean, metric) or clean.get('ci95'))} (the headline quotes both)." if clean else
                           'remove them from the test split before quoting a final score.'))
         if audit.get('label_conflicts'):
             out.append(f"{audit['label_conflicts']} duplicate cluster(s) carry different labels: fix the labels, or the model "
@@ -137,7 +143,7 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     if (fit := _fit(metrics, task, metric)) is not None:
         verdict, train, valid = fit
         said = (f"On the rows it learnt from, measured in inference mode (no augmentation, mixing or dropout), the saved model scores "
-                f"{metric} {task.format(train, metric)}, against {task.format(valid, metric)} in cross-validation")
+                f"{metric} {task.format(train, metric, cv.get('std'))}, against {task.format(valid, metric, cv.get('std'))} in cross-validation")
         if verdict == 'overfits':
             out.append(said + ': it overfits. More augmentation, regularisation (label smoothing, weight decay, dropout) or more data '
                        'should help (`dl-project run --help`; the improvement notebooks, 3x).')
@@ -183,16 +189,16 @@ def headline(metrics: dict, # the run's `metrics.json`
     task = _task(metrics)
     metric = metrics.get('metric', task.metrics[0])
     cv, base, test, chance = (metrics.get(k) or {} for k in ('cv', 'baseline', 'test', 'chance'))
-    fmt, noun = lambda v: task.format(v, metric), _words(metrics)[1]
+    fmt, noun = lambda v, spread=None: task.format(v, metric, spread), _words(metrics)[1]
     name, baseline = (metrics.get('model') or {}).get('name', 'the network'), f"the classical baseline ({base.get('name', '?')})"
     clean, base_test = test.get('without_leaks'), base.get('test') or {}
     beats_chance = _beats_chance(task, clean or test, metric, chance.get('level')) if test else \
         cv.get('mean') is not None and task.better(cv['mean'], chance.get('level', cv['mean']), metric)
     verdict = (f"The network ({name}) {'beats' if beats_chance else 'does not beat'} chance and {_versus(metrics, task, metric)} {baseline}")
-    said = [f"In {len(cv.get('folds', []))}-fold cross-validation its {metric} is {fmt(cv.get('mean'))} ± {fmt(cv.get('std'))}, against "
-            f"{fmt(base.get('cv_mean'))} ± {fmt(base.get('cv_std'))} for {baseline} and {fmt(chance.get('level'))} for chance"
+    said = [f"In {len(cv.get('folds', []))}-fold cross-validation its {metric} is {task.format_estimate(cv.get('mean'), metric, cv.get('std'))}, against "
+            f"{task.format_estimate(base.get('cv_mean'), metric, base.get('cv_std'))} for {baseline} and {fmt(chance.get('level'), base.get('cv_std'))} for chance"
             + (f" ({chance['words']})" if chance.get('words') else '')
-            + (f" ({task.format_diff(cv['diff_vs_baseline'], metric)} on the same folds, p = {cv['p_value_vs_baseline']:.2g})"
+            + (f" ({task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))} on the same folds, p = {cv['p_value_vs_baseline']:.2g})"
                if cv.get('p_value_vs_baseline') is not None else '') + '.']
     if cv.get('no_test'): said.append(f"The corrected resampled t-test against the baseline was not applied: {cv['no_test']}.")
     if test:
@@ -200,15 +206,15 @@ def headline(metrics: dict, # the run's `metrics.json`
         rows = f"{test['n']} held-out test {noun}" + (f" ({n_ind} independent)" if n_ind and n_ind < test['n'] else '')
         (p_chance, how_chance), (p_base, how_base) = _chance_p(test, metric), _baseline_p(test, task, metric)
         tests = ', '.join(filter(None, [_p(p_chance, 'chance', how_chance), _p(p_base, 'the baseline', how_base)]))
-        said.append(f"On the {rows}: {metric} {fmt(test.get('score'))}" + (f" (95 % CI {fmt(ci[0])} to {fmt(ci[1])})" if ci else '')
-                    + f", baseline {fmt(base_test.get('score'))}" + (f'; {tests}' if tests else '') + '.')
+        said.append(f"On the {rows}: {metric} {fmt(test.get('score'), ci)}" + (f" (95 % CI {fmt(ci[0], ci)} to {fmt(ci[1], ci)})" if ci else '')
+                    + f", baseline {fmt(base_test.get('score'), _ci_of(base_test, metric))}" + (f'; {tests}' if tests else '') + '.')
         if clean:
             twin = base_test.get('without_leaks')
             p_chance = _chance_p(clean, metric)[0] if 'p_value_vs_chance_by_metric' in clean else None
             tests = ', '.join(filter(None, [_p(p_chance, 'chance', ''), _p(clean.get('p_value_vs_baseline'), 'the baseline', '')]))
-            said.append(f"{clean['n_leaked']} of them have a copy in the training data; without them, {metric} {fmt(clean['score'])}"
-                        + (f" (95 % CI {fmt(clean['ci95'][0])} to {fmt(clean['ci95'][1])})" if clean.get('ci95') else '')
-                        + f" on {clean['n']}" + (f", against {fmt(twin['score'])} for the baseline without them" if twin else '')
+            said.append(f"{clean['n_leaked']} of them have a copy in the training data; without them, {metric} {fmt(clean['score'], clean.get('ci95'))}"
+                        + (f" (95 % CI {fmt(clean['ci95'][0], clean['ci95'])} to {fmt(clean['ci95'][1], clean['ci95'])})" if clean.get('ci95') else '')
+                        + f" on {clean['n']}" + (f", against {fmt(twin['score'], twin.get('ci95'))} for the baseline without them" if twin else '')
                         + (f'; {tests}' if tests else '') + (': the verdict compares these, quote them.' if twin else ': quote this one.'))
         notes = task.caveats(test, metric, noun)
         notes += [s for s in (task.caveats(clean, metric, noun) if clean else []) if s not in notes]
@@ -222,17 +228,18 @@ def grouping_gap(metrics: dict, # the run's `metrics.json`
     "One sentence on how far the baseline's grouped cross-validation lies from its random-fold one; None when the data gave no groups."
     base, task = metrics.get('baseline') or {}, _task(metrics)
     if not (random := base.get('random_folds')): return None
-    metric, fmt = metrics.get('metric', task.metrics[0]), lambda v: task.format(v, metric)
+    metric, std = metrics.get('metric', task.metrics[0]), base['cv_std']
+    fmt = lambda v, spread=std: task.format_estimate(v, metric, spread)
     whose = 'the data gives' if random.get('by', 'given') == 'given' else 'inferred from the file names (see the problem card)'
     said = (f"Cross-validation kept each of the {random['groups']} groups {whose} on one side of every fold. On random folds of "
-            f"the same rows the classical baseline scores {metric} {fmt(random['cv_mean'])} ± {fmt(random['cv_std'])}, against "
-            f"{fmt(base['cv_mean'])} ± {fmt(base['cv_std'])} on the grouped folds")
+            f"the same rows the classical baseline scores {metric} {fmt(random['cv_mean'], random['cv_std'])}, against "
+            f"{fmt(base['cv_mean'])} on the grouped folds")
     if task.better(random['cv_mean'], base['cv_mean'], metric):
         gap = abs(random['cv_mean'] - base['cv_mean'])
-        spread = (f"That is more than the grouped folds' spread (± {fmt(base['cv_std'])}), so the grouped folds drive the headline: every "
+        spread = (f"That is more than the grouped folds' spread (± {task.format(std, metric, std)}), so the grouped folds drive the headline: every "
                   "cross-validation figure here is on them." if gap > base['cv_std'] else
-                  f"That is within the grouped folds' spread (± {fmt(base['cv_std'])}); every cross-validation figure here is on grouped folds all the same.")
-        return (said + f": a random split would have flattered it by {task.format_diff(gap, metric).lstrip('+-')}, the share of the score that "
+                  f"That is within the grouped folds' spread (± {task.format(std, metric, std)}); every cross-validation figure here is on grouped folds all the same.")
+        return (said + f": a random split would have flattered it by {task.format_diff(gap, metric, std).lstrip('+-')}, the share of the score that "
                 f"comes from having seen the group in training. {spread}")
     return said + ': the groups do not leak here, a random split would have said the same.'
 
@@ -242,22 +249,57 @@ def shuffled_label_line(metrics: dict, # the run's `metrics.json`
     "One sentence on the baseline's shuffled-label check (`cv.shuffled_label_check`): at chance, or a leak in the pipeline with its size; None for a run without it."
     check, task = (metrics.get('baseline') or {}).get('shuffled_labels'), _task(metrics)
     if not check: return None
-    metric = metrics.get('metric', task.metrics[0])
-    fmt = lambda v: task.format(v, metric)
+    metric, std = metrics.get('metric', task.metrics[0]), metrics['baseline'].get('cv_std')  # the same folds: their spread sets the precision
+    fmt = lambda v: task.format(v, metric, std)
     said = (f"On {check['shuffles']} shuffles of the training labels the classical baseline scores {metric} {fmt(check['mean'])} on the same "
             f"folds (each: {', '.join(fmt(v) for v in check['scores'])}), against {fmt(check['chance'])} for chance (95 % bound {fmt(check['bound'])})")
     if check['leak']:
-        return (said + f": {task.format_diff(check['size'], metric).lstrip('+-')} beyond chance, a leak in the pipeline. Labels that carry no "
+        return (said + f": {task.format_diff(check['size'], metric, std).lstrip('+-')} beyond chance, a leak in the pipeline. Labels that carry no "
                 "signal are predicted: features derived from the labels, or copies of rows on both sides of the folds; no score of this run "
                 "can be trusted until it is found.")
     return said + ': the pipeline learns nothing from labels that carry no signal, as it should.'
 
+
+def importance_line(metrics: dict, # the run's `metrics.json`
+                    top: int = 3,  # the most important columns named
+                   ) -> str | None:
+    "One sentence on which columns carried the classical baseline's signal (`metrics['importance']['baseline']`, `importance.column_importance`): the most important ones whose CI lies above 0, and those whose CI holds 0; None for a run without it."
+    found, task = (metrics.get('importance') or {}).get('baseline'), _task(metrics)
+    if not found: return None
+    metric, est = found['metric'], lambda c: f"{c['column']} ({task.format_estimate(c['mean'], found['metric'], c['ci95'])})"
+    used = [c for c in found['columns'] if c['ci95'][0] > 0]
+    idle = [c['column'] for c in found['columns'] if c['ci95'][0] <= 0]
+    said = (f"Shuffling one column at a time on the out-of-fold rows ({found['n_folds']} folds x {found['n_repeats']} shuffles), the classical "
+            f"baseline's {metric} worsens most without " + (', '.join(map(est, used[:top])) if used else 'none of them: no column alone carried the signal'))
+    return said + (f"; it did not need {', '.join(idle)} (95 % CI holds 0)." if idle else '.')
+
+# %% ../nbs/44_report.ipynb #293b573d
+_NUMBER = r'([+-]?\d+(?:\.\d+)?)%?'
+ESTIMATE_PATTERNS = (re.compile(rf'{_NUMBER} ± {_NUMBER}'), re.compile(rf'{_NUMBER} \[{_NUMBER}, {_NUMBER}\]'),
+                     re.compile(rf'{_NUMBER} \(95 % CI {_NUMBER} to {_NUMBER}\)'))  # `v ± s`, `v [lo, hi]`, `v (95 % CI lo to hi)`
+
+def _places(number: str) -> int:
+    "Decimal places of a written number."
+    return len(number.split('.')[1]) if '.' in number else 0
+
+def overstated_precision(text: str, # a written report (Markdown), slides or a log
+                        ) -> list[str]:
+    "Every estimate in `text` whose value or spread carries more decimals than its spread supports (`spread_decimals` of the written spread or interval); [] when none does."
+    out = []
+    for pattern in ESTIMATE_PATTERNS:
+        for m in pattern.finditer(text):
+            numbers = m.groups()
+            spread = float(numbers[1]) if len(numbers) == 2 else [float(numbers[1]), float(numbers[2])]
+            allowed = spread_decimals(spread)
+            if allowed is not None and max(map(_places, numbers)) > allowed: out.append(m.group(0))
+    return out
 
 # %% ../nbs/44_report.ipynb #491401c5
 FIGURES = {  # figures of every run in `figures/`, in report order, with their captions ({samples}: the kind's word); the kind's (`DataKind.captions`) come after the class counts, the task's (`Task.captions`) last
     'class_counts.png': '{Samples} per class and split',
     'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
     'learning_curves.png': 'Learning curves: loss and score per epoch on the training rows and on the held-out fold (mean of the fold models for a fold ensemble)',
+    'importance.png': 'Which columns carried the signal: permutation importance of the classical baseline on its out-of-fold rows (95 % CI)',
 }
 
 def _md_table(df: pd.DataFrame) -> str:
@@ -303,10 +345,11 @@ def report_markdown(run_dir: str | Path, # a run folder
                      f"baseline ({task.paired_test})" if test.get('p_value_vs_baseline') is not None else '') + '.')
     else: lines.append('This dataset has no test split: the results are cross-validation estimates.')
     if cv.get('p_value_vs_baseline') is not None:
-        lines.append(f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric)} against the classical baseline "
+        lines.append(f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))} against the classical baseline "
                      f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
     if gap := grouping_gap(metrics): lines.append(gap)
     if shuffled := shuffled_label_line(metrics): lines.append(shuffled)
+    if used := importance_line(metrics): lines.append(used)
     lines.append('')
     kind = _kind(metrics)
     captions = {'class_counts.png': FIGURES['class_counts.png']} | (kind.captions if kind else {}) | FIGURES | task.captions

@@ -30,6 +30,7 @@ from .ensemble import average_model
 from .predict import save_model_dir
 from .ledger import log_run, logged
 from .report import build_report
+from .importance import column_importance, plot_importance
 from .settings import RunConfig, make_config, parse_duration, refuse_settings_not_taken, settings_record
 
 # %% auto #0
@@ -39,7 +40,7 @@ __all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'time budget', 'cross-validation', 'final model', 'test evaluation',
-         'figures', 'metrics', 'report')  # every step a run can take, in order; a run without a time budget or a test split skips that one
+         'importance', 'figures', 'metrics', 'report')  # every step a run can take, in order; a run without a time budget or a test split skips that one, a kind without named columns the importance
 
 class _Steps:
     "Numbered progress lines and per-step timing, over the steps this run takes."
@@ -157,7 +158,7 @@ def _cross_validate(run: Run, model: str, folder: str, log=None, **options):
     c, task = run.c, run.task
     result = cross_validate(run.samples, model, folds=c.folds, seed=c.seed, cache=run.inputs, metric=run.metric,
                             run_dir=run.run_dir / folder, progress=False, on_fold=_fold_lines(log or run.log, task, run.metric, c.folds), **options)
-    return result, f'{model}: {result.metric} {task.format(result.mean, run.metric)} ± {task.format(result.std, run.metric)} over {c.folds} folds'
+    return result, f'{model}: {result.metric} {task.format_estimate(result.mean, run.metric, result.std)} over {c.folds} folds'
 
 def _test_rows(samples: Samples, inputs: KindInputs) -> np.ndarray:
     "Positions of the usable rows of the test split."
@@ -176,7 +177,7 @@ def _fit_all_rows(learner, run: Run):
 def _random_folds(run: Run, name: str) -> tuple[object, str]:
     "The baseline cross-validated again on folds that ignore the groups (same rows, same K): what a random split would have said."
     cv, _ = _cross_validate(run, name, 'cv_baseline_random', log=lambda line: None, groups=False)
-    return cv, f'; on random folds {run.task.format(cv.mean, run.metric)} ± {run.task.format(cv.std, run.metric)}'
+    return cv, f'; on random folds {run.task.format_estimate(cv.mean, run.metric, cv.std)}'
 
 def _groups(samples: Samples, rows: np.ndarray) -> np.ndarray:
     "The group of each of `rows` (the audit's clusters of copies joined with the groups the data gives): the evaluation counts one independent sample per group."
@@ -319,6 +320,18 @@ def _figures(run: Run, cvs: list, final: Final, test: Test | None) -> tuple[list
     for name, fig in figures.items(): _save(fig, run.run_dir / 'figures' / name)
     return list(figures), f'{len(figures)} figures in {run.run_dir / "figures"}'
 
+def _importance(run: Run, baseline: Baseline) -> tuple[dict | None, str]:
+    "The classical baseline's permutation importance of each input column on its out-of-fold rows (`importance.column_importance`), kept in `importance.json` and read back on resume, drawn in `figures/importance.png`; None for fewer than two columns."
+    if run.inputs.baseline_features().shape[1] < 2: return None, 'one input column: nothing to compare it with'
+    path = run.run_dir / 'importance.json'
+    if (importance := load_json_if_valid(path)) is None:
+        importance = column_importance(baseline.cv, run.inputs, seed=run.c.seed)
+        save_json(importance, path)
+    _save(plot_importance(importance), run.run_dir / 'figures' / 'importance.png')
+    top = importance['columns'][0]
+    return importance, (f"{len(importance['columns'])} columns of the baseline shuffled on its out-of-fold rows; the most important: "
+                        f"{top['column']} ({run.task.format_estimate(top['mean'], run.metric, top['ci95'])} of {run.metric})")
+
 # %% ../nbs/46_run.ipynb #8e9beb17
 @dataclass
 class Test:
@@ -381,8 +394,8 @@ def _baseline_entry(run: Run, baseline: Baseline) -> dict:
                                            'by': run.samples.grouping.get('by', 'given')},
             'shuffled_labels': baseline.shuffled}
 
-def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict) -> tuple[dict, str]:
-    "The run's numbers in the shape of `metrics.json`, written there; `metric` is the problem card's headline metric everywhere."
+def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict, importance: dict | None = None) -> tuple[dict, str]:
+    "The run's numbers in the shape of `metrics.json`, written there; `metric` is the problem card's headline metric everywhere; `importance`: the baseline's permutation importance per column (`_importance`), if measured."
     learner, metric = final.learner, run.metric
     metrics = {'task': run.card.task, 'kind': run.kind.name, 'metric': metric, 'classes': run.samples.classes,
                'n_train': len(cv_pool(run.samples)), 'n_excluded': len(run.samples.excluded), 'split_drawn': run.samples.split_drawn,
@@ -395,6 +408,7 @@ def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | No
                'seed': run.c.seed, 'deterministic': run.c.deterministic, 'timing_s': timing}
     if run.plan: metrics['time_budget'] = run.plan | {'elapsed_s': time.perf_counter() - run.started}
     metrics['chosen'] = {name: {'value': value, 'why': why} for name, (value, why) in run.chosen.items()}
+    if importance: metrics['importance'] = {'baseline': importance}
     save_json(metrics, run.run_dir / 'metrics.json')
     return metrics, f"wrote {run.run_dir / 'metrics.json'}"
 
@@ -558,7 +572,8 @@ def _log_run(run: Run, metrics: dict, timing: dict):
 def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
     "The checklist's steps, in order, on a started run (`name`: the dataset's, for the problem card); returns the metrics."
     log, samples = run.log, run.samples
-    step = _Steps(log, skip=(() if run.c.time_budget else ('time budget',)) + (() if 'test' in samples.splits else ('test evaluation',)))
+    step = _Steps(log, skip=(() if run.c.time_budget else ('time budget',)) + (() if 'test' in samples.splits else ('test evaluation',))
+                  + (() if run.kind.named_columns else ('importance',)))
     step('audit', lambda: _audit(run))
     _cap_folds(run)
     step('problem card', lambda: _problem(run, name))
@@ -570,8 +585,9 @@ def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
     final = step('final model', lambda: _final_model(run, net_cv))
     test = step('test evaluation', lambda: _test(run, final, baseline)) if 'test' in run.samples.splits else None
     if test is None: log('      no test split: the report uses the cross-validation results')
+    importance = step('importance', lambda: _importance(run, baseline)) if run.kind.named_columns else None
     step('figures', lambda: _figures(run, [baseline.cv, net_cv], final, test))
-    metrics = step('metrics', lambda: _metrics(run, baseline, net_cv, final, test, step.timing))
+    metrics = step('metrics', lambda: _metrics(run, baseline, net_cv, final, test, step.timing, importance))
     step('report', lambda: (None, f"wrote {build_report(run.run_dir)['html']}"))
     _log_run(run, metrics, step.timing)
     return metrics

@@ -39,7 +39,7 @@ def slide_outline(run_dir: str | Path, # a finished run folder
     metric = metrics.get('metric', task.metrics[0])
     verdict, said = headline(metrics)
     cv, base, model, chance = (metrics.get(k) or {} for k in ('cv', 'baseline', 'model', 'chance'))
-    fmt = lambda v: task.format(v, metric)
+    fmt = lambda v, spread=cv.get('std'): task.format(v, metric, spread)  # to the precision of the network's fold spread unless told
     problem = ([f"Task: {task.card_line(card.target, card.kind)}", f"Metric: {card.metric}, because {card.metric_reason}",
                 f"Number to beat: {card.metric} {fmt(card.chance_level)} ({chance.get('words') or 'chance'})",
                 'Split sizes: ' + ', '.join(f'{k} {v}' for k, v in card.split_sizes.items())] if card else [])
@@ -56,9 +56,9 @@ def slide_outline(run_dir: str | Path, # a finished run folder
                      f"Chance: {chance.get('words') or 'a predictor that ignores the inputs'}"],
          'figure': None, 'table': comparison_table(metrics)},
         {'title': '3. Training and validation',
-         'bullets': [f"{len(cv.get('folds', []))}-fold cross-validation: {metric} {fmt(cv.get('mean'))} ± {fmt(cv.get('std'))} (network) "
-                     f"against {fmt(base.get('cv_mean'))} ± {fmt(base.get('cv_std'))} (baseline)",
-                     *([f"Paired on the same folds: {task.format_diff(cv['diff_vs_baseline'], metric)}, p = {cv['p_value_vs_baseline']:.2g} "
+         'bullets': [f"{len(cv.get('folds', []))}-fold cross-validation: {metric} {task.format_estimate(cv.get('mean'), metric, cv.get('std'))} (network) "
+                     f"against {task.format_estimate(base.get('cv_mean'), metric, base.get('cv_std'))} (baseline)",
+                     *([f"Paired on the same folds: {task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))}, p = {cv['p_value_vs_baseline']:.2g} "
                         '(corrected resampled t-test)'] if cv.get('p_value_vs_baseline') is not None else []),
                      *([f"The saved model {fit[0]}: {metric} {fmt(fit[1])} on its training rows (inference mode) against "
                         f"{fmt(fit[2])} in cross-validation"] if fit else [])],
@@ -69,7 +69,7 @@ def slide_outline(run_dir: str | Path, # a finished run folder
          'bullets': [f"Network: {model.get('params', 0):,} parameters, {model.get('s_per_epoch') or 0:.1f} s per epoch, "
                      f"{timing.get('cross-validation', 0) / 60:.1f} min of cross-validation",
                      f"Classical baseline: {timing.get('classical baseline', 0):.0f} s for its cross-validation and test",
-                     f"What the network buys: {task.format_diff(cv['diff_vs_baseline'], metric)} of {metric} in cross-validation"
+                     f"What the network buys: {task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))} of {metric} in cross-validation"
                      if cv.get('diff_vs_baseline') is not None else 'The network and the baseline were not compared on the same folds'],
          'figure': None, 'table': None},
         {'title': 'Limits and next steps', 'bullets': [_plain(s) for s in limits_and_next_steps(metrics, audit)[:MAX_LIMITS]]

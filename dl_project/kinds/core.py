@@ -109,6 +109,7 @@ class DataKind(ABC):
     front_end_class: str | None = None     # 'module:Class' of the kind's `FrontEnd` (imported when a learner trains); None: `FrontEnd`
     settings: type | None = None           # the dataclass of the run settings this kind owns, declared in its room's TensorFlow-free `settings` module (`settings.kind_settings` collects them)
     can_average_folds: bool = True          # whether the fold models can be averaged into the saved model
+    named_columns: bool = False             # whether the baseline's inputs are named columns (a table's): a run measures which of them carried the signal (`importance`)
     time_budgets: tuple[str, str] | None = None  # (a run's, a --quick run's) time budget, planned unless --epochs or --time-budget is given: for kinds whose epochs cost seconds
     captions: dict = {}                     # the report's caption of each figure `figures` writes beyond the class counts ({samples}: `words`)
     advice: dict = {}                       # report sentences keyed by situation ('confused', 'not_better'); generic ones where absent

@@ -13,7 +13,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report, confusion_matrix,
                              f1_score, roc_auc_score)
 from ..core import DEFAULT_SEED, InputError
-from .core import (MIN_SUPPORT, Task, cluster_bootstrap, cluster_codes, degenerate_intervals, one_per_cluster,
+from .core import (format_value, MIN_SUPPORT, Task, cluster_bootstrap, cluster_codes, degenerate_intervals, one_per_cluster,
                                    percentile_ci, register_task, shuffle_p_value, shuffled_scores)
 
 # %% auto #0
@@ -21,7 +21,8 @@ __all__ = ['IMBALANCE_THRESHOLD', 'CHANCE_STRATEGIES', 'CLASS_METRICS', 'TABLE_C
            'CLASSIFICATION', 'class_counts', 'task_type', 'imbalance_ratio', 'choose_metric', 'chance_levels',
            'confusion_scores', 'batch_scores', 'bootstrap_ci', 'majority_rate', 'binomial_p_value', 'exact_ci',
            'mcnemar_p_value', 'low_support', 'evaluate_predictions', 'results_table', 'plot_confusion',
-           'confident_mistakes', 'plot_mistakes', 'test_sentence', 'limits', 'SparseCrossentropy', 'Classification']
+           'confident_mistakes', 'plot_mistakes', 'percent', 'test_sentence', 'limits', 'SparseCrossentropy',
+           'Classification']
 
 # %% ../../nbs/02_classification.ipynb #aa7ff910
 def class_counts(labels, # the labels (array-like of class names or codes)
@@ -298,16 +299,25 @@ def plot_mistakes(mistakes: pd.DataFrame, # from `confident_mistakes`
 CI_WIDTH_LIMIT = 0.10   # a 95 % CI of test accuracy wider than this (10 points) is called too wide to compare models
 FEW_PER_CLASS = 30      # a class with fewer training samples than this is called small
 
+def percent(value,       # a score from 0 to 1 (None: an empty string)
+            spread=None, # its spread or interval (`spread_decimals`); None: one decimal
+            suffix: str = '%', # written after the number (' points' for a difference)
+            signed: bool = False, # a sign always (a difference)
+           ) -> str:
+    "A score written as a percentage, to the precision its spread supports (`format_value`)."
+    return format_value(value, spread, scale=100, suffix=suffix, signed=signed, fallback='.1f')
+
 def test_sentence(test: dict,  # the test entry of `metrics.json`
                   metric: str, # the problem card's metric
                   noun: str,   # how the data kind names many samples
                  ) -> str:
     "The report's sentence on the test split: the headline metric, accuracy with its CI, macro-F1, the binomial test."
-    headline = f"{metric} {test['score']:.3f}; " if metric != 'accuracy' and test.get('score') is not None else ''
-    n_ind = test.get('n_independent') or test['n']
+    by_metric = test.get('ci95_by_metric') or {}
+    headline = f"{metric} {percent(test['score'], by_metric.get(metric))}; " if metric != 'accuracy' and test.get('score') is not None else ''
+    n_ind, ci = test.get('n_independent') or test['n'], test['ci95']
     rows, on = (f"{test['n']} {noun} ({n_ind} independent)", f' on the {n_ind} independent {noun}') if n_ind < test['n'] else (f"{test['n']} {noun}", '')
-    return (f"Test split: {rows}; {headline}accuracy {test['accuracy']:.1%} (95 % CI {test['ci95'][0]:.1%} to "
-            f"{test['ci95'][1]:.1%}), macro-F1 {test['macro_f1']:.3f}; p = {test['p_value_vs_chance']:.2g} against "
+    return (f"Test split: {rows}; {headline}accuracy {percent(test['accuracy'], ci)} (95 % CI {percent(ci[0], ci)} to "
+            f"{percent(ci[1], ci)}), macro-F1 {percent(test['macro_f1'], by_metric.get('macro_f1'))}; p = {test['p_value_vs_chance']:.2g} against "
             f'chance (exact binomial test{on})')
 
 def _most_confused(metrics: dict) -> tuple[str, str, int, int] | None:
@@ -330,7 +340,7 @@ def limits(metrics: dict,            # the run's `metrics.json`
     if test.get('ci95') and test['ci95'][1] - test['ci95'][0] > CI_WIDTH_LIMIT:
         lo, hi = test['ci95']
         out.append(f"The test split has only {test['n']} samples: the 95 % confidence interval of test accuracy spans "
-                   f"{(hi - lo) * 100:.0f} points ({lo:.1%} to {hi:.1%}). Differences smaller than that are not evidence; "
+                   f"{(hi - lo) * 100:.0f} points ({percent(lo, [lo, hi])} to {percent(hi, [lo, hi])}). Differences smaller than that are not evidence; "
                    'compare models by their cross-validation mean ± std, or collect more test data.')
     metric, by_metric = metrics.get('metric', 'accuracy'), test.get('p_value_vs_chance_by_metric')
     p, how = (by_metric.get(metric), f'shuffle test of {metric}') if by_metric is not None else (test.get('p_value_vs_chance'), 'binomial test of accuracy')
@@ -423,9 +433,10 @@ class Classification(Task):
     def summary(self, result: dict, metric: str) -> str:
         "The headline metric (if not accuracy), then accuracy and its 95 % CI."
         head = f'{super().summary(result, metric).split(" (")[0]}, ' if metric != 'accuracy' else ''
-        return f"{head}accuracy {result['accuracy']:.3f} (95 % CI {result['ci95'][0]:.3f}-{result['ci95'][1]:.3f})"
-    def format(self, value: float | None, metric: str) -> str: return '' if value is None else f'{value:.1%}'
-    def format_diff(self, diff: float, metric: str) -> str: return f'{diff * 100:+.1f} points'
+        ci = result['ci95']
+        return f"{head}accuracy {percent(result['accuracy'], ci)} (95 % CI {percent(ci[0], ci)} to {percent(ci[1], ci)})"
+    def format(self, value: float | None, metric: str, spread=None) -> str: return percent(value, spread)
+    def format_diff(self, diff: float, metric: str, spread=None) -> str: return percent(diff, spread, ' points', signed=True)
     def test_sentence(self, test: dict, metric: str, noun: str) -> str: return test_sentence(test, metric, noun)
     def limits(self, metrics: dict, audit: dict | None = None, advice: dict | None = None) -> list[str]: return limits(metrics, audit, advice)
 

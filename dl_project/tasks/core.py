@@ -9,9 +9,37 @@ import numpy as np, pandas as pd
 from ..core import DEFAULT_SEED, InputError, load_plugins, look_up, register_named
 
 # %% auto #0
-__all__ = ['MIN_SUPPORT', 'RESAMPLED_VALUES', 'TASKS', 'Task', 'cluster_codes', 'one_per_cluster', 'cluster_bootstrap',
-           'shuffled_scores', 'percentile_ci', 'shuffle_p_value', 'two_sided_bootstrap_p', 'degenerate_intervals',
-           'register_task', 'get_task', 'task_of', 'choose_task']
+__all__ = ['MIN_SUPPORT', 'RESAMPLED_VALUES', 'TASKS', 'spread_decimals', 'format_value', 'Task', 'cluster_codes',
+           'one_per_cluster', 'cluster_bootstrap', 'shuffled_scores', 'percentile_ci', 'shuffle_p_value',
+           'two_sided_bootstrap_p', 'degenerate_intervals', 'register_task', 'get_task', 'task_of', 'choose_task']
+
+# %% ../../nbs/01_tasks.ipynb #21f6c19e
+def spread_decimals(spread,           # a standard deviation or half-width, or an interval `[lo, hi]` (its half-width); None: no spread
+                    scale: float = 1, # the factor the value is written at (100 for a percentage)
+                   ) -> int | None:
+    "Decimal places a value with this spread is written to: those of the spread rounded to 2 significant figures when the first is 1 or 2, else 1 (never fewer than 0); None without a finite, positive spread."
+    if spread is None: return None
+    s = np.asarray(spread, float)
+    s = abs(float((s[1] - s[0]) / 2 if s.size == 2 else s)) * scale
+    if not np.isfinite(s) or s == 0: return None
+    s = float(f'{s:.2g}')               # rounded first, so that a written spread (0.0030) reads back to the same places
+    first = int(np.floor(np.log10(s)))  # the place of the first significant figure
+    figures = 2 if s / 10 ** first < 3 else 1
+    return max(0, figures - 1 - first)
+
+def format_value(value,                   # the number (None: an empty string)
+                 spread=None,             # its spread or interval (`spread_decimals`); None: `fallback`
+                 scale: float = 1,        # the factor it is written at (100 for a percentage)
+                 suffix: str = '',        # written after it ('%', ' points')
+                 signed: bool = False,    # a sign always (a difference)
+                 fallback: str = '.4g',   # the format without a spread
+                ) -> str:
+    "`value` at the decimal place its spread supports (`spread_decimals`), times `scale`, with `suffix`."
+    if value is None: return ''
+    places = spread_decimals(spread, scale)
+    v = float(value) * scale
+    if places is not None: v = round(v, places) + 0.0  # + 0.0: no '-0.00'
+    return f"{v:{'+' if signed else ''}{fallback if places is None else f'.{places}f'}}{suffix}"
 
 # %% ../../nbs/01_tasks.ipynb #1859263b
 class Task(ABC):
@@ -127,11 +155,12 @@ class Task(ABC):
         "A one-line summary of an evaluation for progress lines: the headline metric and its 95 % CI."
         value, ci = result.get(metric), (result.get('ci95_by_metric') or {}).get(metric)
         if value is None: return f'{metric} undefined'
-        return f'{metric} {value:.3f}' + (f' (95 % CI {ci[0]:.3f}-{ci[1]:.3f})' if ci else '')
+        return f'{metric} {self.format(value, metric, ci)}' + (f' (95 % CI {self.format(ci[0], metric, ci)} to {self.format(ci[1], metric, ci)})' if ci else '')
 
     def test_sentence(self, test: dict, metric: str, noun: str) -> str:
         "The report's sentence on the test split (`test`: the test entry of `metrics.json`)."
-        return f"Test split: {test['n']} {noun}; {metric} {test[metric]:.3f}, p = {test['p_value_vs_chance']:.2g} against chance."
+        ci = (test.get('ci95_by_metric') or {}).get(metric)
+        return f"Test split: {test['n']} {noun}; {metric} {self.format_estimate(test[metric], metric, ci)}, p = {test['p_value_vs_chance']:.2g} against chance."
 
     def caveats(self, test: dict, metric: str, noun: str) -> list[str]:
         "The report's warnings on a test evaluation (an entry of `metrics.json`): rows that are not independent, `metric` resting on too few rows of a class, a bootstrap interval with no width."
@@ -160,13 +189,20 @@ class Task(ABC):
         "Whether score `a` is strictly better than `b` in `metric`."
         return a < b if metric in self.lower_is_better else a > b
 
-    def format(self, value: float | None, metric: str) -> str:
-        "A score as the report writes it (empty for None)."
-        return '' if value is None else f'{value:.4g}'
+    def format(self, value: float | None, metric: str, spread=None) -> str:
+        "A score as the report writes it (empty for None), to the precision its `spread` (a std, a half-width or an interval `[lo, hi]`) supports (`format_value`)."
+        return format_value(value, spread)
 
-    def format_diff(self, diff: float, metric: str) -> str:
-        "A difference of two scores as the report writes it, signed."
-        return f'{diff:+.4g} ({metric})'
+    def format_diff(self, diff: float, metric: str, spread=None) -> str:
+        "A difference of two scores as the report writes it, signed, to the precision its `spread` supports."
+        return f'{format_value(diff, spread, signed=True)} ({metric})'
+
+    def format_estimate(self, value: float | None, metric: str, spread=None) -> str:
+        "A score with its spread, both to the same decimal place: `v ± s` for a std or half-width, `v [lo, hi]` for an interval, `v` alone without one."
+        if value is None: return ''
+        if spread is None: return self.format(value, metric)
+        if np.size(spread) == 2: return f'{self.format(value, metric, spread)} [{self.format(spread[0], metric, spread)}, {self.format(spread[1], metric, spread)}]'
+        return f'{self.format(value, metric, spread)} ± {self.format(spread, metric, spread)}'
 
 # %% ../../nbs/01_tasks.ipynb #c59ec3a8
 MIN_SUPPORT = 10            # a score resting on fewer rows of one class (positives, for ROC-AUC) than this is flagged as unreliable

@@ -12,7 +12,7 @@ from sklearn.ensemble import HistGradientBoostingRegressor, RandomForestRegresso
 from sklearn.linear_model import Ridge
 from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
 from ..core import DEFAULT_SEED, InputError
-from .core import (Task, cluster_bootstrap, cluster_codes, degenerate_intervals, one_per_cluster, percentile_ci,
+from .core import (Task, format_value, cluster_bootstrap, cluster_codes, degenerate_intervals, one_per_cluster, percentile_ci,
                                    register_task, shuffle_p_value, shuffled_scores)
 
 # %% auto #0
@@ -257,9 +257,9 @@ def _kept(result: dict) -> tuple[np.ndarray, np.ndarray]:
         raise InputError('the figures need the predictions: evaluate with keep_predictions=True')
     return np.asarray(result['y_true'], float), np.asarray(result['y_pred'], float)
 
-def _fmt(value) -> str:
-    "A score with 4 significant digits, or 'undefined'."
-    return 'undefined' if value is None else f'{value:.4g}'
+def _fmt(value, spread=None) -> str:
+    "A score to the precision its spread or interval supports (`format_value`; 4 significant figures without one), or 'undefined'."
+    return 'undefined' if value is None else format_value(value, spread)
 
 def plot_predicted_vs_true(result: dict,   # a result of `evaluate_predictions` with `keep_predictions=True`
                            figsize=(5, 4), # figure size in inches
@@ -299,26 +299,28 @@ LOW_R2 = 0.2           # a test R² below this is called low: the inputs explain
 FEW_ROWS = 100         # fewer training rows than this is called few for a network
 
 def _ci_text(ci) -> str:
-    return f' (95 % CI {ci[0]:.4g} to {ci[1]:.4g})' if ci else ''
+    return f' (95 % CI {_fmt(ci[0], ci)} to {_fmt(ci[1], ci)})' if ci else ''
 
 def summary_line(result: dict, # an evaluation (or the test entry of `metrics.json`)
                  metric: str,  # the headline metric
                 ) -> str:
     "One line: the headline metric with its 95 % CI, then R² (RMSE for an R² headline)."
-    ci = (result.get('ci95_by_metric') or {}).get(metric)
-    head = f'{metric} undefined' if result.get(metric) is None else f'{metric} {result[metric]:.4g}{_ci_text(ci)}'
-    return head + (f", R² {_fmt(result.get('r2'))}" if metric != 'r2' else f", rmse {_fmt(result.get('rmse'))}")
+    by_metric = result.get('ci95_by_metric') or {}
+    ci = by_metric.get(metric)
+    head = f'{metric} undefined' if result.get(metric) is None else f'{metric} {_fmt(result[metric], ci)}{_ci_text(ci)}'
+    return head + (f", R² {_fmt(result.get('r2'), by_metric.get('r2'))}" if metric != 'r2' else f", rmse {_fmt(result.get('rmse'), by_metric.get('rmse'))}")
 
 def test_sentence(test: dict,  # the test entry of `metrics.json`
                   metric: str, # the problem card's metric
                   noun: str,   # how the data kind names many samples
                  ) -> str:
     "The report's sentence on the test split: the headline metric with its CI, the other metrics, the Wilcoxon test against chance."
-    ci = (test.get('ci95_by_metric') or {}).get(metric)
+    by_metric = test.get('ci95_by_metric') or {}
+    ci = by_metric.get(metric)
     score = test.get('score', test.get(metric))
-    head = f'{metric} undefined' if score is None else f'{metric} {score:.4g}{_ci_text(ci)}'
-    others = ', '.join(f"{'R²' if m == 'r2' else m} {_fmt(test.get(m))}" for m in ('rmse', 'mae', 'r2') if m != metric)
-    constant = f"always predicting {test['chance']:.4g}" if test.get('chance') is not None else 'predicting the mean'
+    head = f'{metric} undefined' if score is None else f'{metric} {_fmt(score, ci)}{_ci_text(ci)}'
+    others = ', '.join(f"{'R²' if m == 'r2' else m} {_fmt(test.get(m), by_metric.get(m))}" for m in ('rmse', 'mae', 'r2') if m != metric)
+    constant = f"always predicting {_fmt(test['chance'], ci)}" if test.get('chance') is not None else 'predicting the mean'
     n_ind = test.get('n_independent') or test['n']
     rows, on = (f"{test['n']} {noun} ({n_ind} independent)", f', on the {n_ind} independent {noun}') if n_ind < test['n'] else (f"{test['n']} {noun}", '')
     return (f"Test split: {rows}; {head}, {others}; p = {test['p_value_vs_chance']:.2g} against {constant} "
@@ -331,14 +333,15 @@ def limits(metrics: dict,             # the run's `metrics.json`
           ) -> list[str]:
     "The regressor's limits, each quoting its number: a wide CI, no win over chance, a low R², few training rows."
     out, test, metric = [], metrics.get('test') or {}, metrics.get('metric', 'rmse')
-    ci, std = (test.get('ci95_by_metric') or {}).get(metric), (test.get('target_summary') or {}).get('std')
+    by_metric = test.get('ci95_by_metric') or {}
+    ci, std = by_metric.get(metric), (test.get('target_summary') or {}).get('std')
     if ci and metric == 'r2' and ci[1] - ci[0] > R2_CI_WIDTH:
-        out.append(f"The test split has only {test['n']} rows: the 95 % confidence interval of test R² spans {ci[1] - ci[0]:.2f} "
-                   f"({ci[0]:.4g} to {ci[1]:.4g}). Differences smaller than that are not evidence; compare models by their "
+        out.append(f"The test split has only {test['n']} rows: the 95 % confidence interval of test R² spans {_fmt(ci[1] - ci[0], ci)} "
+                   f"({_fmt(ci[0], ci)} to {_fmt(ci[1], ci)}). Differences smaller than that are not evidence; compare models by their "
                    'cross-validation mean ± std, or collect more test data.')
     elif ci and metric != 'r2' and std and ci[1] - ci[0] > CI_WIDTH_SHARE * std:
         out.append(f"The test split has only {test['n']} rows: the 95 % confidence interval of test {metric} spans "
-                   f"{ci[1] - ci[0]:.4g} ({ci[0]:.4g} to {ci[1]:.4g}), {(ci[1] - ci[0]) / std:.0%} of the target's standard "
+                   f"{_fmt(ci[1] - ci[0], ci)} ({_fmt(ci[0], ci)} to {_fmt(ci[1], ci)}), {(ci[1] - ci[0]) / std:.0%} of the target's standard "
                    f"deviation ({std:.4g}). Differences smaller than that are not evidence; compare models by their "
                    'cross-validation mean ± std, or collect more test data.')
     if test.get('p_value_vs_chance') is not None and test['p_value_vs_chance'] >= 0.05:
@@ -346,10 +349,10 @@ def limits(metrics: dict,             # the run's `metrics.json`
                    f"p = {test['p_value_vs_chance']:.2g}): run the sanity checks of the training notebook (loss at "
                    'initialisation, overfitting one batch) and check that the output layer is scaled to the target.')
     if (r2 := test.get('r2')) is not None and r2 < 0:
-        out.append(f'Test R² is {r2:.4g}, below 0: the network predicts worse than the mean of the test targets would. Check the '
+        out.append(f'Test R² is {_fmt(r2, by_metric.get("r2"))}, below 0: the network predicts worse than the mean of the test targets would. Check the '
                    f"output scaling and the learning rate; until then the classical baseline is the model to use.")
     elif r2 is not None and r2 < LOW_R2:
-        out.append(f'Test R² is only {r2:.4g}: the inputs explain {max(r2, 0):.0%} of the variance of the target. More informative '
+        out.append(f'Test R² is only {_fmt(r2, by_metric.get("r2"))}: the inputs explain {max(r2, 0):.0%} of the variance of the target. More informative '
                    'inputs will help more than a larger network.')
     if (n := metrics.get('n_train')) is not None and n < FEW_ROWS:
         out.append(f"Only {n} training rows: every score has a wide spread and a network overfits easily; "
@@ -380,7 +383,7 @@ class Regression(Task):
         "The constant of the card's chance strategy (the training mean or median): the test against chance compares with it."
         return card.target[card.chance_strategy] if card.chance_strategy else None
     def card_line(self, target: dict, kind: str) -> str:
-        return (f"{kind} regression of a number (mean {target['mean']:.4g} ± {target['std']:.4g}, range {target['min']:.4g} "
+        return (f"{kind} regression of a number (mean {_fmt(target['mean'], target['std'])} ± {_fmt(target['std'], target['std'])}, range {target['min']:.4g} "
                 f"to {target['max']:.4g})")
     def stratify(self, labels) -> np.ndarray: return quantile_bins(labels)
     def targets(self, labels, classes) -> np.ndarray: return parse_targets(labels)[0].astype('float32')

@@ -351,6 +351,7 @@ class TableKind(DataKind):
     network_modules = ('dl_project.kinds.table.models',)  # `mlp`: registered when a network is looked up
     default_baseline = 'hgb'   # gradient-boosted trees: the model a network must beat on tables
     can_average_folds = False  # each fold model has its own fitted preprocessing: the saved model is refit on all rows
+    named_columns = True       # the baseline reads named columns: the run's permutation importance says which carried the signal
     advice = {'confused': 'more rows of these two classes, or features that tell them apart, should help most',
               'not_better': 'on tables, gradient-boosted trees are often the better model (Grinsztajn et al., NeurIPS 2022): '
                             'engineer features, or report that the classical model is the better choice here',
