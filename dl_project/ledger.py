@@ -8,6 +8,7 @@ import datetime as dt, json, warnings
 from pathlib import Path
 import pandas as pd
 from .core import RUNS_DIR, git_info
+from .tasks.core import format_value
 
 # %% auto #0
 __all__ = ['LEDGER', 'log_run', 'read_ledger', 'logged', 'ledger_table']
@@ -82,10 +83,10 @@ def _short_config(config: dict) -> str:
 
 def ledger_table(ledger: str | Path = LEDGER, # the ledger file
                 ) -> pd.DataFrame:
-    "The presentation table: one row per run, newest last, with CV mean ± std, test score, commit and config."
+    "The presentation table: one row per run, newest last, with CV mean ± std (written to the precision the std supports, `tasks.core.format_value`), test score, commit and config."
     raw = read_ledger(ledger)
     commit = raw['commit'].fillna('').str[:7] + raw['dirty'].map({True: '+', False: ''}).fillna('')
-    cv = [f'{m:.3f} ± {s:.3f}' if pd.notna(m) else '' for m, s in zip(raw['cv_mean'], raw['cv_std'].fillna(0))]
+    cv = [f'{format_value(m, s)} ± {format_value(s, s)}' if pd.notna(m) else '' for m, s in zip(raw['cv_mean'], raw['cv_std'].fillna(0))]
     table = pd.DataFrame({'time': pd.to_datetime(raw['time']).dt.strftime('%Y-%m-%d %H:%M'), 'name': raw['name'],
                           'metric': raw['metric'], 'cv': cv, 'test': raw['test'], 'seed': raw['seed'],
                           'minutes': (raw['duration_s'] / 60).round(1), 'commit': commit, 'run_dir': raw['run_dir'],
