@@ -15,8 +15,8 @@ from .cv import INPUT_SETTINGS, CVResult, cross_validate, evaluate_ensemble
 from .kinds import KindInputs, kind_of
 
 # %% auto #0
-__all__ = ['inputs_for', 'cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds', 'fold_support',
-           'paired_cv_test', 'paired_tests', 'plot_fold_scores']
+__all__ = ['LEVEL_MARGIN', 'inputs_for', 'cross_validate_all', 'comparison_table', 'corrected_ttest', 'same_folds',
+           'fold_support', 'paired_cv_test', 'level_verdict', 'cv_verdict', 'paired_tests', 'plot_fold_scores']
 
 # %% ../nbs/28_compare.ipynb #d5927b5d
 def inputs_for(samples: Samples, # the sample table
@@ -108,6 +108,37 @@ def paired_cv_test(a: CVResult, # configuration A
         test |= {'t': None, 'p_value': None, 'why': f"{a.metric} rests on only {low['count']} rows of the class {low['class']} in held-out fold "
                  f"{low['fold'] + 1} (fewer than {MIN_SUPPORT}): the fold scores are too coarse for a t-test"}
     return test
+
+# %% ../nbs/28_compare.ipynb #2be80900
+LEVEL_MARGIN = 0.01  # 'level': the lower 95 % bound of the network's lead over the baseline lies above -LEVEL_MARGIN; points of a score (0.01: one point of accuracy), a share of the baseline's error for an error (0.01: 1 % of its MAE)
+
+def level_verdict(base_scores,        # the baseline's fold scores
+                  net_scores,         # the network's, on the same folds
+                  n_train: float,     # training rows per fold
+                  n_test: float,      # held-out rows per fold
+                  lower_is_better: bool = False, # the metric is an error (MAE, RMSE)
+                  margin: float = LEVEL_MARGIN,  # see `LEVEL_MARGIN`
+                 ) -> dict:
+    "`{lead, ci95, p_value, margin, verdict}`: the network's mean lead over the baseline (positive: the network better), its 95 % CI and p (corrected resampled t-test), the margin in the metric's units, and 'better' (the CI's lower bound above 0), 'level' (above -margin) or 'worse'."
+    base, net = np.asarray(base_scores, float), np.asarray(net_scores, float)
+    sign = -1.0 if lower_is_better else 1.0
+    test = corrected_ttest(sign * base, sign * net, n_train, n_test)  # the lead: sign * (net - base)
+    lead, k = sign * (net - base), len(base)
+    half = float(stats.t.ppf(0.975, k - 1) * np.sqrt((1 / k + n_test / n_train) * lead.var(ddof=1)))
+    low = test['mean_diff'] - half
+    margin = margin * abs(base.mean()) if lower_is_better else margin
+    return {'lead': test['mean_diff'], 'ci95': [low, test['mean_diff'] + half], 'p_value': test['p_value'], 'margin': float(margin),
+            'verdict': 'better' if low > 0 else 'level' if low > -margin else 'worse'} | ({'why': test['why']} if 'why' in test else {})
+
+def cv_verdict(base: CVResult, # the classical baseline's cross-validation
+               net: CVResult,  # the network's, on the same folds
+              ) -> dict:
+    "`level_verdict` of the network against the baseline in the baseline's metric, on their shared folds; no verdict (None, with `why`) where the fold scores are too coarse for the t-test (`paired_cv_test`)."
+    test, m = paired_cv_test(base, net), base.metric
+    found = level_verdict(base.folds[m], net.folds[m], base.folds.n_train.mean(), base.folds.n_valid.mean(), m in base.task.lower_is_better)
+    if test['p_value'] is None and found['p_value'] is not None: found |= {'p_value': None, 'verdict': None, 'why': test['why']}
+    return found
+
 
 # %% ../nbs/28_compare.ipynb #bf285e66
 def paired_tests(results: list[CVResult],          # results on the same folds

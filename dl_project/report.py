@@ -13,12 +13,13 @@ from .kinds import KINDS
 from .kinds.core import file_audit_lines
 from .tasks import TASKS, Task, get_task
 from .tasks.core import spread_decimals
+from .compare import LEVEL_MARGIN
 
 # %% auto #0
 __all__ = ['GAP_LIMIT', 'ERROR_RATIO_LIMIT', 'UNDERFIT_SCORE', 'CV_STD_LIMIT', 'ERROR_CV_LIMIT', 'BUDGET_OVERRUN',
-           'GENERIC_ADVICE', 'ESTIMATE_PATTERNS', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES', 'comparison_table',
-           'limits_and_next_steps', 'headline', 'grouping_gap', 'shuffled_label_line', 'importance_line',
-           'overstated_precision', 'report_markdown', 'data_uri', 'build_report']
+           'GENERIC_ADVICE', 'VERSUS', 'IMPORTANCE_OF', 'ESTIMATE_PATTERNS', 'FIGURES', 'PAGE_CSS', 'MEDIA_TYPES',
+           'comparison_table', 'limits_and_next_steps', 'headline', 'grouping_gap', 'shuffled_label_line',
+           'importance_line', 'versus_line', 'overstated_precision', 'report_markdown', 'data_uri', 'build_report']
 
 # %% ../nbs/44_report.ipynb #40ffc878
 def _pm(task: Task, metric: str, mean, std=None) -> str:
@@ -157,9 +158,12 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     return out + task.limits(metrics, audit, advice)
 
 # %% ../nbs/44_report.ipynb #6c431260
+VERSUS = {'better': 'beats', 'level': 'is level with', 'worse': 'does not beat'}  # the headline's words for each verdict of `compare.cv_verdict`
+
 def _versus(metrics: dict, task: Task, metric: str) -> str:
-    "How the network stands against the classical baseline in cross-validation: 'beats', 'is level with' or 'does not beat'."
+    "How the network stands against the classical baseline in cross-validation: 'beats', 'is level with' or 'does not beat'; from the verdict of its lead's 95 % CI where the run has one (`compare.cv_verdict`), else from the mean and p."
     cv, base = metrics.get('cv') or {}, metrics.get('baseline') or {}
+    if verdict := (cv.get('versus_baseline') or {}).get('verdict'): return VERSUS[verdict]
     if cv.get('mean') is None or base.get('cv_mean') is None or not task.better(cv['mean'], base['cv_mean'], metric): return 'does not beat'
     return 'beats' if (cv.get('p_value_vs_baseline') or 1) < 0.05 else 'is level with'
 
@@ -260,18 +264,56 @@ def shuffled_label_line(metrics: dict, # the run's `metrics.json`
     return said + ': the pipeline learns nothing from labels that carry no signal, as it should.'
 
 
+IMPORTANCE_OF = {'baseline': 'the classical baseline', 'network': 'the network'}  # whose permutation importance `metrics['importance']` may hold, as the report names them
+
+def _importance_sentence(task: Task, found: dict, who: str, top: int) -> str:
+    "What `who`'s permutation importance (`found`) says: the most important columns whose CI lies above 0, and those whose CI holds 0."
+    est = lambda c: f"{c['column']} ({task.format_estimate(c['mean'], found['metric'], c['ci95'])})"
+    used = [c for c in found['columns'] if c['ci95'][0] > 0]
+    idle = [c['column'] for c in found['columns'] if c['ci95'][0] <= 0]
+    said = f"{who}'s {found['metric']} worsens most without " + (', '.join(map(est, used[:top])) if used else 'none of them: no column alone carried the signal')
+    return said + (f"; it did not need {', '.join(idle)} (95 % CI holds 0)" if idle else '')
+
 def importance_line(metrics: dict, # the run's `metrics.json`
                     top: int = 3,  # the most important columns named
                    ) -> str | None:
-    "One sentence on which columns carried the classical baseline's signal (`metrics['importance']['baseline']`, `importance.column_importance`): the most important ones whose CI lies above 0, and those whose CI holds 0; None for a run without it."
-    found, task = (metrics.get('importance') or {}).get('baseline'), _task(metrics)
+    "Which columns carried the signal, a sentence per model measured (`metrics['importance']`: the classical baseline's, the network's; `importance.column_importance`): the most important ones whose CI lies above 0, and those whose CI holds 0; how many rows were scored where they were capped; None for a run without it."
+    found, task = {k: v for k, v in (metrics.get('importance') or {}).items() if k in IMPORTANCE_OF and v}, _task(metrics)
     if not found: return None
-    metric, est = found['metric'], lambda c: f"{c['column']} ({task.format_estimate(c['mean'], found['metric'], c['ci95'])})"
-    used = [c for c in found['columns'] if c['ci95'][0] > 0]
-    idle = [c['column'] for c in found['columns'] if c['ci95'][0] <= 0]
-    said = (f"Shuffling one column at a time on the out-of-fold rows ({found['n_folds']} folds x {found['n_repeats']} shuffles), the classical "
-            f"baseline's {metric} worsens most without " + (', '.join(map(est, used[:top])) if used else 'none of them: no column alone carried the signal'))
-    return said + (f"; it did not need {', '.join(idle)} (95 % CI holds 0)." if idle else '.')
+    first = next(iter(found.values()))
+    scored = (f", {first['n_rows']:,} of the {metrics['n_train']:,} out-of-fold rows scored (at most {first['rows_per_fold']:,} per fold)"
+              if first.get('n_rows') and metrics.get('n_train') and first['n_rows'] < metrics['n_train'] else '')
+    over = ', 95 % CI over the folds' if first.get('ci_over') == 'folds' else ''
+    said = [_importance_sentence(task, f, IMPORTANCE_OF[name], top) for name, f in found.items()]
+    return (f"Shuffling one column at a time on the out-of-fold rows ({first['n_folds']} folds x {first['n_repeats']} shuffles{scored}{over}), "
+            + '. '.join(s[0].upper() + s[1:] if i else s for i, s in enumerate(said)) + '.')
+
+# %% ../nbs/44_report.ipynb #1f8e92b3
+def _margin_words(task: Task, metric: str, versus: dict) -> str:
+    "The margin of 'level' in `metric`'s units, and what it is a share of."
+    margin = task.format_diff(versus['margin'], metric, versus['margin']).lstrip('+')
+    return (f"{margin}, {LEVEL_MARGIN:.0%} of the baseline's {metric}" if metric in task.lower_is_better else
+            f"{margin} of {metric}")
+
+def versus_line(metrics: dict, # the run's `metrics.json`
+               ) -> str | None:
+    "One sentence on the network against the classical baseline on the same folds: its lead (positive: the network better) with its 95 % CI and p, and the verdict (better, level, worse); None without a comparison on the same folds."
+    cv, task = metrics.get('cv') or {}, _task(metrics)
+    metric = metrics.get('metric', task.metrics[0])
+    if not (versus := cv.get('versus_baseline')):
+        if cv.get('p_value_vs_baseline') is None: return None
+        return (f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))} against the classical baseline "
+                f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
+    ci = versus['ci95']
+    fd = lambda v: task.format_diff(v, metric, ci)
+    said = (f"Cross-validation ({metric}): the network's lead over the classical baseline on the same folds is {fd(versus['lead'])} "
+            f"(95 % CI {fd(ci[0])} to {fd(ci[1])}; positive: the network better" + (f"; p = {versus['p_value']:.2g}, corrected resampled t-test)"
+            if versus.get('p_value') is not None else ')'))
+    margin, verdict = _margin_words(task, metric, versus), versus.get('verdict')
+    if verdict == 'better': return said + ': better, the whole interval lies above 0.'
+    if verdict == 'level': return said + f": level, it may trail but by less than {margin} at the interval's lower bound."
+    if verdict == 'worse': return said + f": worse (not shown level), the interval reaches below -{margin}, the margin of 'level'."
+    return said + f": no verdict, {versus.get('why', 'the t-test was not applied')}."
 
 # %% ../nbs/44_report.ipynb #293b573d
 _NUMBER = r'([+-]?\d+(?:\.\d+)?)%?'
@@ -299,7 +341,7 @@ FIGURES = {  # figures of every run in `figures/`, in report order, with their c
     'class_counts.png': '{Samples} per class and split',
     'cv_folds.png': 'Cross-validation: the headline metric per fold, baseline and network',
     'learning_curves.png': 'Learning curves: loss and score per epoch on the training rows and on the held-out fold (mean of the fold models for a fold ensemble)',
-    'importance.png': 'Which columns carried the signal: permutation importance of the classical baseline on its out-of-fold rows (95 % CI)',
+    'importance.png': 'Which columns carried the signal: permutation importance of the classical baseline and the network on their out-of-fold rows (95 % CI over the folds)',
 }
 
 def _md_table(df: pd.DataFrame) -> str:
@@ -344,9 +386,7 @@ def report_markdown(run_dir: str | Path, # a run folder
         lines.append(task.test_sentence(test, metric, noun) + (f", p = {test['p_value_vs_baseline']:.2g} against the classical "
                      f"baseline ({task.paired_test})" if test.get('p_value_vs_baseline') is not None else '') + '.')
     else: lines.append('This dataset has no test split: the results are cross-validation estimates.')
-    if cv.get('p_value_vs_baseline') is not None:
-        lines.append(f"Cross-validation ({metric}): the network {task.format_diff(cv['diff_vs_baseline'], metric, cv.get('std'))} against the classical baseline "
-                     f"on the same folds, p = {cv['p_value_vs_baseline']:.2g} (corrected resampled t-test).")
+    if versus := versus_line(metrics): lines.append(versus)
     if gap := grouping_gap(metrics): lines.append(gap)
     if shuffled := shuffled_label_line(metrics): lines.append(shuffled)
     if used := importance_line(metrics): lines.append(used)

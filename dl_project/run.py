@@ -24,7 +24,7 @@ from .train import plot_history
 from .schedules import EpochTimer, epochs_for_budget
 from .cv import (CVInputs, assign_folds, baseline_of, cross_validate, cv_pool, fold_models, has_groups, learner_options, make_learner,
                            network_of, run_settings, shuffled_label_check)  # what a run trains, chosen as `cv.cross_validate(samples)` chooses it
-from .compare import paired_cv_test, plot_fold_scores, same_folds
+from .compare import cv_verdict, paired_cv_test, plot_fold_scores, same_folds
 from .baselines import leak_free, versus_baseline
 from .ensemble import average_model
 from .predict import save_model_dir
@@ -34,9 +34,9 @@ from .importance import column_importance, plot_importance
 from .settings import RunConfig, make_config, parse_duration, refuse_settings_not_taken, settings_record
 
 # %% auto #0
-__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'TEST_KEYS', 'RESULTS', 'RUN_FORMAT', 'LOCK', 'Run',
-           'Baseline', 'epoch_bar', 'Final', 'Test', 'check_run_format', 'foreign_files', 'folds_for_groups',
-           'load_options', 'run_checklist']
+__all__ = ['STEPS', 'PROBE_EPOCHS', 'BUDGET_RESERVE_S', 'FIGURE_DPI', 'IMPORTANCE_OF', 'TEST_KEYS', 'RESULTS', 'RUN_FORMAT',
+           'LOCK', 'Run', 'Baseline', 'epoch_bar', 'Final', 'Test', 'check_run_format', 'foreign_files',
+           'folds_for_groups', 'load_options', 'run_checklist']
 
 # %% ../nbs/46_run.ipynb #ef27bbba
 STEPS = ('audit', 'problem card', 'classical baseline', 'time budget', 'cross-validation', 'final model', 'test evaluation',
@@ -320,17 +320,23 @@ def _figures(run: Run, cvs: list, final: Final, test: Test | None) -> tuple[list
     for name, fig in figures.items(): _save(fig, run.run_dir / 'figures' / name)
     return list(figures), f'{len(figures)} figures in {run.run_dir / "figures"}'
 
-def _importance(run: Run, baseline: Baseline) -> tuple[dict | None, str]:
-    "The classical baseline's permutation importance of each input column on its out-of-fold rows (`importance.column_importance`), kept in `importance.json` and read back on resume, drawn in `figures/importance.png`; None for fewer than two columns."
+IMPORTANCE_OF = ('baseline', 'network')  # the models whose permutation importance a run measures, the sections of `importance.json`
+
+def _importance(run: Run, baseline: Baseline, net_cv) -> tuple[dict | None, str]:
+    "The permutation importance of each input column on the out-of-fold rows (`importance.column_importance`: at most `MAX_ROWS` per fold, `N_REPEATS` shuffles), the classical baseline's and the network's, kept in `importance.json` (a section each, read back on resume; a missing one measured), drawn side by side in `figures/importance.png`; None for fewer than two columns."
     if run.inputs.baseline_features().shape[1] < 2: return None, 'one input column: nothing to compare it with'
-    path = run.run_dir / 'importance.json'
-    if (importance := load_json_if_valid(path)) is None:
-        importance = column_importance(baseline.cv, run.inputs, seed=run.c.seed)
-        save_json(importance, path)
-    _save(plot_importance(importance), run.run_dir / 'figures' / 'importance.png')
-    top = importance['columns'][0]
-    return importance, (f"{len(importance['columns'])} columns of the baseline shuffled on its out-of-fold rows; the most important: "
-                        f"{top['column']} ({run.task.format_estimate(top['mean'], run.metric, top['ci95'])} of {run.metric})")
+    path, results = run.run_dir / 'importance.json', {'baseline': baseline.cv, 'network': net_cv}
+    importance = {name: found for name, found in (load_json_if_valid(path) or {}).items() if name in IMPORTANCE_OF}
+    for name in IMPORTANCE_OF:
+        if name not in importance:
+            importance[name] = column_importance(results[name], run.inputs, seed=run.c.seed)
+            save_json(importance, path)
+    _save(plot_importance({f"{name} ({found['model']})": found for name, found in importance.items()}), run.run_dir / 'figures' / 'importance.png')
+    top = {name: found['columns'][0] for name, found in importance.items()}
+    first = importance['baseline']
+    return importance, (f"{len(first['columns'])} columns shuffled on {first['n_rows']} out-of-fold rows (at most {first['rows_per_fold']} per fold) x "
+                        f"{first['n_repeats']} shuffles; the most important: " + ', '.join(f"{name}'s {c['column']} ({run.task.format_estimate(c['mean'], run.metric, c['ci95'])})"
+                                                                            for name, c in top.items()) + f" of {run.metric}")
 
 # %% ../nbs/46_run.ipynb #8e9beb17
 @dataclass
@@ -366,10 +372,11 @@ def _test_entry(task, result: dict, metric: str) -> dict:
     return {'score': result.get(metric)} | {k: result.get(k) for k in (*task.metrics, *TEST_KEYS, *task.kept)}
 
 def _cv_vs_baseline(base_cv, net_cv) -> dict:
-    "The network's cross-validation lead over the baseline on the same folds (corrected resampled t-test; `no_test`: why it was not applied), or {} if the folds differ."
+    "The network's cross-validation difference from the baseline on the same folds (network - baseline; corrected resampled t-test; `no_test`: why it was not applied), and `versus_baseline`: its lead (positive: the network better, for an error too) with its 95 % CI, p and the verdict better, level or worse (`compare.cv_verdict`); {} if the folds differ."
     if not same_folds(base_cv, net_cv): return {}
     t = paired_cv_test(base_cv, net_cv)
-    return {'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']} | ({'no_test': t['why']} if t.get('why') else {})
+    return ({'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']} | ({'no_test': t['why']} if t.get('why') else {})
+            | {'versus_baseline': cv_verdict(base_cv, net_cv)})
 
 def _train_score(run: Run, final: Final) -> float | None:
     "The saved model's score on the rows it learnt from (every cross-validation row), in inference mode: no augmentation, no mixing, no dropout."
@@ -395,7 +402,7 @@ def _baseline_entry(run: Run, baseline: Baseline) -> dict:
             'shuffled_labels': baseline.shuffled}
 
 def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | None, timing: dict, importance: dict | None = None) -> tuple[dict, str]:
-    "The run's numbers in the shape of `metrics.json`, written there; `metric` is the problem card's headline metric everywhere; `importance`: the baseline's permutation importance per column (`_importance`), if measured."
+    "The run's numbers in the shape of `metrics.json`, written there; `metric` is the problem card's headline metric everywhere; `importance`: the baseline's and the network's permutation importance per column (`_importance`), if measured."
     learner, metric = final.learner, run.metric
     metrics = {'task': run.card.task, 'kind': run.kind.name, 'metric': metric, 'classes': run.samples.classes,
                'n_train': len(cv_pool(run.samples)), 'n_excluded': len(run.samples.excluded), 'split_drawn': run.samples.split_drawn,
@@ -408,7 +415,7 @@ def _metrics(run: Run, baseline: Baseline, net_cv, final: Final, test: Test | No
                'seed': run.c.seed, 'deterministic': run.c.deterministic, 'timing_s': timing}
     if run.plan: metrics['time_budget'] = run.plan | {'elapsed_s': time.perf_counter() - run.started}
     metrics['chosen'] = {name: {'value': value, 'why': why} for name, (value, why) in run.chosen.items()}
-    if importance: metrics['importance'] = {'baseline': importance}
+    if importance: metrics['importance'] = importance
     save_json(metrics, run.run_dir / 'metrics.json')
     return metrics, f"wrote {run.run_dir / 'metrics.json'}"
 
@@ -585,7 +592,7 @@ def _run_steps(run: Run, user: RunConfig, name: str) -> dict:
     final = step('final model', lambda: _final_model(run, net_cv))
     test = step('test evaluation', lambda: _test(run, final, baseline)) if 'test' in run.samples.splits else None
     if test is None: log('      no test split: the report uses the cross-validation results')
-    importance = step('importance', lambda: _importance(run, baseline)) if run.kind.named_columns else None
+    importance = step('importance', lambda: _importance(run, baseline, net_cv)) if run.kind.named_columns else None
     step('figures', lambda: _figures(run, [baseline.cv, net_cv], final, test))
     metrics = step('metrics', lambda: _metrics(run, baseline, net_cv, final, test, step.timing, importance))
     step('report', lambda: (None, f"wrote {build_report(run.run_dir)['html']}"))
