@@ -119,16 +119,16 @@ def level_verdict(base_scores,        # the baseline's fold scores
                   lower_is_better: bool = False, # the metric is an error (MAE, RMSE)
                   margin: float = LEVEL_MARGIN,  # see `LEVEL_MARGIN`
                  ) -> dict:
-    "`{lead, ci95, p_value, margin, verdict}`: the network's mean lead over the baseline (positive: the network better), its 95 % CI and p (corrected resampled t-test), the margin in the metric's units, and 'better' (the CI's lower bound above 0), 'level' (above -margin) or 'worse'."
+    "`{lead, ci95, p_value, margin, verdict}`: the network's mean lead over the baseline (positive: the network better), its 95 % CI and p (corrected resampled t-test), the margin in the metric's units, and 'better' (the CI's lower bound above 0), 'level' (above -margin), 'worse' (its upper bound below 0) or 'unsettled' (the interval reaches below -margin and above 0: too wide to say level or worse)."
     base, net = np.asarray(base_scores, float), np.asarray(net_scores, float)
     sign = -1.0 if lower_is_better else 1.0
     test = corrected_ttest(sign * base, sign * net, n_train, n_test)  # the lead: sign * (net - base)
     lead, k = sign * (net - base), len(base)
     half = float(stats.t.ppf(0.975, k - 1) * np.sqrt((1 / k + n_test / n_train) * lead.var(ddof=1)))
-    low = test['mean_diff'] - half
+    low, high = test['mean_diff'] - half, test['mean_diff'] + half
     margin = margin * abs(base.mean()) if lower_is_better else margin
-    return {'lead': test['mean_diff'], 'ci95': [low, test['mean_diff'] + half], 'p_value': test['p_value'], 'margin': float(margin),
-            'verdict': 'better' if low > 0 else 'level' if low > -margin else 'worse'} | ({'why': test['why']} if 'why' in test else {})
+    verdict = 'better' if low > 0 else 'level' if low > -margin else 'worse' if high < 0 else 'unsettled'
+    return {'lead': test['mean_diff'], 'ci95': [low, high], 'p_value': test['p_value'], 'margin': float(margin), 'verdict': verdict} | ({'why': test['why']} if 'why' in test else {})
 
 def cv_verdict(base: CVResult, # the classical baseline's cross-validation
                net: CVResult,  # the network's, on the same folds

@@ -158,7 +158,7 @@ def limits_and_next_steps(metrics: dict,            # the run's `metrics.json`
     return out + task.limits(metrics, audit, advice)
 
 # %% ../nbs/44_report.ipynb #6c431260
-VERSUS = {'better': 'beats', 'level': 'is level with', 'worse': 'does not beat'}  # the headline's words for each verdict of `compare.cv_verdict`
+VERSUS = {'better': 'beats', 'level': 'is level with', 'worse': 'does not beat', 'unsettled': 'is not shown level with'}  # the headline's words for each verdict of `compare.cv_verdict`
 
 def _versus(metrics: dict, task: Task, metric: str) -> str:
     "How the network stands against the classical baseline in cross-validation: 'beats', 'is level with' or 'does not beat'; from the verdict of its lead's 95 % CI where the run has one (`compare.cv_verdict`), else from the mean and p."
@@ -297,7 +297,7 @@ def _margin_words(task: Task, metric: str, versus: dict) -> str:
 
 def versus_line(metrics: dict, # the run's `metrics.json`
                ) -> str | None:
-    "One sentence on the network against the classical baseline on the same folds: its lead (positive: the network better) with its 95 % CI and p, and the verdict (better, level, worse); None without a comparison on the same folds."
+    "One sentence on the network against the classical baseline on the same folds: its lead (positive: the network better) with its 95 % CI and p, and the verdict (better, level, worse, unsettled); None without a comparison on the same folds."
     cv, task = metrics.get('cv') or {}, _task(metrics)
     metric = metrics.get('metric', task.metrics[0])
     if not (versus := cv.get('versus_baseline')):
@@ -312,7 +312,8 @@ def versus_line(metrics: dict, # the run's `metrics.json`
     margin, verdict = _margin_words(task, metric, versus), versus.get('verdict')
     if verdict == 'better': return said + ': better, the whole interval lies above 0.'
     if verdict == 'level': return said + f": level, it may trail but by less than {margin} at the interval's lower bound."
-    if verdict == 'worse': return said + f": worse (not shown level), the interval reaches below -{margin}, the margin of 'level'."
+    if verdict == 'worse': return said + ': worse, the whole interval lies below 0.'
+    if verdict == 'unsettled': return said + f": unsettled, the interval reaches below -{margin} (the margin of 'level') and above 0; more folds or rows can settle it."
     return said + f": no verdict, {versus.get('why', 'the t-test was not applied')}."
 
 # %% ../nbs/44_report.ipynb #293b573d
