@@ -14,10 +14,11 @@ from .cv import CVResult, fold_models
 from .kinds import KindInputs
 
 # %% auto #0
-__all__ = ['N_REPEATS', 'column_importance', 'plot_importance']
+__all__ = ['N_REPEATS', 'IMPORTANCE_ROWS', 'column_importance', 'plot_importance']
 
 # %% ../nbs/29_importance.ipynb #ae682e1d
 N_REPEATS = 5  # shufflings of each column per fold
+IMPORTANCE_ROWS = 5000  # held-out rows of a fold that each shuffling scores at most (a seeded sample): on a large table the step costs what it costs on 5 x 5,000 rows
 
 def _scorer(task, metric: str, n_classes: int):
     "A scikit-learn scorer `(model, X, y) -> float`, larger is better: `metric` of the baseline's outputs (an error negated)."
@@ -30,20 +31,21 @@ def _scorer(task, metric: str, n_classes: int):
 def column_importance(result: CVResult,      # a classical baseline's cross-validation (its fold models and OOF rows)
                       inputs: KindInputs,    # the inputs it was cross-validated on (`cv.CVInputs`)
                       n_repeats: int = N_REPEATS, # shufflings of each column per fold
-                      seed: int = DEFAULT_SEED,   # seed of the shufflings
+                      seed: int = DEFAULT_SEED,   # seed of the shufflings (and of the rows sampled)
+                      max_rows: int = IMPORTANCE_ROWS, # held-out rows of a fold scored per shuffling at most; a fold with more: a sample of them
                      ) -> dict:
-    "Permutation importance of each input column in the headline metric, on each fold's held-out rows with the fold model: `{metric, n_folds, n_repeats, columns: [{column, mean, ci95}]}`, most important first (a drop in the score; for an error, a rise in it)."
+    "Permutation importance of each input column in the headline metric, on each fold's held-out rows with the fold model: `{metric, n_folds, n_repeats, max_rows, columns: [{column, mean, ci95}]}`, most important first (a drop in the score; for an error, a rise in it)."
     X, task, metric = inputs.baseline_features(), result.task, result.metric
     score, drops, models = _scorer(task, metric, len(inputs.classes)), [], fold_models(result)
     for k, model in enumerate(models):
         rows = result.oof.loc[result.oof.fold == k, 'row'].to_numpy()
         drops.append(permutation_importance(model, X.iloc[rows], inputs.y[rows], scoring=score, n_repeats=n_repeats,
-                                            random_state=seed + k).importances)  # (columns, repeats)
+                                            max_samples=min(max_rows, len(rows)), random_state=seed + k).importances)  # (columns, repeats)
     drops = np.concatenate(drops, axis=1)
     n, mean, sem = drops.shape[1], drops.mean(1), stats.sem(drops, axis=1)
     half = np.nan_to_num(sem) * stats.t.ppf(0.975, n - 1)
     columns = [{'column': str(c), 'mean': float(m), 'ci95': [float(m - h), float(m + h)]} for c, m, h in zip(X.columns, mean, half)]
-    return {'metric': metric, 'n_folds': len(models), 'n_repeats': n_repeats,
+    return {'metric': metric, 'n_folds': len(models), 'n_repeats': n_repeats, 'max_rows': max_rows,
             'columns': sorted(columns, key=lambda c: -c['mean'])}
 
 # %% ../nbs/29_importance.ipynb #78978a06
