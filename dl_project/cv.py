@@ -24,11 +24,12 @@ from . import schedules
 from .schedules import make_schedule
 
 # %% auto #0
-__all__ = ['CV_SPLITS', 'SCHEDULES', 'KIND_SETTINGS', 'INPUT_SETTINGS', 'OOF_COLUMNS', 'SHUFFLES', 'cv_pool', 'has_groups',
-           'assign_folds', 'LearnerSettings', 'run_settings', 'network_of', 'learner_options', 'baseline_of',
-           'network_choice', 'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner', 'make_learner',
-           'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv', 'load_cv', 'fold_models',
-           'result_inputs', 'predict_ensemble', 'evaluate_ensemble', 'shuffled_labels', 'shuffled_label_check']
+__all__ = ['CV_SPLITS', 'SCHEDULES', 'KIND_SETTINGS', 'INPUT_SETTINGS', 'OOF_COLUMNS', 'SHUFFLES', 'SHUFFLE_ROWS', 'cv_pool',
+           'has_groups', 'assign_folds', 'LearnerSettings', 'run_settings', 'network_of', 'learner_options',
+           'baseline_of', 'network_choice', 'CVInputs', 'BaselineLearner', 'takes_kind_settings', 'KerasLearner',
+           'make_learner', 'learner_config', 'CVResult', 'oof_proba', 'run_fold', 'cross_validate', 'save_cv',
+           'load_cv', 'fold_models', 'result_inputs', 'predict_ensemble', 'evaluate_ensemble', 'shuffled_labels',
+           'sampled_groups', 'shuffled_label_check']
 
 # %% ../nbs/27_cv.ipynb #33872474
 CV_SPLITS = ('train', 'valid')  # the splits cross-validation pools; the test split stays untouched
@@ -562,6 +563,7 @@ def evaluate_ensemble(result: CVResult | str | Path, # a cross-validation result
 
 # %% ../nbs/27_cv.ipynb #682b8421
 SHUFFLES = 3  # label shuffles of the shuffled-label check: each costs one cross-validation of the baseline
+SHUFFLE_ROWS = 10_000  # rows the check cross-validates at most (whole groups, sampled): on a larger table it costs what it costs on this many
 
 def shuffled_labels(y,      # the labels (codes or numbers)
                     groups, # the group of each row
@@ -573,6 +575,19 @@ def shuffled_labels(y,      # the labels (codes or numbers)
     unit = np.where(pure, 'group ' + pd.Series(groups), 'row ' + pd.Series(np.arange(len(y)).astype(str)))
     _, first, inverse = np.unique(unit, return_index=True, return_inverse=True)
     return y[first][np.random.default_rng(seed).permutation(len(first))][inverse]
+
+def sampled_groups(fold_of: pd.Series, # the fold of each pooled row (index: row position)
+                   groups,             # the group of each of those rows
+                   max_rows: int,      # rows to keep at most
+                   seed: int = DEFAULT_SEED,
+                  ) -> pd.Series:
+    "`fold_of` for at most `max_rows` of its rows: whole groups (a cluster of copies stays whole), taken in a seeded random order while they fit; all of it if it is no longer."
+    if len(fold_of) <= max_rows: return fold_of
+    codes = pd.factorize(np.asarray(groups))[0]
+    sizes = np.bincount(codes)
+    order = np.random.default_rng(seed).permutation(len(sizes))
+    kept = order[np.cumsum(sizes[order]) <= max(max_rows, sizes[order[0]])]  # at least the first group
+    return fold_of[np.isin(codes, kept)]
 
 class _Relabelled:
     "`inputs` with the labels `y` instead of theirs; everything else read from `inputs`."
@@ -587,13 +602,15 @@ def shuffled_label_check(samples: Samples,   # the sample table
                          metric: str | None = None,   # the score; the task's first metric if None
                          cache=None,                  # the shared inputs (`CVInputs`)
                          shuffles: int = SHUFFLES,    # how many shuffles
+                         max_rows: int = SHUFFLE_ROWS, # rows cross-validated at most (`sampled_groups`)
                         ) -> dict:
-    "`{shuffles, scores (the mean of each shuffle), mean, chance, bound, leak, size}`: `model` cross-validated on shuffled training labels (see above)."
+    "`{shuffles, scores (the mean of each shuffle), mean, chance, bound, leak, size, rows}`: `model` cross-validated on shuffled training labels (see above), on `rows` of the pooled rows."
     task = task_of(samples)
     metric = metric or task.metrics[0]
     inputs = CVInputs(samples, cache=cache)
     fold_of = assign_folds(samples, folds, seed, groups)
     fold_of = fold_of[inputs.usable[fold_of.index]]
+    fold_of = sampled_groups(fold_of, samples.table['group'].iloc[fold_of.index], max_rows, seed)
     pool, learner, scores = fold_of.index.to_numpy(), make_learner(model), []
     for s in range(shuffles):
         y = np.array(inputs.y, copy=True)
@@ -606,4 +623,4 @@ def shuffled_label_check(samples: Samples,   # the sample table
     bound = chance - margin if metric in task.lower_is_better else chance + margin
     mean = float(every.mean())
     return {'shuffles': shuffles, 'scores': [float(np.mean(s)) for s in scores], 'mean': mean, 'chance': float(chance),
-            'bound': float(bound), 'leak': bool(task.better(mean, bound, metric)), 'size': mean - float(chance)}
+            'bound': float(bound), 'leak': bool(task.better(mean, bound, metric)), 'size': mean - float(chance), 'rows': len(pool)}
