@@ -401,7 +401,7 @@ class TableKind(DataKind):
         if missing := [c for c in preprocessing['features'] if c not in frame]:
             raise InputError(f'the rows lack the feature column(s) {missing} the model was trained with: add them (empty cells are allowed)')
         if 'path' in preprocessing['features']:  # relative paths are relative to the rows' CSV, as in training
-            frame['path'] = resolved_paths(frame['path'], Path(inputs).parent if isinstance(inputs, (str, Path)) else Path.cwd())
+            frame = frame.assign(path=resolved_paths(frame['path'], Path(inputs).parent if isinstance(inputs, (str, Path)) else Path.cwd()))
         unreadable = unreadable_files(frame, columns)
         notes = {i: f'{why} (no prediction); ' for i, why in unreadable.items()}
         for column in columns.get(NUMBER.input_name, []):
