@@ -507,7 +507,7 @@ def audit_lines(self: TableKind, audit: dict, examples: int = 8) -> list[str]:
     for c in [c for c in audit['duplicates'] if c['leak'] or c['conflict']][:examples]:
         lines.append(f"    - lines {', '.join(map(str, c['lines'][:examples]))} (splits {', '.join(c['splits'])}; target {', '.join(c['labels'])})")
     if unreadable := audit.get('unreadable', []):
-        lines.append(f"- {len(unreadable)} rows left out, their file cannot be read: " + '; '.join(f"line {u['line']} ({u['error']})" for u in unreadable[:examples]))
+        lines.append(f"- {len(unreadable)} row(s) left out, their file cannot be read: " + '; '.join(f"line {u['line']} ({u['error']})" for u in unreadable[:examples]))
     why = {'id_like': 'one value per row', 'constant': 'constant', 'free_text': 'free text'}
     def alone(l): return f"{l['metric'].replace('_', ' ')} {l['score']:.3f} alone"
     given_away = giveaways(audit, audit.get('kept', []))
