@@ -19,8 +19,8 @@ __all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'LAYOUT_KINDS'
            'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files', 'scan_class_dirs',
            'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'name_parts', 'infer_name_groups',
            'exclude_unreadable', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file',
-           'with_decimal_commas', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters', 'group_by_name',
-           'split_beside', 'redraw_split', 'fingerprint']
+           'with_decimal_commas', 'resolved_paths', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters',
+           'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -339,7 +339,7 @@ def samples_from_table(table: pd.DataFrame,       # `path`/features, `label`, op
     table['label'] = table['label'].astype(str).str.strip()  # `high` and `high ` are one class
     chosen = _choose_task(table['label'], task, root or 'the table')
     table, excluded = _exclude(table, chosen.invalid_targets(table['label']), extra.pop('excluded', _empty_excluded()))
-    table = (table.drop(columns=LINE, errors='ignore') if 'path' in table else table).reset_index(drop=True)  # a file names an image row; its line, a table row
+    table = (table.drop(columns=LINE, errors='ignore') if 'path' in table and not features else table).reset_index(drop=True)  # a file names a row of files; its line, a table row (a path column too)
     if classes := chosen.classes_of(table['label']):
         _warn_similar_labels(table['label'])
         _check_classes(classes, root or 'the table')
@@ -435,6 +435,12 @@ def _with_group_column(table: pd.DataFrame, group: str | None, where) -> pd.Data
     own = pd.Series([f'row {i + 2}' for i in range(len(table))], index=table.index)
     return table.drop(columns=group).assign(group=values.astype(str).where(values.notna(), own))
 
+def resolved_paths(paths: pd.Series, # a `path` column: files relative to `base`, or absolute
+                   base: Path,       # the folder of the CSV they were read from
+                  ) -> list:
+    "Each path made absolute (relative ones are relative to `base`); missing cells stay missing."
+    return [os.path.abspath(base / str(p)) if pd.notna(p) else p for p in paths]
+
 def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, group: str | None = None, **kw) -> Samples:
     if target is not None and target == group: raise InputError(f'{where}: {target!r} cannot be both the target and the group column')
     table = _with_group_column(table, group, where)
@@ -446,10 +452,12 @@ def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, group: s
         label = target or 'label'
         if label not in cols:
             raise InputError(f"{where} has a 'path' column but no {label!r} column: add the labels, or pass target=<column>")
-        _check_values(table, where)
-        table, excluded = _without_targets(table, label)
-        table['path'] = [os.path.abspath(base / p) for p in table['path'].astype(str)]
-        return samples_from_table(table, kind=layout_kind('files'), root=where if isinstance(where, Path) else None, excluded=excluded, **kw)
+        if not [c for c in cols if c not in TABLE_COLUMNS + [label]]:  # a list of files, path,label[,split][,group]
+            _check_values(table, where)
+            table, excluded = _without_targets(table, label)
+            table['path'] = resolved_paths(table['path'].astype(str), base)
+            return samples_from_table(table, kind=layout_kind('files'), root=where if isinstance(where, Path) else None, excluded=excluded, **kw)
+        target = label  # more columns beside the files: a table whose `path` column is one of its features
     if target is None:
         raise InputError(f"{where} has no 'path' column and no target was given: for images add path,label columns; "
                          f'for tabular data pass target=<one of {cols}>')
@@ -457,6 +465,7 @@ def _samples_from_frame(table: pd.DataFrame, target, where, base: Path, group: s
     features = [c for c in cols if c not in (target, 'split', 'group')]
     if not features: raise InputError(f'{where} has no column besides the target {target!r} (columns: {cols}): add the columns to predict it from')
     table, excluded = _without_targets(table, target)
+    if 'path' in features: table['path'] = resolved_paths(table['path'], base)
     return samples_from_table(table, kind=layout_kind('columns'), features=features, root=where if isinstance(where, Path) else None,
                               excluded=excluded, **kw)
 

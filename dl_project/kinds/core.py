@@ -400,6 +400,7 @@ class ColumnKind(ABC):
     baseline_name: str = ''  # the name of its step in the baseline's `ColumnTransformer` (its output columns are prefixed with it)
     catch_all: bool = False  # takes any column no other kind detects: asked last, whenever it was registered
     joins_tables: bool = True # whether the table kind can put its columns beside others today (a front end of flat features its MLP concatenates); texts, images and recordings: not until the mixed tables
+    reads_files: bool = False # whether its cells name files whose contents the models take (images, recordings): a table's audit checks the files (`unreadable`), not the names
 
     def detects(self, values: pd.Series) -> bool:
         "Whether a column holding `values` is of this kind (see `column_kinds_asked` for the order the kinds are asked in)."
@@ -408,6 +409,16 @@ class ColumnKind(ABC):
     def reason(self, values: pd.Series) -> str:
         "Why a column holding `values` is of this kind, in words for the problem card (`DataKind.card_columns`); by default the kind's name."
         return f'detected as {self.name}'
+
+    def unreadable(self, values: pd.Series) -> dict[int, str]:
+        "`{row position: why}` for the cells of `values` whose file cannot be read (a kind that `reads_files`: a table leaves those rows out); none by default."
+        return {}
+
+    def one_column(self, frame: pd.DataFrame) -> pd.Series:
+        "The one column of `frame` (a table's columns of this kind), for a kind whose network input takes one (files); an `InputError` for more."
+        if frame.shape[1] != 1:
+            raise InputError(f'{list(frame.columns)} all name {self.name} files: a table takes one {self.name} column; leave the others out of the table')
+        return frame.iloc[:, 0]
 
     @abstractmethod
     def baseline_step(self, model: str):

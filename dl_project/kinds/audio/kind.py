@@ -17,19 +17,19 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 from ...core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ...data import (EXCLUDED_COLUMNS, LINE, TABLE_SUFFIXES, Samples, connected_rows, find_split_dirs, input_files, is_image_file, is_junk,
-                             read_table_file, samples_from_table)
+                             load_samples, read_table_file, samples_from_table)
 from ..image.pipeline import default_workers
 from ..core import ColumnKind, DataKind, KindInputs, register_column_kind, register_kind
 
 # %% auto #0
 __all__ = ['AUDIO_SUFFIXES', 'READ_ERRORS', 'CLIP_LEVEL', 'MAX_SAMPLE_RATE', 'MAX_DURATION', 'DURATION_PERCENTILE', 'MEL_BINS',
-           'WINDOW_S', 'HOP_S', 'MIN_POWER', 'LOG_MEL_BATCH', 'AUDIO_COLUMN', 'SILENT_PEAK', 'CLIPPED_SHARE',
-           'NEAR_DUPLICATE', 'PROJECTIONS', 'BATCH_SIZE', 'AUDIO', 'is_audio_file', 'read_audio', 'fit_length',
-           'decode_audio', 'AudioCache', 'scan_audio_folder', 'audio_header', 'with_headers', 'audio_settings',
-           'load_audio', 'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel', 'band_statistics', 'SpecAugment',
-           'audio_frontend', 'padding_as_nan', 'own_band_statistics', 'AudioColumn', 'AudioInputs',
-           'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations', 'plot_recordings',
-           'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
+           'WINDOW_S', 'HOP_S', 'MIN_POWER', 'LOG_MEL_BATCH', 'AUDIO_TABLE_TRUNK', 'BAND_MEMO', 'AUDIO_COLUMN',
+           'SILENT_PEAK', 'CLIPPED_SHARE', 'NEAR_DUPLICATE', 'PROJECTIONS', 'BATCH_SIZE', 'AUDIO', 'is_audio_file',
+           'read_audio', 'fit_length', 'decode_audio', 'AudioCache', 'scan_audio_folder', 'audio_header',
+           'with_headers', 'audio_settings', 'load_audio', 'hop_length', 'mel_layer', 'PeakNormalise', 'log_mel',
+           'band_statistics', 'SpecAugment', 'audio_frontend', 'padding_as_nan', 'own_band_statistics', 'own_frames',
+           'AudioColumn', 'AudioInputs', 'near_duplicate_pairs', 'group_leaks', 'audit_recordings', 'plot_durations',
+           'plot_recordings', 'predict_recordings', 'wav_bytes', 'mistake_players', 'AudioKind']
 
 # %% ../../../nbs/19_audio_kind.ipynb #4afae663
 AUDIO_SUFFIXES = ('.wav', '.flac', '.ogg', '.oga', '.aif', '.aiff')  # the files read as recordings (libsndfile decodes them)
@@ -220,6 +220,10 @@ def _csv_rows(csv: Path, target: str | None, group: str | None) -> tuple[pd.Data
     empty = rows['label'].isna() | (rows['label'].astype(str).str.strip() == '')
     return rows[~empty], _left_out(rows[empty], f'no {label!r} value')
 
+def _with_metadata(csv: Path, target: str | None, group: str | None) -> bool:
+    "Whether a CSV listing recordings has columns besides path, its label, split and group: a table whose path column is one of its features."
+    return any(c not in ('path', target or 'label', 'split', group or 'group') for c in read_table_file(csv).columns)
+
 def load_audio(source: Path,                    # a folder of recordings, or a CSV listing them
                target: str | None = None,       # label column of a CSV (default 'label')
                seed: int = DEFAULT_SEED,        # seed of a drawn split
@@ -229,7 +233,7 @@ def load_audio(source: Path,                    # a folder of recordings, or a C
                group_pattern: str | None = None, # regex with one group: the group (speaker) in each file name
                group: str | None = None,        # a CSV column of groups
               ) -> Samples:
-    "The sample table of a folder or CSV of recordings, with each file's header (`with_headers`); files that cannot be used are in `excluded`."
+    "The sample table of a folder or CSV of recordings, with each file's header (`with_headers`); files that cannot be used are in `excluded`. A CSV with more columns (`path,label,speaker_age`) is a table (`data.load_samples`) whose path column is an audio column."
     source = Path(source).expanduser().absolute()
     if not source.exists(): raise InputError(f'{source} does not exist: pass a folder of recordings or a CSV listing them')
     if source.is_dir():
@@ -238,6 +242,7 @@ def load_audio(source: Path,                    # a folder of recordings, or a C
     else:
         if label_pattern or group_pattern: raise InputError(f'--label-pattern and --group-pattern read file names in a folder: '
                                                             f'{source} is a CSV, give its label and group columns instead')
+        if _with_metadata(source, target, group): return load_samples(source, target=target or 'label', task=task, seed=seed, split_file=split_file, group=group)
         (rows, excluded), ignored = _csv_rows(source, target, group), []
     rows, excluded = with_headers(rows, excluded)
     if rows.empty: raise InputError(f'none of the recordings in {source} can be read (e.g. {excluded.path.iloc[0]}: {excluded.reason.iloc[0]})')
@@ -347,9 +352,20 @@ def own_band_statistics(mels: np.ndarray, # (N, bands, frames) log-mel spectrogr
     "`band_statistics` over the frames that are not padding."
     return band_statistics(mels, (~np.isnan(mels[:, 0, :])).sum(1))
 
+def own_frames(samples: np.ndarray, # samples each recording holds (`decode_audio`'s measures)
+               length: int,        # samples per waveform (padded or cropped)
+               sample_rate: int,   # their sample rate
+              ) -> np.ndarray:
+    "Frames of each spectrogram that hold the recording (the rest is padding)."
+    return np.ceil(np.minimum(samples, length) / hop_length(sample_rate)).astype(int)
+
+AUDIO_TABLE_TRUNK = (16, 32, 64)  # filters of the strided 3x3 convolutions that turn a table's recordings into one vector per row (then global average pooling)
+BAND_MEMO = 100_000  # recordings whose baseline numbers a process keeps (a table's folds and permutations read the same files again)
+_BANDS: dict = {}    # (path, sample rate, length) -> `band_statistics` of the recording: `AudioColumn.band_features`
+
 class AudioColumn(ColumnKind):
-    "A column of paths to recordings: each log-mel band's mean and spread for the baseline; the waveforms for the network, turned into standardised, masked log-mel spectrograms inside it (`audio_frontend`)."
-    name, input_name, baseline_name, joins_tables = 'audio', 'waveform', 'audio', False
+    "A column of paths to recordings: each log-mel band's mean and spread for the baseline; the waveforms for the network, turned into standardised, masked log-mel spectrograms inside it (`audio_frontend`; in a table, then a small convolutional encoder)."
+    name, input_name, baseline_name, joins_tables, reads_files = 'audio', 'waveform', 'audio', True, True
 
     def __init__(self, sample_rate: int = MAX_SAMPLE_RATE, # samples per second of the waveforms
                  duration: float = MAX_DURATION,           # seconds per recording (padded or cropped)
@@ -367,16 +383,46 @@ class AudioColumn(ColumnKind):
         "`decode_audio` of `paths` at this column's sample rate and duration: (waveforms, measures, `{position: why unreadable}`)."
         return decode_audio([str(p) for p in paths], self.sample_rate, self.length)
 
-    def raw(self, frame: pd.DataFrame) -> np.ndarray: return self.decode(frame.iloc[:, 0].tolist())[0]
+    def reason(self, values: pd.Series) -> str:
+        return (f'every filled cell names a recording ({values.nunique()} files): {self.sample_rate} Hz, {self.duration:g} s; log-mel band '
+                'statistics for the baseline, log-mel spectrograms and a small convolutional encoder inside the network')
+
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return self.decode(self.one_column(frame).tolist())[0]
+
+    def unreadable(self, values: pd.Series) -> dict[int, str]:
+        "The cells whose recording cannot be used, by its header (`audio_header`: unreadable, empty, no samples)."
+        headers = [audio_header(p) if pd.notna(p) else 'no file named (empty cell)' for p in values]
+        return {i: h for i, h in enumerate(headers) if isinstance(h, str)}
+
+    def band_features(self, paths) -> np.ndarray:
+        "`band_statistics` of the recordings `paths` names over their own frames, each file decoded once per process (`_BANDS`, at most `BAND_MEMO` kept)."
+        keys = [(str(p), self.sample_rate, self.length) for p in paths]
+        if missing := [k for k in dict.fromkeys(keys) if k not in _BANDS]:
+            waves, measures, _ = self.decode([k[0] for k in missing])
+            bands = band_statistics(log_mel(waves, self.sample_rate), own_frames(measures['samples'].to_numpy(), self.length, self.sample_rate))
+            if len(_BANDS) + len(missing) > BAND_MEMO: _BANDS.clear()
+            _BANDS.update(zip(missing, bands))
+        return np.stack([_BANDS[k] for k in keys]) if keys else np.zeros((0, 2 * MEL_BINS), np.float32)
+
+    def features(self, X) -> np.ndarray:
+        "The baseline's numbers of each recording: `own_band_statistics` of log-mel spectrograms with their padding NaN (as the audio kind keeps them), or `band_features` of a table's column of paths."
+        if isinstance(X, pd.DataFrame) or np.asarray(X).dtype == object: return self.band_features(self.one_column(pd.DataFrame(X)).tolist())
+        return own_band_statistics(X)
+
+    def feature_names(self, transformer, names) -> list[str]:
+        "The names of the band statistics (`FunctionTransformer(feature_names_out=...)`)."
+        return [f'band_{s}_{b}' for s in ('mean', 'std') for b in range(MEL_BINS)]
 
     def baseline_step(self, model: str):
-        "`own_band_statistics` of the log-mel spectrograms with their padding NaN (`padding_as_nan`), standardised."
-        return make_pipeline(FunctionTransformer(own_band_statistics), StandardScaler())
+        "The band statistics of each recording (`features`), standardised."
+        return make_pipeline(FunctionTransformer(self.features, feature_names_out=self.feature_names), StandardScaler())
 
-    def front_end(self, mels: np.ndarray) -> tuple:
-        "The waveforms' input and their standardised, masked log-mel spectrograms: `audio_frontend` learnt from the training rows' spectrograms `mels` (`log_mel` of `raw`)."
-        model = audio_frontend(mels, self.sample_rate, self.length)
-        return model.input, [model.output]
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        "The waveforms' input and one vector per recording: `audio_frontend` learnt from the spectrograms of the training rows `frame`, then `AUDIO_TABLE_TRUNK` strided convolutions and global average pooling, trained with the network (a table's recordings beside its other columns)."
+        x = keras.Input((self.length,), name=self.input_name)
+        h = audio_frontend(log_mel(self.raw(frame), self.sample_rate), self.sample_rate, self.length)(x)  # one nested layer: its names stay its own
+        for k, filters in enumerate(AUDIO_TABLE_TRUNK): h = layers.Conv2D(filters, 3, strides=2, padding='same', activation='relu', name=f'audio_conv_{k}')(h)
+        return x, [layers.GlobalAveragePooling2D(name='audio_pool')(h)]
 
     def saved(self) -> dict: return {'sample_rate': self.sample_rate, 'duration': self.duration}
     def from_saved(self, preprocessing: dict) -> AudioColumn: return AudioColumn(preprocessing['sample_rate'], preprocessing['duration'])
@@ -403,15 +449,14 @@ class AudioInputs(KindInputs):
 
     def own_frames(self) -> np.ndarray:
         "Frames of each spectrogram that hold the recording (the rest is padding)."
-        return np.ceil(np.minimum(self.cache.measures['samples'].to_numpy(), self.length) / hop_length(self.sample_rate)).astype(int)
+        return own_frames(self.cache.measures['samples'].to_numpy(), self.length, self.sample_rate)
 
     def baseline_features(self) -> np.ndarray: return padding_as_nan(self.mels, self.own_frames())  # the column kind's baseline step takes these
     def baseline_preprocessor(self, model: str = 'linear'): return self.column.baseline_step(model)
 
     def fit(self, rows) -> keras.Model:
-        "The column kind's front end learnt from the spectrograms of `rows`, as one Keras model (waveforms in)."
-        waves, (spectrograms,) = self.column.front_end(self.mels[rows])
-        return keras.Model(waves, spectrograms, name='audio_frontend')
+        "`audio_frontend` learnt from the spectrograms of `rows`: one Keras model, waveforms in, standardised and masked spectrograms out."
+        return audio_frontend(self.mels[rows], self.sample_rate, self.length)
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         return tuple((state or self.fit(np.flatnonzero(self.usable))).output_shape[1:])
 

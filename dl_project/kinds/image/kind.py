@@ -19,8 +19,8 @@ from .audit import audit, format_audit, leaks_first, split_counts
 from ..core import DRAWN, MIX_MIN_EPOCHS, ColumnKind, DataKind, KindInputs, register_column_kind, register_kind
 
 # %% auto #0
-__all__ = ['THUMBNAIL', 'BINS', 'IMAGE_COLUMN', 'PRETRAINED', 'IMAGE_SIZES', 'IMAGE', 'colour_histograms', 'image_features',
-           'ImageColumn', 'ImageInputs', 'median_side', 'ImageKind']
+__all__ = ['THUMBNAIL', 'BINS', 'TABLE_TRUNK', 'DECODED_MEMO', 'IMAGE_COLUMN', 'PRETRAINED', 'IMAGE_SIZES', 'IMAGE',
+           'colour_histograms', 'image_features', 'ImageColumn', 'ImageInputs', 'median_side', 'ImageKind']
 
 # %% ../../../nbs/16_image_kind.ipynb #09e48055
 def colour_histograms(images: np.ndarray, # uint8 images (N, H, W, C)
@@ -44,10 +44,13 @@ def image_features(images: np.ndarray, # uint8 images (N, H, W, C)
 
 # %% ../../../nbs/16_image_kind.ipynb #1ab8a414
 THUMBNAIL, BINS = 8, 16  # the baseline's thumbnail side and colour-histogram bins per channel (`image_features`)
+TABLE_TRUNK = (16, 32, 64)  # filters of the strided 3x3 convolutions that turn a table's image column into one vector per row (then global average pooling)
+DECODED_MEMO = 20_000  # images a process keeps decoded for tables' image columns (their folds, baseline and permutations read the same files again)
+_DECODED: dict = {}    # (path, shape, resize) -> (uint8 image, why unreadable or None): `ImageColumn.decoded`
 
 class ImageColumn(ColumnKind):
-    "A column of paths to image files: thumbnails and colour histograms of the decoded images for the baseline; their pixels for the network."
-    name, input_name, baseline_name, joins_tables = 'image', 'image', 'image', False
+    "A column of paths to image files: thumbnails and colour histograms of the decoded images for the baseline; their pixels for the network (in a table, through a small convolutional encoder)."
+    name, input_name, baseline_name, joins_tables, reads_files = 'image', 'image', 'image', True, True
 
     def __init__(self, size: int | tuple = 64,  # decode size: side, or (height, width)
                  resize: str = 'stretch',       # how images are resized (`kinds.image.pipeline.RESIZE_MODES`)
@@ -61,21 +64,54 @@ class ImageColumn(ColumnKind):
         values = values.dropna()
         return len(values) > 0 and all(isinstance(v, str) and is_image_file(Path(v)) for v in values)
 
+    def reason(self, values: pd.Series) -> str:
+        height, width, _ = self.shape()
+        return (f'every filled cell names an image file ({values.nunique()} files): decoded at {height} x {width} px; thumbnails and colour '
+                'histograms for the baseline, a small convolutional encoder inside the network')
+
     def decode(self, paths) -> tuple[np.ndarray, dict]:
         "`kinds.image.pipeline.decode_images` of `paths` with this column's settings: (uint8 images, `{position: why unreadable}`)."
         return decode_images(paths, self.size, resize=self.resize, color_mode=self.color_mode)
 
-    def raw(self, frame: pd.DataFrame) -> np.ndarray: return self.decode(frame.iloc[:, 0].astype(str).tolist())[0]
+    def decoded(self, paths) -> tuple[np.ndarray, dict]:
+        "`decode` of `paths` (missing cells: unreadable), each file decoded once per process with these settings (`_DECODED`, at most `DECODED_MEMO` images kept)."
+        keys = [(str(p) if pd.notna(p) else '', self.shape(), self.resize) for p in paths]
+        found = {k: _DECODED[k] for k in set(keys) if k in _DECODED}
+        if missing := [k for k in dict.fromkeys(keys) if k not in found]:
+            images, failed = self.decode([k[0] for k in missing])
+            found |= {k: (images[i], 'no file named (empty cell)' if not k[0] else failed.get(i)) for i, k in enumerate(missing)}
+            if len(_DECODED) + len(missing) > DECODED_MEMO: _DECODED.clear()
+            _DECODED.update({k: found[k] for k in missing})
+        images = np.stack([found[k][0] for k in keys]) if keys else np.zeros((0, *self.shape()), np.uint8)
+        return images, {i: found[k][1] for i, k in enumerate(keys) if found[k][1]}
+
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return self.decoded(self.one_column(frame).tolist())[0]
+    def unreadable(self, values: pd.Series) -> dict[int, str]: return self.decoded(values.tolist())[1]
+
+    def pixels(self, X) -> np.ndarray:
+        "The uint8 images the baseline describes: `X` itself (decoded images, as the image kind keeps them), or a table's column of paths decoded (`raw`)."
+        return self.raw(pd.DataFrame(X)) if isinstance(X, pd.DataFrame) or np.asarray(X).dtype == object else X
+
+    def features(self, X) -> np.ndarray: return image_features(self.pixels(X), THUMBNAIL, BINS)
+
+    def feature_names(self, transformer, names) -> list[str]:
+        "The names of `image_features`' columns (`FunctionTransformer(feature_names_out=...)`)."
+        channels = self.shape()[2]
+        return [f'thumbnail_{i}' for i in range(THUMBNAIL * THUMBNAIL * channels)] + [f'histogram_{c}_{b}' for c in range(channels) for b in range(BINS)]
 
     def baseline_step(self, model: str):
-        "`image_features` of the decoded images (`raw`), standardised."
-        return make_pipeline(FunctionTransformer(image_features, kw_args={'size': THUMBNAIL, 'bins': BINS}), StandardScaler())
+        "`image_features` of the decoded images (`pixels`: decoded already, or a table's paths), standardised."
+        return make_pipeline(FunctionTransformer(self.features, feature_names_out=self.feature_names), StandardScaler())
 
     def front_end(self, frame: pd.DataFrame) -> tuple:
-        "The pixels' input, passed on as they are (the network's own layers rescale them)."
+        "The pixels' input and one vector per image: rescaled to 0..1, `TABLE_TRUNK` strided convolutions and global average pooling, trained with the network (a table's image column beside its other columns)."
         import keras  # only a network gets here
-        x = keras.Input((*self.shape(), ), name=self.input_name)
-        return x, [x]
+        from keras import layers
+        self.one_column(frame)
+        x = keras.Input(self.shape(), name=self.input_name)
+        h = layers.Rescaling(1 / 255, name='image_scale')(x)
+        for k, filters in enumerate(TABLE_TRUNK): h = layers.Conv2D(filters, 3, strides=2, padding='same', activation='relu', name=f'image_conv_{k}')(h)
+        return x, [layers.GlobalAveragePooling2D(name='image_pool')(h)]
 
     def shape(self) -> tuple:
         "One decoded image's shape, `(height, width, channels)`."

@@ -10,9 +10,9 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from ...core import DEFAULT_SEED, InputError
-from ...data import LINE, Samples, connected_rows, join_groups
+from ...data import EXCLUDED_COLUMNS, LINE, Samples, connected_rows, join_groups
 from ..core import DRAWN, DataKind, column_kind_of
-from .kind import CATEGORY, NUMBER, TableKind
+from .kind import CATEGORY, NUMBER, TableKind, unreadable_files
 
 # %% auto #0
 __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGORIES', 'DISTINCT_SHARE', 'TEXT_LENGTH',
@@ -21,8 +21,8 @@ __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGOR
            'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'has_own_kind', 'column_findings',
            'encode_column', 'value_words', 'one_column_models', 'cv_rows', 'column_scores', 'target_leaks',
            'row_hashes', 'duplicate_rows', 'row_groups', 'continuous_columns', 'column_spreads', 'value_levels',
-           'near_radius', 'near_row_ids', 'audit_table', 'format_table_audit', 'giveaways', 'usable_features',
-           'giveaway_notes', 'feature_relations', 'plot_relations', 'plot_missing']
+           'near_radius', 'near_row_ids', 'by_value', 'unreadable_rows', 'audit_table', 'format_table_audit',
+           'giveaways', 'usable_features', 'giveaway_notes', 'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../../nbs/18_table_audit.ipynb #ed566304
 LEAK_SCORE = 0.98       # a giveaway: a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN, on the
@@ -308,21 +308,30 @@ def near_row_ids(table: pd.DataFrame, # the rows
     return connected_rows(len(points), pairs)[inverse.ravel()]
 
 # %% ../../../nbs/18_table_audit.ipynb #44335206
+def by_value(frame: pd.DataFrame) -> list[str]:
+    "The columns of `frame` whose values the models read: all but those naming files (`ColumnKind.reads_files`: the models read the files, and a path that names its class folder says nothing of them)."
+    return [c for c in frame.columns if not column_kind_of(frame[c]).reads_files]
+
+def unreadable_rows(samples: Samples) -> list[dict]:
+    "The rows whose file cannot be read (`kinds.table.kind.unreadable_files` of the feature columns), `{line, error}`: left out by `TableKind.use_audit`."
+    lines = row_lines(samples)
+    return [{'line': int(lines[i]), 'error': why} for i, why in unreadable_files(samples.table[samples.features]).items()]
+
 def audit_table(samples: Samples,         # tabular samples (`load_samples(csv, target=...)`)
                 *, leak_rows: int = LEAK_ROWS, # rows sampled for the one-column target-leak check
                 seed: int = DEFAULT_SEED, # seed of that sample and its folds
                ) -> dict:
     "Audit a table: dirty targets left out, duplicate and near-copy rows (leaks across splits, conflicting targets), and columns that are constant, IDs, free text, high-cardinality, missing or predict the target alone."
     start = time.perf_counter()
-    if samples.kind != TableKind.name or 'path' in samples.table:  # its own name: no registry needed
+    if samples.kind != TableKind.name or 'path' in samples.table and 'path' not in samples.features:  # its own name: no registry needed; a list of files is not a table
         raise InputError(f'{samples.root or "these samples"} are {samples.kind} data, not a table: `audit_table` checks tables (images: `kinds.image.audit.audit`)')
     columns = column_findings(samples.table[samples.features])
     ids = near_row_ids(samples.table, [f for f in samples.features if f not in columns['id_like']])  # a copy with a new ID is still a copy
     duplicates = duplicate_rows(samples, ids)
-    columns['target_leaks'] = target_leaks(samples, [f for f in samples.features if f not in columns['constant']], leak_rows, seed)
+    columns['target_leaks'] = target_leaks(samples, [f for f in by_value(samples.table[samples.features]) if f not in columns['constant']], leak_rows, seed)
     report = {'kind': TableKind.name, 'root': None if samples.root is None else str(samples.root), 'task': samples.task,
               'rows': len(samples), 'features': list(samples.features), 'classes': list(samples.classes),
-              'splits': split_summary(samples), 'target': describe_target(samples), 'excluded': excluded_rows(samples),
+              'splits': split_summary(samples), 'target': describe_target(samples), 'excluded': excluded_rows(samples), 'unreadable': unreadable_rows(samples),
               'duplicates': duplicates, 'leaks': sum(c['leak'] for c in duplicates),
               'label_conflicts': sum(c['conflict'] for c in duplicates), 'groups': row_groups(samples, ids), 'columns': columns,
               'settings': {'leak_rows': leak_rows, 'leak_score': LEAK_SCORE, 'leak_folds': LEAK_FOLDS, 'seed': seed,
@@ -420,7 +429,7 @@ def cluster_keys(self: TableKind, samples: Samples) -> tuple[str, pd.Series]:
 @patch
 def split_findings(self: TableKind, report: dict, samples: Samples) -> dict:
     "Rows per split, and the columns that predict the target alone scored again on the settled split's cross-validation rows (`target_leaks`)."
-    scored = [f for f in report['features'] if f not in report['columns']['constant']]
+    scored = [f for f in by_value(samples.table[report['features']]) if f not in report['columns']['constant']]
     leaks = target_leaks(samples, scored, report['settings']['leak_rows'], report['settings']['seed'])
     return {'splits': split_summary(samples), 'columns': report['columns'] | {'target_leaks': leaks}}
 
@@ -441,6 +450,19 @@ def use_settled(self: TableKind, samples: Samples, report: dict, keep: list[str]
 @patch
 def cluster_order(self: TableKind, cluster: dict) -> tuple: return _cluster_order(cluster)
 
+@patch
+def use_audit(self: TableKind, samples: Samples, report: dict) -> Samples:
+    "The rows whose file cannot be read (`report['unreadable']`, by line) left out: listed in `samples.excluded` with why, in the audit and the report."
+    why = {u['line']: u['error'] for u in report.get('unreadable', [])}
+    lines = row_lines(samples)
+    bad = np.isin(lines, list(why))
+    if not bad.any(): return samples
+    rows = samples.table[bad]
+    gone = pd.DataFrame({'line': lines[bad], 'path': rows['path'].to_numpy() if 'path' in rows else None, 'label': rows['label'].to_numpy(),
+                         'split': rows['split'].to_numpy(), 'reason': [why[l] for l in lines[bad]]}).reindex(columns=EXCLUDED_COLUMNS)
+    warnings.warn(f'{bad.sum()} row(s) left out: their file cannot be read (e.g. line {gone.line.iloc[0]}: {gone.reason.iloc[0]}); listed in samples.excluded and in the audit')
+    return replace(samples, table=samples.table[~bad].reset_index(drop=True), excluded=pd.concat([samples.excluded, gone], ignore_index=True))
+
 
 # %% ../../../nbs/18_table_audit.ipynb #fdd121d7
 @patch
@@ -460,7 +482,8 @@ def audit_summary(self: TableKind, samples: Samples, report: dict) -> str:
     "Rows, dirty targets, duplicates and leaks, the feature columns used and left out (giveaways among them), the giveaways kept, the groups."
     left_out = [f for f in report['features'] if f not in samples.features]
     leaks = [l['column'] for l in report['columns']['target_leaks'] if l['column'] in samples.features]
-    return (f"{report['rows']} rows, {len(report['excluded'])} left out (dirty target), {len(report['duplicates'])} duplicate clusters, "
+    unreadable = f"{len(report['unreadable'])} left out (file unreadable), " if report.get('unreadable') else ''
+    return (f"{report['rows']} rows, {len(report['excluded'])} left out (dirty target), {unreadable}{len(report['duplicates'])} duplicate clusters, "
             f"{report['leaks']} across splits{DRAWN if samples.split_drawn else ''}; "
             f"{len(samples.features)} of {len(report['features'])} feature columns used"
             + (f" ({len(left_out)} left out: {_quoted(left_out)})" if left_out else '')
@@ -483,6 +506,8 @@ def audit_lines(self: TableKind, audit: dict, examples: int = 8) -> list[str]:
              f"{audit['label_conflicts']} carry different targets"]
     for c in [c for c in audit['duplicates'] if c['leak'] or c['conflict']][:examples]:
         lines.append(f"    - lines {', '.join(map(str, c['lines'][:examples]))} (splits {', '.join(c['splits'])}; target {', '.join(c['labels'])})")
+    if unreadable := audit.get('unreadable', []):
+        lines.append(f"- {len(unreadable)} row(s) left out, their file cannot be read: " + '; '.join(f"line {u['line']} ({u['error']})" for u in unreadable[:examples]))
     why = {'id_like': 'one value per row', 'constant': 'constant', 'free_text': 'free text'}
     def alone(l): return f"{l['metric'].replace('_', ' ')} {l['score']:.3f} alone"
     given_away = giveaways(audit, audit.get('kept', []))
@@ -503,15 +528,16 @@ def feature_relations(samples: Samples,  # tabular samples
                       rows: int = LEAK_ROWS, # at most this many sampled rows
                       seed: int = DEFAULT_SEED,
                      ) -> pd.Series:
-    "Mutual information (nats) of each feature with the target (`mutual_info_classif` / `_regression`; categories: less its mean on shuffled targets), strongest first."
+    "Mutual information (nats) of each feature read by value (`by_value`) with the target (`mutual_info_classif` / `_regression`; categories: less its mean on shuffled targets), strongest first."
     from sklearn.feature_selection import mutual_info_classif, mutual_info_regression
     regression = not samples.classes  # a target without classes: a number
     y = target_values(samples)
     keep = np.flatnonzero(np.isfinite(y) if regression else y >= 0)
     if len(keep) > rows: keep = np.sort(np.random.default_rng(seed).choice(keep, rows, replace=False))
-    frame = samples.table[samples.features].iloc[keep]
-    discrete = np.array([not is_numeric(frame[c]) for c in samples.features], bool)
-    x = np.column_stack([encode_column(frame[c]) for c in samples.features]) if samples.features else np.zeros((len(keep), 0))
+    columns = by_value(samples.table[samples.features])  # a column naming files: its files are read, not its names
+    frame = samples.table[columns].iloc[keep]
+    discrete = np.array([not is_numeric(frame[c]) for c in columns], bool)
+    x = np.column_stack([encode_column(frame[c]) for c in columns]) if columns else np.zeros((len(keep), 0))
     fill = np.where(discrete, -1.0, np.nan_to_num(np.nanmedian(np.where(np.isnan(x).all(0), 0, x), axis=0)))  # missing: a category of its own, or the median
     x = np.where(np.isnan(x), fill, x)
     estimate = mutual_info_regression if regression else mutual_info_classif
@@ -522,7 +548,7 @@ def feature_relations(samples: Samples,  # tabular samples
         chance = np.mean([estimate(x[:, discrete], rng.permutation(y), discrete_features=True, random_state=seed)
                           for _ in range(RELATION_SHUFFLES)], axis=0)
         mi[discrete] = np.maximum(mi[discrete] - chance, 0)
-    return pd.Series(mi, index=samples.features, name='mutual information').sort_values(ascending=False)
+    return pd.Series(mi, index=columns, name='mutual information').sort_values(ascending=False)
 
 # %% ../../../nbs/18_table_audit.ipynb #12f20370
 def _short_name(name, n: int = 28) -> str:

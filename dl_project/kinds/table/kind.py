@@ -15,7 +15,7 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer, OneHotEncoder, OrdinalEncoder, StandardScaler
 from ...core import DEFAULT_SEED, InputError
-from ...data import LAYOUT_KINDS, Samples, read_table_file
+from ...data import LAYOUT_KINDS, Samples, read_table_file, resolved_paths
 from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, column_kinds_asked, column_kind_of, columns_by_kind,
                                    register_column_kind, register_kind)
 
@@ -23,9 +23,9 @@ from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, Dat
 __all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'LIST_SEPARATORS', 'LIST_SHARE', 'LIST_ITEM_WORDS', 'LIST_LONG',
            'DETECT_SAMPLE', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE',
            'DATE', 'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor',
-           'table_columns', 'raw_inputs', 'table_encoder', 'list_separator', 'item_vocabulary', 'MultiHot',
-           'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts', 'MissingFlags',
-           'DateColumn', 'TableInputs', 'TableKind']
+           'table_columns', 'raw_inputs', 'unreadable_files', 'table_encoder', 'list_separator', 'item_vocabulary',
+           'MultiHot', 'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts',
+           'MissingFlags', 'DateColumn', 'TableInputs', 'TableKind']
 
 # %% ../../../nbs/17_table_kind.ipynb #2311cedc
 MAX_CATEGORIES = 250  # categories of one column that gradient boosting and the network's one-hot keep apart; rarer ones share a code
@@ -119,6 +119,18 @@ def raw_inputs(frame: pd.DataFrame, # table rows
               ) -> dict:
     "A network's raw inputs of table rows, one per column kind that has columns (`ColumnKind.raw`: numbers as float32 with NaN, categories as strings)."
     return {name: _kind_of_input(name).raw(frame[cols]) for name, cols in columns.items() if cols}
+
+def unreadable_files(frame: pd.DataFrame,  # table rows
+                     columns: dict | None = None, # the network's inputs, `{input name: [columns]}` (`table_columns`); None: each column's detected kind
+                    ) -> dict[int, str]:
+    "`{row position: why}` for the rows of `frame` whose file (a column kind that `reads_files`: images, recordings) cannot be read."
+    kinds = ({c: _kind_of_input(name) for name, cols in columns.items() for c in cols} if columns is not None
+             else {c: column_kind_of(frame[c]) for c in frame.columns})
+    found = {}
+    for column, kind in kinds.items():
+        if not kind.reads_files: continue
+        for i, why in kind.unreadable(frame[column]).items(): found.setdefault(i, f'{column}: {why}')
+    return dict(sorted(found.items()))
 
 def table_encoder(frame: pd.DataFrame, # the training rows the preprocessing is learnt from
                   columns: dict,       # the network's inputs, `{input name: [columns]}` (`table_columns`)
@@ -323,6 +335,17 @@ class TableInputs(KindInputs):
         self.frame = samples.table[samples.features]
         self.columns = table_columns(self.frame)  # one network input per column kind
         self.raw = raw_inputs(self.frame, self.columns)
+        self.unreadable = unreadable_files(self.frame, self.columns)  # rows whose file cannot be read (a run's audit leaves them out first)
+        if self.unreadable:
+            warnings.warn(f'{len(self.unreadable)} row(s) name a file that cannot be read (e.g. {next(iter(self.unreadable.values()))}): '
+                          'they are not used (the audit of a run leaves them out and lists them)')
+
+    @property
+    def usable(self) -> np.ndarray:
+        "Every row but those whose file cannot be read (`unreadable_files`)."
+        ok = np.ones(len(self.frame), bool)
+        ok[list(self.unreadable)] = False
+        return ok
 
     def baseline_features(self) -> pd.DataFrame: return self.frame
     def baseline_preprocessor(self, model: str = 'linear'): return tabular_preprocessor(model)
@@ -377,7 +400,10 @@ class TableKind(DataKind):
         columns = preprocessing['columns']
         if missing := [c for c in preprocessing['features'] if c not in frame]:
             raise InputError(f'the rows lack the feature column(s) {missing} the model was trained with: add them (empty cells are allowed)')
-        notes = {}
+        if 'path' in preprocessing['features']:  # relative paths are relative to the rows' CSV, as in training
+            frame = frame.assign(path=resolved_paths(frame['path'], Path(inputs).parent if isinstance(inputs, (str, Path)) else Path.cwd()))
+        unreadable = unreadable_files(frame, columns)
+        notes = {i: f'{why} (no prediction); ' for i, why in unreadable.items()}
         for column in columns.get(NUMBER.input_name, []):
             bad = frame[column].notna() & pd.to_numeric(frame[column], errors='coerce').isna()
             for i in np.flatnonzero(bad): notes[i] = notes.get(i, '') + f"{column}={frame[column].iloc[i]!r} is not a number (taken as missing); "
@@ -385,7 +411,9 @@ class TableKind(DataKind):
         if not len(frame): return np.zeros((0, model.output_shape[-1])), lines, {}
         import tensorflow as tf
         rows = tf.data.Dataset.from_tensor_slices(raw_inputs(frame, columns)).batch(batch_size)
-        return np.asarray(model.predict(rows, verbose=0), float), lines, {i: n.rstrip('; ') for i, n in notes.items()}
+        outputs = np.asarray(model.predict(rows, verbose=0), float)
+        outputs[list(unreadable)] = np.nan  # a row whose file cannot be read has no prediction
+        return outputs, lines, {i: n.rstrip('; ') for i, n in notes.items()}
 
 TABLE = register_kind(TableKind())
 LAYOUT_KINDS['columns'] = TABLE.name  # `data.load_samples` names the tables of feature columns it reads with this kind
