@@ -16,11 +16,12 @@ from .tasks import choose_task, task_of
 # %% auto #0
 __all__ = ['SPLITS', 'TABLE_COLUMNS', 'EXCLUDED_COLUMNS', 'LINE', 'LAYOUT_KINDS', 'JUNK_NAMES', 'SPLIT_ALIASES',
            'NAME_SEPARATORS', 'GROUP_MIN_SHARED', 'GROUP_MAX_CRAMERS_V', 'TABLE_SUFFIXES', 'ENCODINGS', 'DECIMAL_COMMA',
-           'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files', 'scan_class_dirs',
-           'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'name_parts', 'infer_name_groups',
-           'exclude_unreadable', 'apply_audit', 'similar_labels', 'samples_from_table', 'read_table_file',
-           'with_decimal_commas', 'resolved_paths', 'load_samples', 'connected_rows', 'join_groups', 'join_clusters',
-           'group_by_name', 'split_beside', 'redraw_split', 'fingerprint']
+           'OTHER', 'layout_kind', 'Samples', 'is_junk', 'is_image_file', 'split_name', 'input_files',
+           'scan_class_dirs', 'find_split_dirs', 'draw_split', 'save_split', 'read_split', 'name_parts',
+           'infer_name_groups', 'exclude_unreadable', 'apply_audit', 'similar_labels', 'samples_from_table',
+           'read_table_file', 'with_decimal_commas', 'resolved_paths', 'load_samples', 'connected_rows', 'join_groups',
+           'join_clusters', 'group_by_name', 'split_beside', 'redraw_split', 'fingerprint', 'rare_classes',
+           'settle_rare_classes']
 
 # %% ../nbs/11_data.ipynb #1f6c2b1b
 SPLITS = ('train', 'valid', 'test')  # the split names every table uses
@@ -295,16 +296,20 @@ def _check_classes(classes: list[str], where) -> list[str]:
                          'at least two; add a folder (or label) per class')
     return classes
 
+def _excluded_rows(rows: pd.DataFrame, reasons) -> pd.DataFrame:
+    "`rows` of a sample table as rows of `Samples.excluded`: their CSV line, file, label and split, and why (`reasons`, one per row)."
+    lines = rows[LINE] if LINE in rows else pd.Series(np.nan, index=rows.index)
+    return pd.DataFrame({'line': lines, 'path': rows.get('path'), 'label': rows['label'], 'split': rows.get('split'),
+                         'reason': reasons}).reindex(columns=EXCLUDED_COLUMNS)
+
 def _exclude(table: pd.DataFrame, reasons: pd.Series, excluded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     "Move the rows named by `reasons` (index: rows of `table`; values: why) from `table` to `excluded`, with their CSV lines."
     if reasons.empty: return table, excluded
-    rows = table.loc[reasons.index]
-    lines = rows[LINE] if LINE in rows else pd.Series(np.nan, index=rows.index)
-    gone = pd.DataFrame({'line': lines, 'path': rows.get('path'), 'label': rows['label'], 'split': rows.get('split'), 'reason': reasons})
+    gone = _excluded_rows(table.loc[reasons.index], reasons)
     first = gone.iloc[0]
     warnings.warn(f"{len(gone)} row(s) left out: their target cannot be used (e.g. {'line ' + str(int(first.line)) if pd.notna(first.line) else first.path}: "
                   f"{first.reason}); listed in samples.excluded and in the audit")
-    return table.drop(index=reasons.index), pd.concat([excluded, gone.reindex(columns=EXCLUDED_COLUMNS)], ignore_index=True)
+    return table.drop(index=reasons.index), pd.concat([excluded, gone], ignore_index=True)
 
 def _choose_task(labels: pd.Series, task: str, where):
     "The task of these labels; a warning when another task would have been detected (a number read as classes, say)."
@@ -569,3 +574,61 @@ def fingerprint(samples: Samples, # the sample table, as loaded
     elif samples.root is None or not samples.root.is_file():
         h.update(pd.util.hash_pandas_object(samples.table, index=False).to_numpy().tobytes())
     return {'rows': len(samples), 'files': files, 'digest': h.hexdigest()}
+
+# %% ../nbs/11_data.ipynb #9d64a2ec
+OTHER = 'other'  # the class rare classes are merged into (`settle_rare_classes(how='other')`)
+
+def rare_classes(samples: Samples, # samples with a settled split
+                 training,         # row positions (in `samples.table`) of the rows models learn from (`cv.cv_pool`)
+                 min_rows: int,    # training rows a class needs
+                ) -> pd.Series:
+    "The training rows of each rare class (fewer than `min_rows`; see above), fewest first; empty for a number target."
+    labels = samples.table['label'].astype(str)
+    trained = labels.iloc[np.asarray(training, int)].value_counts().reindex(samples.classes, fill_value=0)
+    total = labels.value_counts().reindex(samples.classes, fill_value=0)
+    rare = (trained < min_rows) & ((trained > 0) | (samples.split_drawn & (total < min_rows)))
+    return trained[rare].sort_values(kind='stable').rename_axis('class').rename('training rows')
+
+def _other_name(kept: list[str]) -> str:
+    "`OTHER`, or `'other (rare)'` where a class kept is called 'other' already."
+    name = OTHER
+    while name in kept: name += ' (rare)'
+    return name
+
+def _left_out(samples: Samples, rare: pd.Series, why: str) -> Samples:
+    "`samples` without the rows of the `rare` classes, which go to `excluded` with the reason."
+    gone = samples.table['label'].astype(str).isin(rare.index)
+    rows = samples.table[gone]
+    reasons = rows['label'].astype(str).map(lambda c: f'rare class {c!r}: {rare[c]} training row(s), {why}')
+    return replace(samples, table=samples.table[~gone].reset_index(drop=True), classes=[c for c in samples.classes if c not in rare.index],
+                   excluded=pd.concat([samples.excluded, _excluded_rows(rows, reasons)], ignore_index=True))
+
+def _merged(samples: Samples, rare: pd.Series, name: str) -> Samples:
+    "`samples` with the rows of the `rare` classes relabelled `name`."
+    table = samples.table.assign(label=samples.table['label'].astype(str).replace(dict.fromkeys(rare.index, name)))
+    return replace(samples, table=table, classes=sorted([c for c in samples.classes if c not in rare.index] + [name]))
+
+def settle_rare_classes(samples: Samples, # samples with a settled split
+                        training,         # row positions of the rows models learn from (`cv.cv_pool`)
+                        min_rows: int,    # training rows a class needs (`RunConfig.min_class_rows`)
+                        how: str,         # 'leave_out' (rows left out, listed in `excluded`) or 'other' (relabelled `OTHER`): `RunConfig.rare_classes`
+                        rule: str = '',   # where `min_rows` comes from, in words for the note ('2 per fold of 5')
+                       ) -> Samples:
+    "`samples` with their rare classes (`rare_classes`) left out or merged into one class 'other', and a note naming them with their training rows; as they are where no class is rare."
+    if (rare := rare_classes(samples, training, min_rows)).empty: return samples
+    why = f'fewer than {min_rows}' + (f' ({rule})' if rule else '')
+    kept, n = [c for c in samples.classes if c not in rare.index], len(rare)
+    name, listed = _other_name(kept), ', '.join(f'{c!r} {k}' for c, k in rare.items())
+    test = int((samples.table['label'].astype(str).isin(rare.index) & (samples.table['split'] == 'test')).sum())
+    these = f"{n} {'class has' if n == 1 else 'classes have'} fewer than {min_rows} training rows" + (f' ({rule})' if rule else '') + f': {listed}.'
+    if how == 'other' and rare.sum() >= min_rows:
+        samples, note = _merged(samples, rare, name), f'{these} They are merged into one class {name!r} of {rare.sum()} training and {test} test rows'
+    else:
+        still = f', as merged they would still be too few ({rare.sum()} training rows)' if how == 'other' else ''
+        samples = _left_out(samples, rare, why)
+        note = (f'{these} They are left out{still}, their {rare.sum()} training and {test} test rows listed among the excluded rows'
+                + ('' if how == 'other' else f"; --rare-classes other merges them into one class {name!r}"))
+    if len(samples.classes) < 2:
+        raise InputError(f'only {kept or "no class"} of {n + len(kept)} classes has {min_rows} training rows or more: a classifier '
+                         'needs two; lower --min-class-rows, or add rows of the rare classes')
+    return replace(samples, notes=[*samples.notes, note])

@@ -14,7 +14,7 @@ from tqdm.keras import TqdmCallback
 import dl_project
 from .core import (InputError, enable_determinism, load_json, load_json_if_valid, new_run_dir, read_back_json, save_environment, save_json,
                    seed_everything, write_atomically)
-from .data import Samples, fingerprint
+from .data import Samples, fingerprint, settle_rare_classes
 from .datasets import jellyfish
 from .kinds import LOAD_OPTIONS, DataKind, KindInputs, kind_of, load_dataset
 from .tasks import task_of
@@ -101,8 +101,15 @@ def _check_classes_trained(samples: Samples):
     raise InputError(f'no training row has the label {missing[0]!r}: every one is in the test split ({why}); add rows of it that are '
                      'not copies, or move some into the training split')
 
+def _rare_classes(run: Run) -> Samples:
+    "The run's samples with the classes of fewer than `min_class_rows` training rows (2 per fold unless set) left out or merged into 'other', as `rare_classes` says (`data.settle_rare_classes`, which notes it for the card)."
+    c = run.c
+    rule = f'--min-class-rows {c.min_class_rows}' if c.min_class_rows else f'2 per fold of {c.folds}; --min-class-rows sets it'
+    return settle_rare_classes(run.samples, cv_pool(run.samples), c.min_class_rows or 2 * c.folds, c.rare_classes, rule)
+
 def _problem(run: Run, name: str) -> tuple[None, str]:
-    "The problem card (cheap: always recomputed from the labels): the task chooses the metric and the chance level; every later step asks its task."
+    "The problem card (cheap: always recomputed from the labels, after the rare classes are settled: `_rare_classes`): the task chooses the metric and the chance level; every later step asks its task."
+    run.samples = _rare_classes(run)
     _check_classes_trained(run.samples)
     card = make_problem_card(run.samples.table.label, run.samples.table.split, name=name, kind=run.kind.name, task=run.c.task, seed=run.c.seed,
                              notes=run.kind.card_notes(run.samples),

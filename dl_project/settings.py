@@ -31,6 +31,12 @@ class RunConfig:
                                               "(e.g. '^\\d+_([a-z]+)_' for the speaker of 7_jackson_32.wav)", pattern=True)
     task: str = setting('auto', 'what is predicted: auto (detected from the target; the problem card says why), or a registered task',
                         names='task')
+    rare_classes: str = setting('leave_out', 'what a classification run does with a class of fewer than --min-class-rows training rows: '
+                                             "leave_out (its rows, those of the test split too, are left out, each listed with why) or other "
+                                             "(relabelled 'other', one class of all the rare ones); the problem card names them either way",
+                                choices=('leave_out', 'other'))
+    min_class_rows: int | None = setting(None, 'training rows a class needs (multi-label: a label); one with fewer is rare (see '
+                                               '--rare-classes); default 2 per fold (2 x --folds)', low=1)
     model: str | None = setting(None, "network from the model registry; default: the data kind's network (resnet for images, mlp for tables)",
                                 names='model', none=True)
     model_options: dict | None = setting(None, "options of the network's builder, merged over the default network's "
