@@ -51,8 +51,8 @@ def datasets(tmp: Path) -> dict:
     reviews = shutil.copy(reviews, tmp / 'reviews.csv') if reviews.exists() else reviews
     recordings = shutil.copytree(recordings, tmp / 'recordings') if recordings.exists() else recordings
     if reviews.exists():
-        found |= {'nsmc_sentiment': (reviews, ['--target', 'sentiment', '--group', 'movie_id']),
-                  'nsmc_rating': (reviews, ['--target', 'rating', '--task', 'regression', '--group', 'movie_id'])}
+        found |= {'nsmc_sentiment': (reviews, ['--target', 'sentiment', '--group', 'movie_id', '--text', 'review']),
+                  'nsmc_rating': (reviews, ['--target', 'rating', '--task', 'regression', '--group', 'movie_id', '--text', 'review'])}
     if recordings.exists():
         found['fsdd_speakers'] = (recordings, ['--label-pattern', r'^(\d+)_', '--group-pattern', r'^\d+_([a-z]+)_'])
     return found
