@@ -80,8 +80,8 @@ def datasets(tmp: Path) -> dict:
         found |= {'netflix_type': (shutil.copy(titles, tmp / 'netflix_type.csv'), ['--target', 'type']),
                   'netflix_year': (shutil.copy(titles, tmp / 'netflix_year.csv'), ['--target', 'release_year', '--task', 'regression'])}
     if reviews.exists():
-        found |= {'nsmc_sentiment': (reviews, ['--target', 'sentiment', '--group', 'movie_id']),
-                  'nsmc_rating': (reviews, ['--target', 'rating', '--task', 'regression', '--group', 'movie_id'])}
+        found |= {'nsmc_sentiment': (reviews, ['--target', 'sentiment', '--group', 'movie_id', '--text', 'review']),
+                  'nsmc_rating': (reviews, ['--target', 'rating', '--task', 'regression', '--group', 'movie_id', '--text', 'review'])}
     if recordings.exists():
         found['fsdd_speakers'] = (recordings, ['--label-pattern', r'^(\d+)_', '--group-pattern', r'^\d+_([a-z]+)_'])
     return found

@@ -1,5 +1,5 @@
 """A default run on the reference reviews (issue 18: under 10 minutes on 2 CPU cores): `dl-project run reviews.csv
---target sentiment --group movie_id`, timed, with the network against the TF-IDF baseline on the same grouped folds.
+--target sentiment --group movie_id --text review`, timed, with the network against the TF-IDF baseline on the same grouped folds.
 
     python bench/text_run_speed.py [--target sentiment] [--task auto] [--out DIR] [-- more dl-project flags]
 """
@@ -10,7 +10,7 @@ DATA = '/work/shared/data/nsmc/reviews.csv'
 
 def main(target: str, task: str, out: str | None, extra: list[str]):
     out = Path(out or tempfile.mkdtemp()) / f'run_{target}'
-    command = ['dl-project', 'run', DATA, '--target', target, '--group', 'movie_id', '--task', task, '--out', str(out), *extra]
+    command = ['dl-project', 'run', DATA, '--target', target, '--group', 'movie_id', '--text', 'review', '--task', task, '--out', str(out), *extra]
     print(' '.join(command), flush=True)
     start = time.perf_counter()
     subprocess.run(command, check=True)

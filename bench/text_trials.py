@@ -26,7 +26,7 @@ TRIALS = {  # name -> (network, token mode, batch size, builder options)
 def main(epochs: int, only: list[str]):
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        samples = load_dataset(DATA, 'sentiment', group='movie_id')
+        samples = load_dataset(DATA, 'sentiment', group='movie_id', text='review')
     pool = np.flatnonzero(samples.table['split'].to_numpy() != 'test')
     train, held = next(StratifiedGroupKFold(5, shuffle=True, random_state=0).split(pool, samples.y[pool], samples.table['group'].iloc[pool]))
     train, held = pool[train], pool[held]

@@ -348,7 +348,7 @@ def _quoted(names, n=EXAMPLES) -> str:
 COLUMN_FIXES = {  # finding → what the summary says is done about it
     'id_like': 'has one value per row: left out of the features (an ID carries no signal; a row number sorted by label leaks it)',
     'constant': 'holds a single value (or nothing): left out of the features (it carries no signal)',
-    'free_text': 'is free text (long, mostly distinct values): left out of the features until the text kind lands',
+    'free_text': 'is free text (long, mostly distinct values) and no column kind reads text here: left out of the features (the text kind, `kinds.text`, reads it as text)',
     'high_cardinality': 'has {distinct} distinct categories: kept, one-hot encoded (a column per value); group rare values, or drop it if it names single rows',
     'target_leaks': 'predicts the target almost alone ({metric} {score:.3f} on its own in {folds}-fold CV on the cross-validation rows): '
                     'a giveaway, left out of the features; --keep {column} keeps it, if it is known before the target',

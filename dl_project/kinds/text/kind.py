@@ -9,20 +9,21 @@ from pathlib import Path
 import numpy as np, pandas as pd
 import keras
 from keras import layers
+from sklearn.base import BaseEstimator, TransformerMixin
 from ...core import DEFAULT_SEED, TIME_BUDGETS, InputError
 from ...data import (TABLE_SUFFIXES, Samples, _empty_excluded, _exclude, _with_group_column, _without_targets, find_split_dirs,
                     is_image_file, is_junk, samples_from_table)
-from ..table.kind import list_separator
+from ..table.kind import is_date_column, list_separator
 from ..core import DEFAULT_BATCH_SIZE, ColumnKind, DataKind, KindInputs, refuse_options, register_column_kind, register_kind
 
 # %% auto #0
-__all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'TEXT_PROSE_WORDS', 'TEXT_MAX_OTHER',
-           'TEXT_NAMES', 'EMPTY_SHARE', 'NGRAMS', 'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS',
-           'LENGTH_QUANTILE', 'MAX_LENGTH', 'TOKEN_MODES', 'TEXT_COLUMN', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT',
-           'decode_text', 'read_text_table', 'looks_like_text', 'text_column', 'reads_as_text', 'why_not_text',
-           'not_text_notes', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features', 'CollapseSpaces',
-           'sequence_length', 'text_encoder', 'TextColumn', 'TextPictures', 'TextInputs', 'plot_lengths',
-           'distinctive_ngrams', 'plot_ngrams', 'TextKind']
+__all__ = ['ENCODING_NAMES', 'TEXT_CHARS', 'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'TEXT_NAMES', 'EMPTY_SHARE', 'NGRAMS',
+           'MIN_DF', 'LOGREG_SCALE', 'SVD_COMPONENTS', 'MAX_TOKENS', 'LENGTH_QUANTILE', 'MAX_LENGTH', 'TOKEN_MODES',
+           'TABLE_TOKENS', 'TABLE_EMBEDDING', 'TEXT_COLUMN', 'TEXT_BATCH_SIZE', 'MIN_STEPS', 'TEXT', 'decode_text',
+           'read_text_table', 'looks_like_text', 'text_column', 'is_text_column', 'text_columns', 'reads_as_text',
+           'why_not_text', 'table_text_notes', 'load_text_table', 'text_files', 'load_text_folder', 'ngram_features',
+           'CollapseSpaces', 'sequence_length', 'text_encoder', 'TextColumn', 'TextPictures', 'TextInputs',
+           'plot_lengths', 'distinctive_ngrams', 'plot_ngrams', 'TextKind']
 
 # %% ../../../nbs/19_text_kind.ipynb #983e7485
 ENCODING_NAMES = {'utf-8-sig': 'UTF-8 with BOM', 'utf-8': 'UTF-8', 'cp949': 'CP949 (EUC-KR, Korean Windows)'}  # how the load reports each encoding
@@ -79,19 +80,24 @@ def text_column(frame: pd.DataFrame,  # a table
     return max(found, key=lambda c: frame[c].dropna().astype(str).str.len().median())
 
 # %% ../../../nbs/19_text_kind.ipynb #a7236e37
-TEXT_PROSE_WORDS = 5  # a free-text column with this many words at the median is prose: the table is read as texts whatever else it holds
-TEXT_MAX_OTHER = 5    # shorter free text (names, titles) makes a table of texts only beside at most this many other columns
+def is_text_column(values: pd.Series) -> bool:
+    "Whether a column is free text (`looks_like_text`) that a table reads as text: not numbers, not dates (`kinds.table.kind.is_date_column`)."
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return False  # numbers and flags: not worth reading as strings
+    return looks_like_text(values) and not is_date_column(values)
+
+def text_columns(frame: pd.DataFrame) -> list[str]:
+    "The free-text columns of a table (`is_text_column`), in its order."
+    return [c for c in frame.columns if is_text_column(frame[c])]
 
 def _is_identifier(column: pd.Series) -> bool: return bool(column.notna().all() and column.is_unique)
 
-def reads_as_text(frame: pd.DataFrame, # a table
+def reads_as_text(frame: pd.DataFrame,        # a table
+                  group: str | None = None,    # the group column the user named (`--group`), not an input
                  ) -> bool:
-    "Whether a table is a table of texts: a free-text column (`looks_like_text`) of prose, or of shorter texts beside at most `TEXT_MAX_OTHER` other columns."
-    texts = [c for c in frame.columns if looks_like_text(frame[c])]
-    if not texts: return False
-    if max(frame[c].dropna().astype(str).str.split().str.len().median() for c in texts) >= TEXT_PROSE_WORDS: return True
-    others = [c for c in frame.columns if c not in texts and c not in ('split', 'group') and not _is_identifier(frame[c])]
-    return len(others) <= TEXT_MAX_OTHER
+    "Whether a table is a table of texts: one free-text column (`text_columns`) and at most one other input column, the target (identifiers, `split`, `group` and the `group` column not counted)."
+    texts = text_columns(frame)
+    others = [c for c in frame.columns if c not in texts and c not in ('split', 'group', group) and not _is_identifier(frame[c])]
+    return len(texts) == 1 and len(others) <= 1
 
 # %% ../../../nbs/19_text_kind.ipynb #72d6bbcc
 TEXT_NAMES = ('text', 'texts', 'review', 'reviews', 'comment', 'comments', 'document', 'sentence', 'content', 'body', 'message', 'tweet',
@@ -112,15 +118,18 @@ def why_not_text(column: pd.Series, # a column of a table
     if filled.nunique() <= TEXT_DISTINCT * len(filled): return f'repeats its values ({filled.nunique()} distinct in {len(filled)} rows)'
     return None
 
-def not_text_notes(frame: pd.DataFrame, # a table read as a table, not as texts (`reads_as_text` False)
-                  ) -> list[str]:
-    "A sentence for each column that looks meant as text but is not read as such: why, what it was read as, and the option that reads it as text."
-    notes = []
+def table_text_notes(frame: pd.DataFrame, # a table read as a table, not as texts (`reads_as_text` False)
+                    ) -> list[str]:
+    "A sentence for each free-text column (`text_columns`): read as text beside the other columns, and the option that trains on its texts alone; and for each column that looks meant as text but is not one, why, what it was read as, and the option that reads it as text."
+    notes, texts = [], text_columns(frame)
+    if texts:
+        words = [f"{c!r} ({frame[c].dropna().astype(str).str.split().str.len().median():g} words at the median)" for c in texts]
+        one = len(texts) == 1
+        notes.append(f"read as a table of {len(frame.columns)} columns; column{'' if one else 's'} {', '.join(words[:-1]) + ' and ' if not one else ''}{words[-1]} "
+                     f"{'is' if one else 'are'} free text, read as text beside the others (TF-IDF in the baseline, a text front end in the network); "
+                     f"pass {' or '.join(f'--text {c}' for c in texts)} to train on {'its' if one else 'one column’s'} texts alone")
     for c in frame.columns:
-        if looks_like_text(frame[c]):
-            words = frame[c].dropna().astype(str).str.split().str.len().median()
-            why = f'holds short texts ({words:g} words at the median) beside {len(frame.columns) - 1} other columns'
-        elif (why := why_not_text(frame[c])) is None or not (str(c).strip().lower() in TEXT_NAMES or why.startswith('holds only emoji')): continue
+        if c in texts or (why := why_not_text(frame[c])) is None or not (str(c).strip().lower() in TEXT_NAMES or why.startswith('holds only emoji')): continue
         notes.append(f'column {c!r} {why}: read as a category, not as text; pass --text {c} to read it as text')
     return notes
 
@@ -163,8 +172,8 @@ def load_text_table(path: Path,                  # a .csv, .tsv or .txt table
         raise InputError(f'{path} has no group column {group!r}: pass --group <one of {[c for c in frame.columns if c not in (target, column)]}>')
     kept = [c for c in (target, 'split', 'group' if group is None else group) if c in frame]
     if unused := [c for c in frame.columns if c not in kept and c != column]:
-        warnings.warn(f"{path.name}: the texts of column {column!r} are the input; {unused} are not used (a table whose other columns "
-                      f"matter more: leave out {column!r} to train on the table)")
+        warnings.warn(f"{path.name}: the texts of column {column!r} are the input; {unused} are not used (without --text, a table "
+                      f"with other input columns is read whole, {column!r} as text beside them)")
     table = _with_group_column(frame[kept].assign(text=frame[column]), group, path)
     if table.empty: raise InputError(f'{path} has a header but no rows: add one line per text')
     table, excluded = _without_targets(table, target)
@@ -248,6 +257,7 @@ def sequence_length(texts,                # the training texts
 def text_encoder(texts,                # the training texts the vocabulary is learnt from
                  tokens: str = 'char', # a key of `TOKEN_MODES`
                  max_tokens: int = MAX_TOKENS, # vocabulary size (padding and unknown tokens included)
+                 name: str = 'text_encoder',   # the model's name (a table with several text columns has one encoder per column)
                 ) -> keras.Model:
     "Strings (batch, 1) to `sequence_length` token indices (0: padding, 1: unknown): `CollapseSpaces`, then a `TextVectorization` adapted to `texts`."
     import tensorflow as tf
@@ -256,28 +266,57 @@ def text_encoder(texts,                # the training texts the vocabulary is le
                                           name='vectorize', **TOKEN_MODES[tokens])
     vectorizer.adapt(tf.data.Dataset.from_tensor_slices(np.asarray(texts, dtype=object).astype(str)).batch(1024).map(collapse))
     strings = keras.Input((1,), dtype='string', name='text')
-    return keras.Model(strings, vectorizer(collapse(strings)), name='text_encoder')
+    return keras.Model(strings, vectorizer(collapse(strings)), name=name)
 
 # %% ../../../nbs/19_text_kind.ipynb #af2f410b
-class TextColumn(ColumnKind):
-    "A column of free prose: TF-IDF on character n-grams for the baseline; the raw strings for the network, vectorised inside it (`text_encoder`)."
-    name, input_name, baseline_name, joins_tables = 'text', 'text', 'text', False
+TABLE_TOKENS = 'word'  # a text column of a table is read by words in the network: a bag of word embeddings (fastText's model)
+TABLE_EMBEDDING = 32   # the size of a table text's learnt embedding
 
-    def __init__(self, tokens: str = 'char'): # the network's token mode (a key of `TOKEN_MODES`), measured on the reference reviews (bench/results/text_trials.md)
+class _Texts(TransformerMixin, BaseEstimator):
+    "The baseline's features of a table's text columns: `ngram_features(model)` fitted on each column's texts alone (TF-IDF takes 1-D input), side by side; a missing text is ''."
+    def __init__(self, model: str = 'linear'): self.model = model  # the baseline they feed (`ngram_features`)
+
+    def fit(self, X, y=None):
+        X = pd.DataFrame(X)
+        self.feature_names_in_ = np.asarray(X.columns, object)
+        self.steps_ = [ngram_features(self.model).fit(X[c].fillna('').astype(str), y) for c in X.columns]
+        return self
+
+    def transform(self, X):
+        from scipy import sparse
+        X = pd.DataFrame(X)
+        parts = [step.transform(X[c].fillna('').astype(str)) for step, c in zip(self.steps_, self.feature_names_in_)]
+        return sparse.hstack(parts).tocsr() if any(sparse.issparse(p) for p in parts) else np.hstack(parts)
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        return np.asarray([f'{c}:{f}' for c, step in zip(self.feature_names_in_, self.steps_) for f in step.get_feature_names_out()], object)
+
+class TextColumn(ColumnKind):
+    "A column of free text: TF-IDF on character n-grams for the baseline; the raw strings for the network, vectorised inside it (`text_encoder`)."
+    name, input_name, baseline_name = 'text', 'text', 'text'
+
+    def __init__(self, tokens: str = 'char'): # the text kind's network token mode (a key of `TOKEN_MODES`), measured on the reference reviews (bench/results/text_trials.md)
         self.tokens = tokens
 
-    def detects(self, values: pd.Series) -> bool:
-        "Free text (`looks_like_text`) of prose: `TEXT_PROSE_WORDS` words or more at the median."
-        if pd.api.types.is_numeric_dtype(values): return False  # numbers and flags: not worth reading as strings
-        return looks_like_text(values) and values.dropna().astype(str).str.split().str.len().median() >= TEXT_PROSE_WORDS
+    def detects(self, values: pd.Series) -> bool: return is_text_column(values)
 
-    def baseline_step(self, model: str): return ngram_features(model)  # it takes the texts of one column (1-D)
+    def reason(self, values: pd.Series) -> str:
+        filled = values.dropna().astype(str)
+        return (f'free text ({filled.str.split().str.len().median():g} words at the median, {filled.nunique()} distinct in {len(filled)} filled cells): '
+                'TF-IDF of character n-grams in the baseline, a bag of learnt word embeddings in the network')
+
+    def baseline_step(self, model: str): return _Texts(model)  # each column's texts on their own (1-D)
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.fillna('').astype(str).to_numpy(object)
 
     def front_end(self, frame: pd.DataFrame) -> tuple:
-        "The strings' input and their token indices: `text_encoder` adapted to the texts of `frame` (one column)."
-        encoder = text_encoder(self.raw(frame)[:, 0], self.tokens)
-        return encoder.input, [encoder.output]
+        "One string input (`''` where missing, an empty text kept), and for each column the average of learnt embeddings of its words (`text_encoder` with `TABLE_TOKENS`, adapted to the training texts, then a trainable `Embedding` of `TABLE_EMBEDDING` and `GlobalAveragePooling1D`)."
+        x, parts = keras.Input((frame.shape[1],), dtype='string', name=self.input_name), []
+        for k, column in enumerate(frame.columns):
+            encoder = text_encoder(self.raw(frame[[column]])[:, 0], TABLE_TOKENS, name=f'text_encoder_{k}')
+            words = encoder.get_layer('vectorize').vocabulary_size()
+            embedded = layers.Embedding(words, TABLE_EMBEDDING, name=f'text_embedding_{k}')(encoder(x[:, k:k + 1]))
+            parts.append(layers.GlobalAveragePooling1D(name=f'text_average_{k}')(embedded))
+        return x, parts
 
     def saved(self) -> dict: return {'tokens': self.tokens}
     def from_saved(self, preprocessing: dict) -> TextColumn: return TextColumn(preprocessing.get('tokens', self.tokens))
@@ -315,12 +354,11 @@ class TextInputs(KindInputs):
         self.texts = self.raw[:, 0]
 
     def baseline_features(self) -> np.ndarray: return self.texts
-    def baseline_preprocessor(self, model: str = 'linear'): return self.column.baseline_step(model)
+    def baseline_preprocessor(self, model: str = 'linear'): return ngram_features(model)  # the texts of one column (1-D)
 
     def fit(self, rows) -> keras.Model:
-        "The column kind's front end learnt from the texts of `rows`, as one Keras model (strings in, token indices out)."
-        strings, (codes,) = self.column.front_end(self.samples.table[['text']].iloc[rows])
-        return keras.Model(strings, codes, name='text_encoder')
+        "The vectoriser learnt from the texts of `rows` (`text_encoder` in the column's token mode): strings in, token indices out, for the text networks."
+        return text_encoder(self.texts[rows], self.column.tokens)
 
     def input_shape(self, state: keras.Model | None = None) -> tuple:
         "`(sequence length,)`: token indices."
@@ -420,23 +458,23 @@ class TextKind(DataKind):
                             'encoder may be needed to beat it; otherwise report that the classical model is the better choice here',
               'not_significant': 'more texts or more folds can settle it'}
 
-    def recognises(self, source: Path, text: str | None = None) -> bool:
-        "A table (`TABLE_SUFFIXES`) of texts (`reads_as_text`, or `text` named), or a folder with `.txt` files and no images."
+    def recognises(self, source: Path, text: str | None = None, group: str | None = None) -> bool:
+        "A table (`TABLE_SUFFIXES`) of texts (`reads_as_text`, `group`: the group column; or `text` named), or a folder with `.txt` files and no images."
         source = Path(source)
         if source.is_dir(): return bool(text_files(source)) and not any(is_image_file(p) for p in source.rglob('*'))
         if source.suffix.lower() not in TABLE_SUFFIXES or not source.is_file(): return False
         if text is not None: return True
         try: frame = read_text_table(source)[0]
         except InputError: return False
-        return 'path' not in frame and reads_as_text(frame)
+        return 'path' not in frame and reads_as_text(frame, group)
 
     def declined(self, source: Path, **options) -> list[str]:
-        "A table another kind read: the columns that look meant as text and why they were not (`not_text_notes`)."
+        "A table another kind read: its free-text columns, read as text beside the others, and the columns that look meant as text and why they were not (`table_text_notes`)."
         source = Path(source)
         if source.is_dir() or source.suffix.lower() not in TABLE_SUFFIXES: return []
         try: frame = read_text_table(source)[0]
         except InputError: return []
-        return [] if 'path' in frame else not_text_notes(frame)
+        return [] if 'path' in frame else table_text_notes(frame)
 
     def load(self, source: Path, target: str | None = None, seed: int = DEFAULT_SEED, split_file=None, task: str = 'auto',
              group: str | None = None, text: str | None = None) -> Samples:
