@@ -438,8 +438,10 @@ def cluster_order(self: TableKind, cluster: dict) -> tuple: return _cluster_orde
 # %% ../../../nbs/18_table_audit.ipynb #fdd121d7
 @patch
 def card_columns(self: TableKind, samples: Samples, audit: dict | None = None) -> list[dict]:
-    "Every feature column of the table (`audit['features']`) for the problem card: those used (`samples.features`) with their column kind and its reason (`ColumnKind.reason`), the others with the audit's finding that left them out (`COLUMN_FIXES`; an identifier with its kind's reason), a kind the user set said so ('set by --column-kind'), and last the columns the user ignored ('left out: --ignore')."
-    findings = {c: k for k, names in (audit or {}).get('columns', {}).items() if isinstance(names, list) for c in names if isinstance(c, str)}
+    "Every feature column of the table (`audit['features']`) for the problem card: those used (`samples.features`) with their column kind and its reason (`ColumnKind.reason`), the others with the audit's finding that left them out (`COLUMN_FIXES`; an identifier with its kind's reason, a giveaway with its score alone), a kind the user set said so ('set by --column-kind'), and last the columns the user ignored ('left out: --ignore')."
+    findings = {c: k for k, names in (audit or {}).get('columns', {}).items() if isinstance(names, list) and k != 'high_cardinality'
+                for c in names if isinstance(c, str)}  # the findings that leave a column out (many categories are kept)
+    given_away = {l['column']: l for l in giveaways(audit, audit.get('kept', []))} if audit else {}
     chosen = samples.column_kinds
     def entry(name: str) -> dict:
         set_by = 'set by --column-kind: ' if name in chosen else ''
@@ -447,6 +449,9 @@ def card_columns(self: TableKind, samples: Samples, audit: dict | None = None) -
             kind = column_kind_of(samples.table[name], chosen)
             return {'column': name, 'used': True, 'kind': kind.name, 'why': set_by + kind.reason(samples.table[name])}
         if findings.get(name) == 'id_like': return {'column': name, 'used': False, 'kind': IDENTIFIER.name, 'why': set_by + IDENTIFIER_WHY}
+        if leak := given_away.get(name):
+            return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES['target_leaks'].format(
+                metric=leak['metric'].replace('_', ' '), score=leak['score'], folds=audit['settings']['leak_folds'], column=name)}
         return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES.get(findings.get(name), 'left out by the audit')}
     ignored = [{'column': name, 'used': False, 'kind': None, 'why': 'left out: --ignore'} for name in samples.ignored_columns]
     return [entry(name) for name in (audit['features'] if audit else samples.features)] + ignored

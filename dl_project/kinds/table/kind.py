@@ -124,11 +124,9 @@ def tabular_preprocessor(model: str = 'linear',     # the model it feeds: 'hgb' 
     return make_pipeline(steps.set_output(transform='pandas'), FunctionTransformer(_categories_as_dtype)) if model == 'hgb' else steps
 
 def table_columns(frame: pd.DataFrame, chosen: dict | None = None) -> dict[str, list[str]]:
-    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`; the user's `chosen` kinds first), as the model folder records them; identifiers (`ColumnKind.feeds_models`) are no input, said in a warning (a run's audit has left them out already); an `InputError` for columns of a kind that cannot join a table yet (`ColumnKind.joins_tables`: texts, images, recordings)."
+    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`; the user's `chosen` kinds first), as the model folder records them; identifiers (`ColumnKind.feeds_models`) are no input (a run's audit leaves them out before, and the card says why); an `InputError` for columns of a kind that cannot join a table yet (`ColumnKind.joins_tables`: texts, images, recordings)."
     kinds = columns_by_kind(frame, chosen)
-    if unfed := [c for name, columns in kinds.items() if not COLUMN_KINDS[name].feeds_models for c in columns]:
-        warnings.warn(f'{unfed}: identifiers (one distinct value per row) are no input of the models; --column-kind NAME=category makes one an input')
-        kinds = {name: columns for name, columns in kinds.items() if COLUMN_KINDS[name].feeds_models}
+    kinds = {name: columns for name, columns in kinds.items() if COLUMN_KINDS[name].feeds_models}
     if alone := {name: columns for name, columns in kinds.items() if not COLUMN_KINDS[name].joins_tables}:
         raise InputError(f'{alone} ({", ".join(alone)} column(s)) cannot sit beside other columns of a table yet: train on such a column '
                          'alone (a text column: --text COLUMN; images or recordings: a list with a path column), or leave it out of the table')
