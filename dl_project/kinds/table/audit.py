@@ -467,6 +467,7 @@ def audit_summary(self: TableKind, samples: Samples, report: dict) -> str:
             f"{len(samples.features)} of {len(report['features'])} feature columns used"
             + (f" ({len(left_out)} left out: {_quoted(left_out)})" if left_out else '')
             + (f"; {_quoted(leaks)} predict{'s' if len(leaks) == 1 else ''} the target on {'its' if len(leaks) == 1 else 'their'} own (kept with --keep: check)" if leaks else '')
+            + (f"; ignored (--ignore): {_quoted(samples.ignored_columns)}" if samples.ignored_columns else '')
             + f"; {samples.table['group'].nunique()} groups for the folds")
 
 # %% ../../../nbs/18_table_audit.ipynb #123d96c6
