@@ -145,7 +145,10 @@ def raw_inputs(frame: pd.DataFrame, # table rows
 def table_encoder(frame: pd.DataFrame, # the training rows the preprocessing is learnt from
                   columns: dict,       # the network's inputs, `{input name: [columns]}` (`table_columns`)
                  ) -> keras.Model:
-    "Keras preprocessing learnt from `frame`: each column kind's front end (`ColumnKind.front_end`), concatenated."
+    "Keras preprocessing learnt from `frame`: each column kind's front end (`ColumnKind.front_end`), concatenated; an `InputError` when no column feeds the network (all identifiers, say)."
+    if not any(columns.values()):
+        raise InputError(f'no column of {list(frame.columns)} feeds the network (identifiers, one distinct value per row, name rows): add columns '
+                         'that describe the rows, or set the kind of one that does (--column-kind NAME=number or NAME=category)')
     inputs, parts = {}, []
     for name, cols in columns.items():
         if not cols: continue
