@@ -39,9 +39,11 @@ def cmd_info(args) -> int:
 def cmd_audit(args) -> int:
     "Audit a dataset folder or table with its data kind's audit, on the split a run with the same `--seed` (and `--resplit`) uses, print the summary, write `audit.json` into `--out`."
     from dl_project.kinds import LOAD_OPTIONS, kind_of, load_dataset
+    from dl_project.kinds.core import choose_columns
     c = make_config(target=args.target, task=args.task, plugins=args.plugins, seed=args.seed, resplit=args.resplit, keep=args.keep,
-                    **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`, its plugins imported
+                    column_kind=args.column_kind, ignore=args.ignore, **{k: getattr(args, k) for k in LOAD_OPTIONS})  # the checks and defaults of `run`, its plugins imported
     samples = load_dataset(args.data, target=c.target, task=c.task, seed=c.seed, **{k: getattr(c, k) for k in LOAD_OPTIONS})
+    samples = choose_columns(samples, c.column_kind, c.ignore)  # the user's column kinds and ignored columns, as a run takes them
     kind = kind_of(samples)
     print(kind.format_audit(kind.report_audit(samples, out=args.out, progress=not args.quiet, seed=c.seed, resplit=c.resplit,
                                                       keep=c.keep)))
@@ -78,6 +80,17 @@ def _names(text: str) -> list[str]:
     "The names in one flag of a list setting, comma-separated (`--plugin a,b`; the flag may also be repeated)."
     return [name.strip() for name in text.split(',') if name.strip()]
 
+def _pairs(text: str) -> dict:
+    "The `NAME=VALUE` pairs in one flag of a mapping of names (`setting(..., pairs=True)`), comma-separated (`--column-kind zip=category,year=number`)."
+    pairs = [item.partition('=') for item in _names(text)]
+    if bad := [name + sep + value for name, sep, value in pairs if not (sep and name.strip() and value.strip())]:
+        raise argparse.ArgumentTypeError(f'{bad[0]!r} is not NAME=VALUE: write it as e.g. zip=category')
+    return {name.strip(): value.strip() for name, _, value in pairs}
+
+class _MergePairs(argparse.Action):
+    "A repeated flag of pairs: the pairs of every flag together, a later one winning for the same name."
+    def __call__(self, parser, namespace, values, option_string=None): setattr(namespace, self.dest, (getattr(namespace, self.dest) or {}) | values)
+
 _FLAG_TYPES = {'str': str, 'int': int, 'float': float, 'dict': _mapping, 'list': _names}  # a field's type (its annotation) -> how its flag is parsed
 
 def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
@@ -93,6 +106,7 @@ def add_setting_flags(parser: argparse.ArgumentParser, # the `run` subparser
         if f.name == positional: parser.add_argument(f.name, nargs='?', help=text); continue
         flag = '--' + f.name.replace('_', '-')
         if kind == 'bool': parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=text)
+        elif f.metadata.get('pairs'): parser.add_argument(flag, type=_pairs, action=_MergePairs, default=None, metavar='NAME=VALUE', help=text)
         elif kind == 'list': parser.add_argument(*dict.fromkeys((flag.removesuffix('s'), flag)), dest=f.name, type=_names, action='extend', default=None,
                                                  metavar=f.name.upper().removesuffix('S'), help=text)  # --plugin a --plugin b,c
         else: parser.add_argument(flag, type=_FLAG_TYPES[kind], default=None, metavar=f.name.upper(), help=text)
@@ -158,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument('data', help='dataset folder, or CSV listing path,label[,split][,group]')
     s.add_argument('--out', help='folder to write audit.json to')
     s.add_argument('--quiet', action='store_true', help='no progress bar')
-    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins', 'seed', 'resplit', 'keep'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), the plugins that bring kinds, the split's seed, the columns kept
+    add_setting_flags(s, only=('target', 'task', 'text', 'group', 'label_pattern', 'group_pattern', 'plugins', 'seed', 'resplit', 'keep', 'column_kind', 'ignore'))  # what is predicted, how a kind reads the data (`kinds.LOAD_OPTIONS`), the plugins that bring kinds, the split's seed, the columns kept, kinds set and ignored
     s.set_defaults(func=cmd_audit)
     s = sub.add_parser('predict', help='predict new data (images, table rows, ...) with a saved model folder; write a submission CSV')
     s.add_argument('model_dir', help='model folder (model.keras, classes, preprocessing settings)')

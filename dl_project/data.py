@@ -55,6 +55,8 @@ class Samples:
     split_reused: Path | None = None    # the saved split a drawn split was read back from (beside the data, a run folder's split.csv); None: drawn with the seed
     grouping: dict = field(default_factory=dict)  # where the groups of files came from (`infer_name_groups`): {'by': 'given'}, {'by': 'file name', ...} or {'by': 'none'}; {} for table rows
     notes: list[str] = field(default_factory=list) # what loading read otherwise than the data might suggest, in sentences (a column not read as text); the problem card shows them
+    column_kinds: dict = field(default_factory=dict) # the column kinds the user set, `{column: kind name}` (`--column-kind`): they win over detection wherever a column's kind is asked (`kinds.column_kind_of`)
+    ignored_columns: list[str] = field(default_factory=list) # feature columns the user left out of everything (`--ignore`); the problem card lists them
 
     def __len__(self): return len(self.table)
 

@@ -17,6 +17,7 @@ from .core import (InputError, enable_determinism, load_json, load_json_if_valid
 from .data import Samples, fingerprint, settle_rare_classes
 from .datasets import jellyfish
 from .kinds import LOAD_OPTIONS, DataKind, KindInputs, kind_of, load_dataset
+from .kinds.core import choose_columns
 from .tasks import task_of
 from .problem import ProblemCard, make_problem_card
 from .models import MODEL_INPUTS, build_model, networks, networks_taking
@@ -616,6 +617,7 @@ def run_checklist(config: RunConfig | dict | str | Path | None = None, # setting
     source = _source(user)
     user = dataclasses.replace(user, data=str(source) if user.data else None, out=user.out or str(new_run_dir()))
     samples = load_dataset(source, target=user.target, seed=user.seed, task=user.task, **load_options(user))  # a wrong target or layout stops here, before any folder is made
+    samples = choose_columns(samples, user.column_kind, user.ignore)  # the user's column kinds travel with the samples; a column the table lacks stops here too
     refuse_settings_not_taken(user, kind_of(samples))  # --augment on a table would be recorded and ignored
     c, chosen = _read_resolved(user, kind_of(samples)) or run_settings(samples, user)  # what the data chooses, as `cross_validate` chooses it
     _check_network(c, samples)

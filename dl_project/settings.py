@@ -67,6 +67,12 @@ class RunConfig:
     keep: list | None = setting(None, 'columns of a table kept though each predicts the target almost alone (a giveaway: the audit '
                                       'leaves it out, naming its score); keep one only if it is known before the target '
                                       '(--keep duration, repeatable or comma-separated)')
+    column_kind: dict | None = setting(None, "column kinds of a table set by hand, winning over detection: --column-kind NAME=KIND "
+                                             "(number, category, list, date, text, identifier or a plugin's kind; repeatable or "
+                                             "comma-separated, e.g. --column-kind zip=category,show_id=category); config: {zip: category}",
+                                       pairs=True)
+    ignore: list | None = setting(None, 'columns of a table left out of everything: the audit, the baseline and the network; the problem '
+                                        'card lists them (--ignore note, repeatable or comma-separated)')
     plugins: list | None = setting(None, 'plugins imported before the data is loaded: modules or .py files that register data kinds and '
                                          'tasks (--plugin my_lab.spectra, repeatable or comma-separated); resume, reproduce, report and '
                                          'predict import them again')
@@ -110,7 +116,7 @@ def setting_type(f) -> tuple[str, bool]:
     "A `RunConfig` field's type from its annotation: (`'str'`, `'int'`, `'float'`, `'bool'`, `'dict'` or `'list'` (of names), whether None is allowed)."
     kinds = [t.strip() for t in f.type.split('|')]
     return kinds[0], 'None' in kinds
-_NOUNS = {'str': 'a text', 'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'dict': 'a mapping (key: value)',
+_NOUNS = {'str': 'a text', 'int': 'a whole number', 'float': 'a number', 'bool': 'true or false', 'dict': 'a mapping (key: value, of names where pairs)',
           'list': 'a list of names'}
 
 def _check_field(f, value):
@@ -120,7 +126,8 @@ def _check_field(f, value):
         if optional: return
         raise InputError(f'setting {f.name} cannot be empty: give {_NOUNS[kind]}, or leave it out for the default {f.default!r}')
     if (not isinstance(value, _TYPES[kind]) or (kind != 'bool' and isinstance(value, bool))
-            or kind == 'list' and not all(isinstance(v, str) for v in value)):
+            or kind == 'list' and not all(isinstance(v, str) for v in value)
+            or f.metadata.get('pairs') and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
         raise InputError(f'setting {f.name}={value!r} must be {_NOUNS[kind]} (default {f.default!r})')
     if kind == 'float' and not math.isfinite(value):
         raise InputError(f'setting {f.name}={value!r} must be a finite number (default {f.default!r})')

@@ -17,7 +17,7 @@ from ..tasks import task_of
 __all__ = ['DEFAULT_BATCH_SIZE', 'MIX_MIN_EPOCHS', 'LOAD_OPTIONS', 'DRAWN', 'KINDS', 'COLUMN_KINDS', 'KindInputs',
            'refuse_options', 'FrontEnd', 'DataKind', 'file_audit_lines', 'settle_split', 'register_kind', 'get_kind',
            'kind_of', 'load_dataset', 'ColumnKind', 'ColumnsOf', 'register_column_kind', 'column_kinds_asked',
-           'column_kind_of', 'columns_by_kind']
+           'column_kind_of', 'columns_by_kind', 'choose_columns']
 
 # %% ../../nbs/15_kinds.ipynb #fb500ed9
 class KindInputs(ABC):
@@ -401,6 +401,7 @@ class ColumnKind(ABC):
     catch_all: bool = False  # takes any column no other kind detects: asked last, whenever it was registered
     joins_tables: bool = True # whether the table kind can put its columns beside others today (a front end of flat features its MLP concatenates); texts, images and recordings: not until the mixed tables
     reads_files: bool = False # whether its cells name files whose contents the models take (images, recordings): a table's audit checks the files (`unreadable`), not the names
+    feeds_models: bool = True # whether its columns are inputs of the models; an identifier's are not (they name rows; its `reason` says why they are left out)
 
     def detects(self, values: pd.Series) -> bool:
         "Whether a column holding `values` is of this kind (see `column_kinds_asked` for the order the kinds are asked in)."
@@ -419,6 +420,10 @@ class ColumnKind(ABC):
         if frame.shape[1] != 1:
             raise InputError(f'{list(frame.columns)} all name {self.name} files: a table takes one {self.name} column; leave the others out of the table')
         return frame.iloc[:, 0]
+
+    def read(self, values: pd.Series) -> tuple[pd.Series, str]:
+        "A column's `values` as this kind reads them when the user sets the column's kind (`choose_columns`), and in words what it could not read ('' when all); unchanged by default."
+        return values, ''
 
     @abstractmethod
     def baseline_step(self, model: str):
@@ -441,9 +446,9 @@ class ColumnKind(ABC):
         return self
 
 class ColumnsOf:
-    "A column selector for a `ColumnTransformer`: the columns of a frame whose kind (`column_kind_of`) is `name`."
-    def __init__(self, name: str): self.name = name
-    def __call__(self, frame: pd.DataFrame) -> list[str]: return [c for c in frame.columns if column_kind_of(frame[c]).name == self.name]
+    "A column selector for a `ColumnTransformer`: the columns of a frame whose kind (`column_kind_of`, the user's `chosen` kinds first) is `name`; plain data, so a fitted pipeline pickles with it."
+    def __init__(self, name: str, chosen: dict | None = None): self.name, self.chosen = name, dict(chosen or {})
+    def __call__(self, frame: pd.DataFrame) -> list[str]: return [c for c in frame.columns if column_kind_of(frame[c], self.chosen).name == self.name]
 
 COLUMN_KINDS: dict[str, ColumnKind] = {}  # name -> column kind, in registration order
 
@@ -452,17 +457,44 @@ def register_column_kind(kind: ColumnKind) -> ColumnKind:
     return register_named(COLUMN_KINDS, kind)
 
 def column_kinds_asked() -> list[ColumnKind]:
-    "The column kinds in the order a column is offered to them: the newest registered first, the catch-alls (`catch_all`) last, so a plugin's kind is asked before the built-in catch-all whatever the import order."
+    "The column kinds in the order a column is offered to them: those whose cells name files first (`reads_files`: a file suffix is the surest sign, and a column of paths would otherwise read as text or identifiers), then the newest registered first, the catch-alls (`catch_all`) last, so a plugin's kind is asked before the built-in catch-all whatever the import order."
     newest_first = list(reversed(list(COLUMN_KINDS.values())))
-    return [k for k in newest_first if not k.catch_all] + [k for k in newest_first if k.catch_all]
+    return ([k for k in newest_first if k.reads_files and not k.catch_all] + [k for k in newest_first if not (k.reads_files or k.catch_all)]
+            + [k for k in newest_first if k.catch_all])
 
-def column_kind_of(values: pd.Series) -> ColumnKind:
-    "The kind of a column: the first column kind asked (`column_kinds_asked`) that detects its values."
+def column_kind_of(values: pd.Series,         # a column (its name is `values.name`)
+                   chosen: dict | None = None, # the kinds the user set, `{column: kind name}` (`Samples.column_kinds`)
+                  ) -> ColumnKind:
+    "The kind of a column: the one the user set for it (`chosen`), else the first column kind asked (`column_kinds_asked`) that detects its values."
+    if chosen and values.name in chosen: return look_up(COLUMN_KINDS, chosen[values.name], 'column kind', 'dl_project.kinds.register_column_kind')
     for kind in column_kinds_asked():
         if kind.detects(values): return kind
     raise InputError(f'no column kind recognises column {values.name!r} (known: {list(COLUMN_KINDS)}): register one that does')
 
-def columns_by_kind(frame: pd.DataFrame) -> dict[str, list[str]]:
-    "The columns of `frame` grouped by their kind, `{kind name: [columns in frame order]}`, kinds in the order they are asked (`column_kinds_asked`; those with no column left out)."
-    kinds = {c: column_kind_of(frame[c]).name for c in frame.columns}
+def columns_by_kind(frame: pd.DataFrame, chosen: dict | None = None) -> dict[str, list[str]]:
+    "The columns of `frame` grouped by their kind (`column_kind_of`, the user's `chosen` kinds first), `{kind name: [columns in frame order]}`, kinds in the order they are asked (`column_kinds_asked`; those with no column left out)."
+    kinds = {c: column_kind_of(frame[c], chosen).name for c in frame.columns}
     return {k.name: [c for c in frame.columns if kinds[c] == k.name] for k in column_kinds_asked() if k.name in kinds.values()}
+
+# %% ../../nbs/15_kinds.ipynb #0781f15f
+def choose_columns(samples: Samples,           # the loaded samples (a table's `features`)
+                   kinds: dict | None = None,  # `{column: column kind name}` the user sets (`--column-kind`): wins over detection
+                   ignore: list | None = None, # columns the user leaves out of everything (`--ignore`)
+                  ) -> Samples:
+    "`samples` with the user's column choices: the kinds set recorded (`Samples.column_kinds`), each such column read as its kind reads it (`ColumnKind.read`: what it cannot read is said in `notes`, which the card shows), the ignored columns out of the features (`Samples.ignored_columns`). An `InputError` for a column that is not a feature (naming the feature columns) or a kind not registered (naming the kinds)."
+    kinds, ignore = dict(kinds or {}), list(ignore or [])
+    if not (kinds or ignore): return samples
+    flags = ' '.join([f'--column-kind {c}={k}' for c, k in kinds.items()] + [f'--ignore {c}' for c in ignore])
+    if not samples.features: raise InputError(f'{flags}: names columns of a table, and {samples.kind} data has none to choose: leave it out')
+    if unknown := [c for c in dict.fromkeys([*kinds, *ignore]) if c not in samples.features]:
+        raise InputError(f"{flags}: no feature column {', '.join(map(repr, unknown))} in {samples.root or 'the table'}; its feature columns are "
+                         f"{', '.join(samples.features)}")
+    if unknown := sorted({k for k in kinds.values() if k not in COLUMN_KINDS}):
+        raise InputError(f"{flags}: no column kind {', '.join(map(repr, unknown))}; choose one of {', '.join(COLUMN_KINDS)}")
+    if both := [c for c in kinds if c in ignore]: raise InputError(f'{flags}: {both} both given a kind and ignored: choose one')
+    table, notes = samples.table.copy(), []
+    for column, name in kinds.items():
+        table[column], unread = COLUMN_KINDS[name].read(table[column])
+        if unread: notes.append(f"Column '{column}' is read as {name} (set by --column-kind): {unread}.")
+    return replace(samples, table=table, features=[f for f in samples.features if f not in ignore], notes=samples.notes + notes,
+                   column_kinds=samples.column_kinds | kinds, ignored_columns=samples.ignored_columns + ignore)

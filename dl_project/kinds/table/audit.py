@@ -12,17 +12,17 @@ from fastcore.basics import patch
 from ...core import DEFAULT_SEED, InputError
 from ...data import EXCLUDED_COLUMNS, LINE, Samples, connected_rows, join_groups
 from ..core import DRAWN, DataKind, column_kind_of
-from .kind import CATEGORY, NUMBER, TableKind, unreadable_files
+from .kind import CATEGORY, IDENTIFIER, IDENTIFIER_WHY, NUMBER, TableKind, is_id_like, unreadable_files
 
 # %% auto #0
 __all__ = ['LEAK_SCORE', 'LEAK_ROWS', 'LEAK_FOLDS', 'LEAK_LEAVES', 'MANY_CATEGORIES', 'DISTINCT_SHARE', 'TEXT_LENGTH',
            'TEXT_WORDS', 'TEXT_DISTINCT', 'TEXT_SAMPLE', 'RELATION_SHUFFLES', 'NEAR_SPREAD', 'CHANCE_PAIRS', 'EXAMPLES',
            'COLUMN_FIXES', 'row_lines', 'excluded_rows', 'target_values', 'describe_numbers', 'describe_target',
-           'split_summary', 'is_numeric', 'is_free_text', 'is_id_like', 'has_own_kind', 'column_findings',
-           'encode_column', 'value_words', 'one_column_models', 'cv_rows', 'column_scores', 'target_leaks',
-           'row_hashes', 'duplicate_rows', 'row_groups', 'continuous_columns', 'column_spreads', 'value_levels',
-           'near_radius', 'near_row_ids', 'by_value', 'unreadable_rows', 'audit_table', 'format_table_audit',
-           'giveaways', 'usable_features', 'giveaway_notes', 'feature_relations', 'plot_relations', 'plot_missing']
+           'split_summary', 'is_numeric', 'is_free_text', 'has_own_kind', 'column_findings', 'encode_column',
+           'value_words', 'one_column_models', 'cv_rows', 'column_scores', 'target_leaks', 'row_hashes',
+           'duplicate_rows', 'row_groups', 'continuous_columns', 'column_spreads', 'value_levels', 'near_radius',
+           'near_row_ids', 'by_value', 'unreadable_rows', 'audit_table', 'format_table_audit', 'giveaways',
+           'usable_features', 'giveaway_notes', 'feature_relations', 'plot_relations', 'plot_missing']
 
 # %% ../../../nbs/18_table_audit.ipynb #ed566304
 LEAK_SCORE = 0.98       # a giveaway: a column whose cross-validated balanced accuracy (classification) or R² (regression) ON ITS OWN, on the
@@ -112,35 +112,28 @@ def is_free_text(column: pd.Series) -> bool:
     some = values.sample(min(len(values), TEXT_SAMPLE), random_state=0).astype(str)
     return bool(some.str.len().median() > TEXT_LENGTH or some.str.split().str.len().median() >= TEXT_WORDS)
 
-_ID_NAME = re.compile(r'(^|[\W_])(id|ids|key|index|idx|uuid|guid)$|^(id|idx|uuid|guid)([\W_]|$)', re.I)
-
-def is_id_like(column: pd.Series) -> bool:
-    "One distinct value per row: text or category (a name, a code), or integers that are row numbers (a run of consecutive numbers) or named as an ID."
-    if column.isna().any() or column.nunique() != len(column) or len(column) < 2: return False
-    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_float_dtype(column): return False
-    if not pd.api.types.is_integer_dtype(column): return not is_numeric(column)
-    span = int(column.max()) - int(column.min()) + 1
-    return span == len(column) or bool(_ID_NAME.search(str(column.name)) or re.search(r'[a-z](Id|ID|Key)$', str(column.name)))
-
 # %% ../../../nbs/18_table_audit.ipynb #b853b816
-def has_own_kind(column: pd.Series) -> bool:
-    "Whether a column is of a column kind that joins tables besides numbers and categories (a list, a date, a plugin's): such a column is read whole by its kind, never free text, an ID or a pile of categories however many distinct cells it has."
-    kind = column_kind_of(column)
-    return kind.joins_tables and kind not in (NUMBER, CATEGORY)
+def has_own_kind(column: pd.Series, chosen: dict | None = None) -> bool:
+    "Whether a column is of a column kind that joins tables and feeds the models besides numbers and categories (a list, a date, a plugin's; `chosen`: the kinds the user set): such a column is read whole by its kind, never free text, an ID or a pile of categories however many distinct cells it has."
+    kind = column_kind_of(column, chosen)
+    return kind.joins_tables and kind.feeds_models and kind not in (NUMBER, CATEGORY)
 
-def column_findings(frame: pd.DataFrame, # the feature columns
+def column_findings(frame: pd.DataFrame,         # the feature columns
+                    chosen: dict | None = None,  # the column kinds the user set, `{column: kind}` (`Samples.column_kinds`)
                    ) -> dict:
-    "Columns that are constant, ID-like, free text or high-cardinality (each at most one of these, in that order; a column of its own kind, `has_own_kind`, only constant), the share missing per column, and distinct values per column."
-    n = len(frame)
+    "Columns that are constant, ID-like (the identifier column kind, `IDENTIFIER`), free text or high-cardinality (each at most one of these; constant first, then free text before identifiers; a column of its own kind, `has_own_kind`, only constant; one whose kind the user set (`chosen`) only constant or, set as an identifier, ID-like), the share missing per column, and distinct values per column."
+    n, chosen = len(frame), dict(chosen or {})
     found = {'constant': [], 'id_like': [], 'free_text': [], 'high_cardinality': [], 'missing': {}, 'distinct': {}}
     for name, column in frame.items():
         distinct = int(column.nunique())
         found['distinct'][name] = distinct
         if missing := float(column.isna().mean()): found['missing'][name] = round(missing, 4)
         if column.nunique(dropna=False) <= 1: found['constant'].append(name)
+        elif name in chosen:
+            if chosen[name] == IDENTIFIER.name: found['id_like'].append(name)
         elif has_own_kind(column): continue
         elif is_free_text(column): found['free_text'].append(name)
-        elif is_id_like(column): found['id_like'].append(name)
+        elif column_kind_of(column) is IDENTIFIER: found['id_like'].append(name)
         elif not is_numeric(column) and (distinct > MANY_CATEGORIES or distinct > DISTINCT_SHARE * n): found['high_cardinality'].append(name)
     return found
 
@@ -325,7 +318,7 @@ def audit_table(samples: Samples,         # tabular samples (`load_samples(csv, 
     start = time.perf_counter()
     if samples.kind != TableKind.name or 'path' in samples.table and 'path' not in samples.features:  # its own name: no registry needed; a list of files is not a table
         raise InputError(f'{samples.root or "these samples"} are {samples.kind} data, not a table: `audit_table` checks tables (images: `kinds.image.audit.audit`)')
-    columns = column_findings(samples.table[samples.features])
+    columns = column_findings(samples.table[samples.features], samples.column_kinds)
     ids = near_row_ids(samples.table, [f for f in samples.features if f not in columns['id_like']])  # a copy with a new ID is still a copy
     duplicates = duplicate_rows(samples, ids)
     columns['target_leaks'] = target_leaks(samples, [f for f in by_value(samples.table[samples.features]) if f not in columns['constant']], leak_rows, seed)
@@ -346,7 +339,7 @@ def _quoted(names, n=EXAMPLES) -> str:
     return ', '.join(names[:n]) + (f' … (+{len(names) - n})' if len(names) > n else '')
 
 COLUMN_FIXES = {  # finding → what the summary says is done about it
-    'id_like': 'has one value per row: left out of the features (an ID carries no signal; a row number sorted by label leaks it)',
+    'id_like': f'is {IDENTIFIER_WHY}: left out of the features (a row number sorted by label would leak it)',
     'constant': 'holds a single value (or nothing): left out of the features (it carries no signal)',
     'free_text': 'is free text (long, mostly distinct values) and no column kind reads text here: left out of the features (the text kind, `kinds.text`, reads it as text)',
     'high_cardinality': 'has {distinct} distinct categories: kept, one-hot encoded (a column per value); group rare values, or drop it if it names single rows',
@@ -467,14 +460,23 @@ def use_audit(self: TableKind, samples: Samples, report: dict) -> Samples:
 # %% ../../../nbs/18_table_audit.ipynb #fdd121d7
 @patch
 def card_columns(self: TableKind, samples: Samples, audit: dict | None = None) -> list[dict]:
-    "Every feature column of the table (`audit['features']`) for the problem card: those used (`samples.features`) with their column kind and its reason (`ColumnKind.reason`), the others with the audit's finding that left them out (`COLUMN_FIXES`)."
-    findings = {c: k for k, names in (audit or {}).get('columns', {}).items() if isinstance(names, list) for c in names if isinstance(c, str)}
+    "Every feature column of the table (`audit['features']`) for the problem card: those used (`samples.features`) with their column kind and its reason (`ColumnKind.reason`), the others with the audit's finding that left them out (`COLUMN_FIXES`; an identifier with its kind's reason, a giveaway with its score alone), a kind the user set said so ('set by --column-kind'), and last the columns the user ignored ('left out: --ignore')."
+    findings = {c: k for k, names in (audit or {}).get('columns', {}).items() if isinstance(names, list) and k != 'high_cardinality'
+                for c in names if isinstance(c, str)}  # the findings that leave a column out (many categories are kept)
+    given_away = {l['column']: l for l in giveaways(audit, audit.get('kept', []))} if audit else {}
+    chosen = samples.column_kinds
     def entry(name: str) -> dict:
-        if name not in samples.features:
-            return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES.get(findings.get(name), 'left out by the audit')}
-        kind = column_kind_of(samples.table[name])
-        return {'column': name, 'used': True, 'kind': kind.name, 'why': kind.reason(samples.table[name])}
-    return [entry(name) for name in (audit['features'] if audit else samples.features)]
+        set_by = 'set by --column-kind: ' if name in chosen else ''
+        if name in samples.features:
+            kind = column_kind_of(samples.table[name], chosen)
+            return {'column': name, 'used': True, 'kind': kind.name, 'why': set_by + kind.reason(samples.table[name])}
+        if findings.get(name) == 'id_like': return {'column': name, 'used': False, 'kind': IDENTIFIER.name, 'why': set_by + IDENTIFIER_WHY}
+        if leak := given_away.get(name):
+            return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES['target_leaks'].format(
+                metric=leak['metric'].replace('_', ' '), score=leak['score'], folds=audit['settings']['leak_folds'], column=name)}
+        return {'column': name, 'used': False, 'kind': None, 'why': COLUMN_FIXES.get(findings.get(name), 'left out by the audit')}
+    ignored = [{'column': name, 'used': False, 'kind': None, 'why': 'left out: --ignore'} for name in samples.ignored_columns]
+    return [entry(name) for name in (audit['features'] if audit else samples.features)] + ignored
 
 # %% ../../../nbs/18_table_audit.ipynb #5f6fd823
 @patch
@@ -488,6 +490,7 @@ def audit_summary(self: TableKind, samples: Samples, report: dict) -> str:
             f"{len(samples.features)} of {len(report['features'])} feature columns used"
             + (f" ({len(left_out)} left out: {_quoted(left_out)})" if left_out else '')
             + (f"; {_quoted(leaks)} predict{'s' if len(leaks) == 1 else ''} the target on {'its' if len(leaks) == 1 else 'their'} own (kept with --keep: check)" if leaks else '')
+            + (f"; ignored (--ignore): {_quoted(samples.ignored_columns)}" if samples.ignored_columns else '')
             + f"; {samples.table['group'].nunique()} groups for the folds")
 
 # %% ../../../nbs/18_table_audit.ipynb #123d96c6

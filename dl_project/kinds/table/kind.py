@@ -20,15 +20,29 @@ from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, Dat
                                    register_column_kind, register_kind)
 
 # %% auto #0
-__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'LIST_SEPARATORS', 'LIST_SHARE', 'LIST_ITEM_WORDS', 'LIST_LONG',
-           'DETECT_SAMPLE', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE',
-           'DATE', 'MAX_STEPS', 'TABLE', 'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor',
-           'table_columns', 'raw_inputs', 'unreadable_files', 'table_encoder', 'list_separator', 'item_vocabulary',
-           'MultiHot', 'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts',
-           'MissingFlags', 'DateColumn', 'TableInputs', 'TableKind']
+__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'IDENTIFIER_WHY', 'IDENTIFIER', 'LIST_SEPARATORS', 'LIST_SHARE',
+           'LIST_ITEM_WORDS', 'LIST_LONG', 'DETECT_SAMPLE', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS',
+           'BASELINE_DATE_PARTS', 'DATE_SHAPE', 'DATE', 'MAX_STEPS', 'TABLE', 'unread_cells', 'FillMissing',
+           'NumberColumn', 'CategoryColumn', 'tabular_preprocessor', 'table_columns', 'raw_inputs', 'unreadable_files',
+           'table_encoder', 'is_id_like', 'IdentifierColumn', 'list_separator', 'item_vocabulary', 'MultiHot',
+           'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts', 'MissingFlags',
+           'DateColumn', 'TableInputs', 'TableKind']
 
 # %% ../../../nbs/17_table_kind.ipynb #2311cedc
 MAX_CATEGORIES = 250  # categories of one column that gradient boosting and the network's one-hot keep apart; rarer ones share a code
+
+def unread_cells(values: pd.Series, # a column the user set to a kind (`--column-kind`)
+                 read: pd.Series,   # its cells as the kind reads them, missing where it cannot
+                 what: str,         # what the kind reads, plural ('numbers', 'dates')
+                ) -> str:
+    "How many filled cells of `values` the kind could not read (taken as missing), with an example; '' when none; an `InputError` with the fix when it reads none."
+    filled, unread = values.notna(), values.notna() & read.isna()
+    if not unread.any(): return ''
+    example = values[unread].iloc[0]
+    if unread.sum() == filled.sum():
+        raise InputError(f"--column-kind {values.name}: the column holds no {what} (e.g. {example!r}): set a kind that reads it "
+                         '(category, text), or leave it to detection')
+    return f'{int(unread.sum())} of its {int(filled.sum())} filled cells are not {what} (e.g. {example!r}): taken as missing'
 
 @keras.saving.register_keras_serializable(package='dl_project')
 class FillMissing(layers.Layer):
@@ -49,6 +63,11 @@ class NumberColumn(ColumnKind):
     def detects(self, values: pd.Series) -> bool: return not values.to_frame().select_dtypes('number').empty
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return frame.apply(pd.to_numeric, errors='coerce').to_numpy('float32')
     def reason(self, values: pd.Series) -> str: return 'holds numbers: medians filled in, standardised'
+
+    def read(self, values: pd.Series) -> tuple[pd.Series, str]:
+        "A column set to numbers: its cells as numbers, those that are not taken as missing (`unread_cells` says how many)."
+        numbers = pd.to_numeric(values, errors='coerce')
+        return numbers, unread_cells(values, numbers, 'numbers')
 
     def baseline_step(self, model: str):
         return 'passthrough' if model == 'hgb' else make_pipeline(SimpleImputer(strategy='median'), StandardScaler())
@@ -96,15 +115,18 @@ def _categories_as_dtype(frame: pd.DataFrame) -> pd.DataFrame:
     "Integer-coded category columns (named `categorical__...`) typed as pandas categories, which gradient boosting splits natively."
     return frame.astype({c: 'category' for c in frame.columns if c.startswith(CATEGORY.baseline_name + '__')})
 
-def tabular_preprocessor(model: str = 'linear', # the model it feeds: 'hgb' (gradient boosting), or any other
+def tabular_preprocessor(model: str = 'linear',     # the model it feeds: 'hgb' (gradient boosting), or any other
+                         chosen: dict | None = None, # the column kinds the user set, `{column: kind}` (`Samples.column_kinds`)
                         ) -> ColumnTransformer | Pipeline:
-    "One `ColumnTransformer` in front of the classical model: the step of each column kind that joins tables (`ColumnKind.baseline_step`, `joins_tables`; `table_columns` refuses the others) on its columns, kinds in the order they are asked; for 'hgb', pandas output with the categories typed as such."
-    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name)) for kind in column_kinds_asked() if kind.joins_tables])
+    "One `ColumnTransformer` in front of the classical model: the step of each column kind that joins tables and feeds the models (`ColumnKind.baseline_step`, `joins_tables`, `feeds_models`; `table_columns` refuses the others) on its columns (`ColumnsOf`, the user's kinds first), kinds in the order they are asked; for 'hgb', pandas output with the categories typed as such."
+    steps = ColumnTransformer([(kind.baseline_name, kind.baseline_step(model), ColumnsOf(kind.name, chosen)) for kind in column_kinds_asked()
+                               if kind.joins_tables and kind.feeds_models])
     return make_pipeline(steps.set_output(transform='pandas'), FunctionTransformer(_categories_as_dtype)) if model == 'hgb' else steps
 
-def table_columns(frame: pd.DataFrame) -> dict[str, list[str]]:
-    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`), as the model folder records them; an `InputError` for columns of a kind that cannot join a table yet (`ColumnKind.joins_tables`: texts, images, recordings)."
-    kinds = columns_by_kind(frame)
+def table_columns(frame: pd.DataFrame, chosen: dict | None = None) -> dict[str, list[str]]:
+    "The network's inputs of a table: `{input name: [columns]}`, one input per column kind (`numbers`, `categories`; the user's `chosen` kinds first), as the model folder records them; identifiers (`ColumnKind.feeds_models`) are no input (a run's audit leaves them out before, and the card says why); an `InputError` for columns of a kind that cannot join a table yet (`ColumnKind.joins_tables`: texts, images, recordings)."
+    kinds = columns_by_kind(frame, chosen)
+    kinds = {name: columns for name, columns in kinds.items() if COLUMN_KINDS[name].feeds_models}
     if alone := {name: columns for name, columns in kinds.items() if not COLUMN_KINDS[name].joins_tables}:
         raise InputError(f'{alone} ({", ".join(alone)} column(s)) cannot sit beside other columns of a table yet: train on such a column '
                          'alone (a text column: --text COLUMN; images or recordings: a list with a path column), or leave it out of the table')
@@ -135,13 +157,42 @@ def unreadable_files(frame: pd.DataFrame,  # table rows
 def table_encoder(frame: pd.DataFrame, # the training rows the preprocessing is learnt from
                   columns: dict,       # the network's inputs, `{input name: [columns]}` (`table_columns`)
                  ) -> keras.Model:
-    "Keras preprocessing learnt from `frame`: each column kind's front end (`ColumnKind.front_end`), concatenated."
+    "Keras preprocessing learnt from `frame`: each column kind's front end (`ColumnKind.front_end`), concatenated; an `InputError` when no column feeds the network (all identifiers, say)."
+    if not any(columns.values()):
+        raise InputError(f'no column of {list(frame.columns)} feeds the network (identifiers, one distinct value per row, name rows): add columns '
+                         'that describe the rows, or set the kind of one that does (--column-kind NAME=number or NAME=category)')
     inputs, parts = {}, []
     for name, cols in columns.items():
         if not cols: continue
         inputs[name], encoded = _kind_of_input(name).front_end(frame[cols])
         parts += encoded
     return keras.Model(inputs, parts[0] if len(parts) == 1 else layers.Concatenate(name='encoded')(parts), name='table_encoder')
+
+# %% ../../../nbs/17_table_kind.ipynb #d6872195
+_ID_NAME = re.compile(r'(^|[\W_])(id|ids|key|index|idx|uuid|guid)$|^(id|idx|uuid|guid)([\W_]|$)', re.I)
+IDENTIFIER_WHY = 'an identifier: one distinct value per row; it names rows, it does not describe them'  # the card's reason
+
+def is_id_like(column: pd.Series) -> bool:
+    "One distinct value per row: text or category (a name, a code), or integers that are row numbers (a run of consecutive numbers) or named as an ID."
+    if column.isna().any() or column.nunique() != len(column) or len(column) < 2: return False
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_float_dtype(column): return False
+    if not pd.api.types.is_integer_dtype(column): return not pd.api.types.is_numeric_dtype(column)
+    span = int(column.max()) - int(column.min()) + 1
+    return span == len(column) or bool(_ID_NAME.search(str(column.name)) or re.search(r'[a-z](Id|ID|Key)$', str(column.name)))
+
+class IdentifierColumn(ColumnKind):
+    "Columns that name rows (`is_id_like`): no input of any model (`feeds_models`); the audit leaves them out, saying why (`IDENTIFIER_WHY`)."
+    name, input_name, baseline_name, feeds_models = 'identifier', 'identifiers', 'identifier', False
+
+    def detects(self, values: pd.Series) -> bool: return is_id_like(values)
+    def reason(self, values: pd.Series) -> str: return IDENTIFIER_WHY
+    def baseline_step(self, model: str): return 'drop'
+    def raw(self, frame: pd.DataFrame) -> np.ndarray: return np.zeros((len(frame), 0), 'float32')
+
+    def front_end(self, frame: pd.DataFrame) -> tuple:
+        raise InputError(f'{list(frame.columns)} are identifiers, no input of the network: set their kind (--column-kind NAME=category) to use one')
+
+IDENTIFIER = register_column_kind(IdentifierColumn())  # registered before lists and dates: asked after them, before numbers and categories
 
 # %% ../../../nbs/17_table_kind.ipynb #93b899ec
 LIST_SEPARATORS = (', ', '|', ';')  # how the items of a cell may be separated, asked in this order
@@ -305,6 +356,7 @@ class DateColumn(ColumnKind):
 
     def detects(self, values: pd.Series) -> bool: return is_date_column(values)
     def raw(self, frame: pd.DataFrame) -> np.ndarray: return date_parts(frame)
+    def read(self, values: pd.Series) -> tuple[pd.Series, str]: return values, unread_cells(values, parse_dates(values), 'dates')  # parsed where used
 
     def reason(self, values: pd.Series) -> str:
         dates = parse_dates(values.dropna())
@@ -333,7 +385,7 @@ class TableInputs(KindInputs):
     def __init__(self, samples: Samples):
         super().__init__(samples)
         self.frame = samples.table[samples.features]
-        self.columns = table_columns(self.frame)  # one network input per column kind
+        self.columns = table_columns(self.frame, samples.column_kinds)  # one network input per column kind, the user's kinds first
         self.raw = raw_inputs(self.frame, self.columns)
         self.unreadable = unreadable_files(self.frame, self.columns)  # rows whose file cannot be read (a run's audit leaves them out first)
         if self.unreadable:
@@ -348,7 +400,7 @@ class TableInputs(KindInputs):
         return ok
 
     def baseline_features(self) -> pd.DataFrame: return self.frame
-    def baseline_preprocessor(self, model: str = 'linear'): return tabular_preprocessor(model)
+    def baseline_preprocessor(self, model: str = 'linear'): return tabular_preprocessor(model, self.samples.column_kinds)
     def fit(self, rows) -> keras.Model: return table_encoder(self.frame.iloc[rows], self.columns)
 
     def input_shape(self, state: keras.Model | None = None) -> tuple:
@@ -388,8 +440,8 @@ class TableKind(DataKind):
         return max(DEFAULT_BATCH_SIZE, -(-n_rows // MAX_STEPS))
 
     def folder_settings(self, samples: Samples, settings: dict) -> dict:
-        "The feature columns, and which of them each network input takes (how `predict` turns CSV rows into the model's inputs)."
-        return {'features': samples.features, 'columns': table_columns(samples.table[samples.features])}
+        "The feature columns, and which of them each network input takes, the user's column kinds included (how `predict` turns CSV rows into the model's inputs)."
+        return {'features': samples.features, 'columns': table_columns(samples.table[samples.features], samples.column_kinds)}
 
     def predict_inputs(self, model, preprocessing: dict, inputs, batch_size: int = 256) -> tuple[np.ndarray, pd.Series, dict]:
         "Raw rows (a CSV/TSV file or a DataFrame with the feature columns; others are ignored): the outputs, each row's CSV line, and `{position: note}` for cells that are not numbers (taken as missing)."
