@@ -272,7 +272,7 @@ class KerasLearner:
         valid = self._dataset(inputs, valid_rows, state) if valid_rows is not None and len(valid_rows) else None
         if valid is not None: valid = front.eval_batches(valid, len(inputs.classes))
         history = fit(net, train, valid, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
-                      class_weight='balanced' if inputs.classes else None)  # balanced classes; a number has none
+                      class_weight=task.class_weight)  # balanced classes; a number, or several labels, weigh rows alike
         return (front.trained(net), state), history
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
