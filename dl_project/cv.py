@@ -202,11 +202,15 @@ class BaselineLearner:
         return joblib.load(path)
 
     def n_params(self, model) -> int:
-        "Fitted numbers in the final estimator: coefficients, or tree nodes of a forest or of boosted trees."
-        est = model[-1]
-        if hasattr(est, 'coef_'): return int(np.size(est.coef_) + np.size(est.intercept_))
-        if hasattr(est, 'estimators_'): return int(sum(t.tree_.node_count for t in est.estimators_))
-        return int(sum(len(tree.nodes) for stage in getattr(est, '_predictors', []) for tree in stage))
+        "Fitted numbers in the final estimator: coefficients, or tree nodes of a forest or of boosted trees; summed over the models of an ensemble (one per label)."
+        return _fitted_numbers(model[-1])
+
+def _fitted_numbers(est) -> int:
+    "Coefficients of a linear model, nodes of a tree or of boosted trees, the sum over an ensemble's members (a forest's trees, one model per label)."
+    if hasattr(est, 'coef_'): return int(np.size(est.coef_) + np.size(est.intercept_))
+    if hasattr(est, 'tree_'): return int(est.tree_.node_count)
+    if hasattr(est, 'estimators_'): return sum(_fitted_numbers(e) for e in est.estimators_)
+    return int(sum(len(tree.nodes) for stage in getattr(est, '_predictors', []) for tree in stage))
 
 # %% ../nbs/27_cv.ipynb #b18e804f
 SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `KerasLearner` knows: plateau halving, or one `schedules.make_schedule` builds
@@ -223,6 +227,11 @@ def takes_kind_settings(cls):
         init(self, *args, kind_settings={**(kind_settings or {}), **own}, **options)
     cls.__init__ = __init__
     return cls
+
+def _tuning_split(task: Task, rows: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    "`(tuning rows, fitting rows)`: the task's inner split of a network's training rows (`Task.tuning_rows`: rows that choose its decision, such as per-label thresholds), none for most tasks."
+    tune = task.tuning_rows(len(rows), seed)
+    return (rows[:0], rows) if tune is None else (rows[tune], np.delete(rows, tune))
 
 @takes_kind_settings
 @dataclass
@@ -258,9 +267,10 @@ class KerasLearner:
         return make_schedule(self.schedule, self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
 
     def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED, valid_rows: np.ndarray | None = None):
-        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model as the kind's front end leaves it (images: in its TTA views)."
+        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (less the task's `tuning_rows`, which then choose its decision inside the model; history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model as the kind's front end leaves it (images: in its TTA views)."
         task = task_of(inputs.samples)
         front = kind_of(inputs.samples).front_end(self.kind_settings, task)
+        tune, rows = _tuning_split(task, rows, seed)
         state = inputs.fit(rows)
         lr, callbacks = self._lr_and_callbacks(len(rows))
         net = self._network(front, inputs.input_shape(state), task.n_outputs(inputs.classes), seed, task.output_scale(inputs.y[rows]))
@@ -273,7 +283,9 @@ class KerasLearner:
         if valid is not None: valid = front.eval_batches(valid, len(inputs.classes))
         history = fit(net, train, valid, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
                       class_weight=task.class_weight)  # balanced classes; a number, or several labels, weigh rows alike
-        return (front.trained(net), state), history
+        trained = front.trained(net)
+        if len(tune): trained = task.with_decision(trained, inputs.y[tune], self.predict((trained, state), inputs, tune))
+        return (trained, state), history
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
         "The network's outputs: class probabilities (n, C), or a number (n, 1)."
@@ -563,13 +575,14 @@ def evaluate_ensemble(result: CVResult | str | Path, # a cross-validation result
 # %% ../nbs/27_cv.ipynb #682b8421
 SHUFFLES = 3  # label shuffles of the shuffled-label check: each costs one cross-validation of the baseline
 
-def shuffled_labels(y,      # the labels (codes or numbers)
+def shuffled_labels(y,      # the labels (codes or numbers; rows of a 0/1 matrix for several labels)
                     groups, # the group of each row
                     seed: int = DEFAULT_SEED, # seed of the shuffle
                    ) -> np.ndarray:
     "`y` permuted: each group whose rows share one label moves as one (copies keep one label), the rows of other groups one by one."
     y, groups = np.asarray(y), np.asarray(groups).astype(str)
-    pure = pd.Series(y).groupby(groups).transform('nunique').to_numpy() == 1
+    label = pd.factorize(pd.Series([tuple(r) for r in y.reshape(len(y), -1)]))[0]  # one code per distinct label (a row of several labels: its set)
+    pure = pd.Series(label).groupby(groups).transform('nunique').to_numpy() == 1
     unit = np.where(pure, 'group ' + pd.Series(groups), 'row ' + pd.Series(np.arange(len(y)).astype(str)))
     _, first, inverse = np.unique(unit, return_index=True, return_inverse=True)
     return y[first][np.random.default_rng(seed).permutation(len(first))][inverse]

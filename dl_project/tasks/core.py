@@ -111,6 +111,14 @@ class Task(ABC):
         "`(loss, metrics)` a Keras network of this task trains with (`train.compile_model`)."
         raise InputError(f'the task {self.name!r} defines no loss for a network: give it compile_terms, or use a classical learner')
 
+    def tuning_rows(self, n: int, seed: int = DEFAULT_SEED) -> np.ndarray | None:
+        "Positions, among a network's `n` training rows, held out of its fit to choose its decision (`with_decision`: per-label thresholds); None: nothing to choose, every row trains."
+        return None
+
+    def with_decision(self, net, y, outputs):
+        "The trained network `net` with its decision chosen on the held-out `tuning_rows` (`y`: their targets, `outputs`: its outputs on them) inside it; `net` itself for a task with nothing to choose."
+        return net
+
     def baseline_estimators(self, seed: int = DEFAULT_SEED) -> dict:
         "The classical models for this task by name (scikit-learn estimators); the first is the linear one (`--baseline linear`)."
         return {}
