@@ -58,12 +58,15 @@ def _group_names(table: pd.DataFrame, # the pooled rows (`group`; `LINE` for a t
 
 def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `group`)
                           fold: np.ndarray,    # their fold numbers
+                          task: Task,          # the task that reads the labels (`Task.class_rows`)
+                          classes: list,       # the classes
                          ):
     "Refuse grouped folds where a fold's training rows lack a class its held-out rows have: no model can learn a class it never sees."
     for k in np.unique(fold):
-        held, learnt = table['label'][fold == k], set(table['label'][fold != k])
-        if unseen := sorted(set(held) - learnt, key=str):
-            groups = table['group'][(fold == k) & table['label'].isin(unseen).to_numpy()].unique()
+        held, learnt = task.class_rows(table['label'][fold == k], classes), task.class_rows(table['label'][fold != k], classes)
+        if unseen := [c for c in held.index if held[c] and not learnt[c]]:
+            has = np.array([task.class_rows([label], [unseen[0]]).iloc[0] > 0 for label in table['label']])
+            groups = table['group'][(fold == k) & has].unique()
             raise InputError(f"with each group kept in one fold, every row of {unseen[0]!r} is in group(s) {_group_names(table, groups[:3])} of fold {k + 1}, so "
                              'that fold trains without it: every class needs rows in at least two groups; add some, or remove the class')
 
@@ -98,7 +101,7 @@ def assign_folds(samples: Samples,           # the sample table
     with warnings.catch_warnings():  # a class with fewer rows than folds: sklearn warns, the folds are still valid
         warnings.simplefilter('ignore', UserWarning)
         for k, (_, held) in enumerate(cv.split(table, strata, table['group'] if grouped else None)): fold[held] = k
-    if grouped and samples.classes: _check_classes_learnt(table, fold)
+    if grouped and samples.classes: _check_classes_learnt(table, fold, task_of(samples), samples.classes)
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
 # %% ../nbs/27_cv.ipynb #eb491f8d

@@ -63,6 +63,10 @@ class Task(ABC):
         "The classes a model's outputs follow, from all labels ([] for a target with no classes, such as a number)."
         return []
 
+    def class_rows(self, labels, classes) -> pd.Series:
+        "Rows of each class among `labels` (index: `classes`, every one listed; 0 where none)."
+        return pd.Series(np.asarray(labels, dtype=object)).astype(str).value_counts().reindex([str(c) for c in classes], fill_value=0)
+
     def invalid_targets(self, labels) -> pd.Series:
         "Why each label that cannot be this task's target is left out (index: the labels' index); empty when all can."
         return pd.Series(dtype=str)
