@@ -70,25 +70,12 @@ def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `grou
             raise InputError(f"with each group kept in one fold, every row of {unseen[0]!r} is in group(s) {_group_names(table, groups[:3])} of fold {k + 1}, so "
                              'that fold trains without it: every class needs rows in at least two groups; add some, or remove the class')
 
-def assign_folds(samples: Samples,           # the sample table
-                 folds: int = FOLDS,         # number of folds K
-                 seed: int = DEFAULT_SEED,   # seed of the shuffle
-                 groups: bool | str = 'auto', # keep groups on one side: True, False or 'auto' (when some group has 2+ rows)
-                 splits=CV_SPLITS,           # splits to pool
-                ) -> pd.Series:
-    "Fold number 0..K-1 of each pooled row (index: row position in `samples.table`), stratified as the task says (by class)."
-    pool = cv_pool(samples, splits)
-    table = samples.table.iloc[pool]
-    if groups not in (True, False, 'auto'): raise InputError(f"groups={groups!r}: use True, False or 'auto'")
-    grouped = has_groups(samples) if groups == 'auto' else groups
-    n_units = table['group'].nunique() if grouped else len(table)
-    if grouped and n_units < 2:
-        raise InputError(f'every row of the {"/".join(splits)} split(s) is in one group (the groups the data gives, joined with the audit\'s '
-                         'duplicate clusters: see audit.json): no fold can be held out; give rows that are not copies of each other, or other groups')
-    if not 2 <= folds <= n_units:
-        raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
-                         f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
-    strata = pd.Series(task_of(samples).stratify(table['label']), index=table.index)
+def _stratified_folds(table: pd.DataFrame, # the pooled rows (`label`, `group`)
+                      splits, folds: int, seed: int, grouped: bool, # as `assign_folds`
+                      strata,               # what the folds are balanced on (`Task.stratify`)
+                     ) -> np.ndarray:
+    "Fold numbers from scikit-learn's stratified (group) K-fold on `strata`."
+    strata = pd.Series(np.asarray(strata), index=table.index)
     if (lone := strata.value_counts()).min() < 2:
         raise InputError(f"{table['label'][strata == lone.idxmin()].iloc[0]!r} has only one row in the {'/'.join(splits)} split(s): every "
                          'class needs at least two (one to learn from, one to score); collect more rows of it, or remove it')
@@ -101,6 +88,28 @@ def assign_folds(samples: Samples,           # the sample table
     with warnings.catch_warnings():  # a class with fewer rows than folds: sklearn warns, the folds are still valid
         warnings.simplefilter('ignore', UserWarning)
         for k, (_, held) in enumerate(cv.split(table, strata, table['group'] if grouped else None)): fold[held] = k
+    return fold
+
+def assign_folds(samples: Samples,           # the sample table
+                 folds: int = FOLDS,         # number of folds K
+                 seed: int = DEFAULT_SEED,   # seed of the shuffle
+                 groups: bool | str = 'auto', # keep groups on one side: True, False or 'auto' (when some group has 2+ rows)
+                 splits=CV_SPLITS,           # splits to pool
+                ) -> pd.Series:
+    "Fold number 0..K-1 of each pooled row (index: row position in `samples.table`): the task's own folds (`Task.fold_numbers`), else stratified as the task says (by class)."
+    pool = cv_pool(samples, splits)
+    table = samples.table.iloc[pool]
+    if groups not in (True, False, 'auto'): raise InputError(f"groups={groups!r}: use True, False or 'auto'")
+    grouped = has_groups(samples) if groups == 'auto' else groups
+    n_units = table['group'].nunique() if grouped else len(table)
+    if grouped and n_units < 2:
+        raise InputError(f'every row of the {"/".join(splits)} split(s) is in one group (the groups the data gives, joined with the audit\'s '
+                         'duplicate clusters: see audit.json): no fold can be held out; give rows that are not copies of each other, or other groups')
+    if not 2 <= folds <= n_units:
+        raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
+                         f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
+    fold = task_of(samples).fold_numbers(table['label'], table['group'] if grouped else None, folds, seed)  # a task that draws its own folds (several labels per row)
+    if fold is None: fold = _stratified_folds(table, splits, folds, seed, grouped, task_of(samples).stratify(table['label']))
     if grouped and samples.classes: _check_classes_learnt(table, fold, task_of(samples), samples.classes)
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 

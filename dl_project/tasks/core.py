@@ -95,6 +95,10 @@ class Task(ABC):
         "The values folds are stratified on."
         return np.asarray(labels)
 
+    def fold_numbers(self, labels, groups, folds: int, seed: int = DEFAULT_SEED) -> np.ndarray | None:
+        "The fold (0..folds-1) of each row when the task draws its own folds (`groups`: each row's group, kept in one fold; None: rows are independent); None: scikit-learn's stratified (group) K-fold on `stratify`."
+        return None
+
     @abstractmethod
     def targets(self, labels, classes) -> np.ndarray:
         "What a model learns for each label (class codes; numbers)."
