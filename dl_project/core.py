@@ -6,18 +6,20 @@
 from __future__ import annotations
 import datetime as dt, hashlib, importlib, importlib.metadata as metadata, importlib.util, json, os, platform, random, subprocess, sys, tempfile
 from pathlib import Path
-import numpy as np
+import numpy as np, pandas as pd
 import dl_project
 from .backend import BACKEND_ENV, configure_backend, onednn_enabled
 
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'DEFAULT_SEED', 'RUNS_DIR', 'EPOCHS', 'LR', 'WEIGHT_DECAY', 'LABEL_SMOOTHING', 'SCHEDULE', 'AUGMENT',
            'MIX', 'FOLDS', 'QUICK', 'QUICK_IMAGE_SIZE', 'TIME_BUDGETS', 'PLUGIN_GROUP', 'PLUGINS', 'CJK_FONTS',
-           'InputError', 'setting', 'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins',
-           'save_json', 'load_json', 'write_atomically', 'load_json_if_valid', 'read_back_json', 'file_digest',
-           'register_named', 'look_up', 'use_figure_fonts', 'seed_everything', 'current_seed', 'enable_determinism',
+           'LIST_SEPARATORS', 'LIST_SHARE', 'LIST_ITEM_WORDS', 'LIST_LONG', 'DETECT_SAMPLE', 'InputError', 'setting',
+           'project_root', 'new_run_dir', 'import_plugin', 'installed_plugins', 'load_plugins', 'save_json',
+           'load_json', 'write_atomically', 'load_json_if_valid', 'read_back_json', 'file_digest', 'register_named',
+           'look_up', 'use_figure_fonts', 'seed_everything', 'current_seed', 'enable_determinism',
            'determinism_enabled', 'list_devices', 'pick_strategy', 'describe_strategy', 'imported_packages',
-           'hardware_info', 'git_info', 'environment_record', 'save_environment', 'package_differences']
+           'hardware_info', 'git_info', 'environment_record', 'save_environment', 'package_differences',
+           'list_separator']
 
 # %% ../nbs/00_core.ipynb #86973d97
 class InputError(ValueError):
@@ -327,3 +329,35 @@ def package_differences(recorded: dict,             # an environment record (or 
     recorded = recorded.get('packages', recorded)
     current = imported_packages() if current is None else current.get('packages', current)
     return {k: (v, current.get(k)) for k, v in recorded.items() if current.get(k) != v}
+
+# %% ../nbs/00_core.ipynb #0b48ef42
+LIST_SEPARATORS = (', ', '|', ';')  # how the items of a cell may be separated, asked in this order
+LIST_SHARE = 0.1       # a list column: at least this share of its filled cells hold the separator ...
+LIST_ITEM_WORDS = 4    # ... its items are short: at most this many words at the median (free text splits into clauses) ...
+LIST_LONG = 3          # ... and shared by the cells (fewer distinct items than distinct cells), or long lists: this many items at the median of the cells that split
+DETECT_SAMPLE = 2000   # filled cells of a column (sampled) that the list and date kinds look at to tell
+
+def _items(values: pd.Series, separator: str) -> pd.Series:
+    "Each cell's items (stripped, empty ones dropped; missing cells: no items)."
+    stripped = separator.strip() or separator
+    return values.fillna('').astype(str).map(lambda cell: [i.strip() for i in cell.split(stripped) if i.strip()])
+
+def _sampled(values: pd.Series) -> pd.Series:
+    "The filled cells of a column as strings, at most `DETECT_SAMPLE` of them (a fixed sample): what detection looks at."
+    filled = values.dropna().astype(str)
+    return filled.sample(DETECT_SAMPLE, random_state=0) if len(filled) > DETECT_SAMPLE else filled
+
+def list_separator(values: pd.Series) -> str | None:
+    "The separator of a column of lists of categories in one cell (`LIST_SEPARATORS`: `'Dramas, International Movies'`): held by at least `LIST_SHARE` of the filled cells, its items at most `LIST_ITEM_WORDS` words at the median, and either fewer distinct items than distinct cells or `LIST_LONG` items at the median of the cells that split (a cast); None for any other column ('Braund, Mr. Owen Harris': a name)."
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return None
+    filled = _sampled(values)
+    if len(filled) < 2: return None
+    for separator in LIST_SEPARATORS:
+        if filled.str.contains(separator, regex=False).mean() < LIST_SHARE: continue
+        cells = _items(filled, separator)
+        items = cells.explode().dropna()
+        if not len(items) or items.str.split().str.len().median() > LIST_ITEM_WORDS: continue
+        split = cells[filled.str.contains(separator, regex=False)]
+        if items.nunique() < filled.nunique() or split.str.len().median() >= LIST_LONG: return separator
+    return None
+

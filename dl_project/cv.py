@@ -59,34 +59,24 @@ def _group_names(table: pd.DataFrame, # the pooled rows (`group`; `LINE` for a t
 
 def _check_classes_learnt(table: pd.DataFrame, # the pooled rows (`label`, `group`)
                           fold: np.ndarray,    # their fold numbers
+                          task: Task,          # the task that reads the labels (`Task.class_rows`)
+                          classes: list,       # the classes
                          ):
     "Refuse grouped folds where a fold's training rows lack a class its held-out rows have: no model can learn a class it never sees."
     for k in np.unique(fold):
-        held, learnt = table['label'][fold == k], set(table['label'][fold != k])
-        if unseen := sorted(set(held) - learnt, key=str):
-            groups = table['group'][(fold == k) & table['label'].isin(unseen).to_numpy()].unique()
+        held, learnt = task.class_rows(table['label'][fold == k], classes), task.class_rows(table['label'][fold != k], classes)
+        if unseen := [c for c in held.index if held[c] and not learnt[c]]:
+            has = np.array([task.class_rows([label], [unseen[0]]).iloc[0] > 0 for label in table['label']])
+            groups = table['group'][(fold == k) & has].unique()
             raise InputError(f"with each group kept in one fold, every row of {unseen[0]!r} is in group(s) {_group_names(table, groups[:3])} of fold {k + 1}, so "
                              'that fold trains without it: every class needs rows in at least two groups; add some, or remove the class')
 
-def assign_folds(samples: Samples,           # the sample table
-                 folds: int = FOLDS,         # number of folds K
-                 seed: int = DEFAULT_SEED,   # seed of the shuffle
-                 groups: bool | str = 'auto', # keep groups on one side: True, False or 'auto' (when some group has 2+ rows)
-                 splits=CV_SPLITS,           # splits to pool
-                ) -> pd.Series:
-    "Fold number 0..K-1 of each pooled row (index: row position in `samples.table`), stratified as the task says (by class)."
-    pool = cv_pool(samples, splits)
-    table = samples.table.iloc[pool]
-    if groups not in (True, False, 'auto'): raise InputError(f"groups={groups!r}: use True, False or 'auto'")
-    grouped = has_groups(samples) if groups == 'auto' else groups
-    n_units = table['group'].nunique() if grouped else len(table)
-    if grouped and n_units < 2:
-        raise InputError(f'every row of the {"/".join(splits)} split(s) is in one group (the groups the data gives, joined with the audit\'s '
-                         'duplicate clusters: see audit.json): no fold can be held out; give rows that are not copies of each other, or other groups')
-    if not 2 <= folds <= n_units:
-        raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
-                         f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
-    strata = pd.Series(task_of(samples).stratify(table['label']), index=table.index)
+def _stratified_folds(table: pd.DataFrame, # the pooled rows (`label`, `group`)
+                      splits, folds: int, seed: int, grouped: bool, # as `assign_folds`
+                      strata,               # what the folds are balanced on (`Task.stratify`)
+                     ) -> np.ndarray:
+    "Fold numbers from scikit-learn's stratified (group) K-fold on `strata`."
+    strata = pd.Series(np.asarray(strata), index=table.index)
     if (lone := strata.value_counts()).min() < 2:
         raise InputError(f"{table['label'][strata == lone.idxmin()].iloc[0]!r} has only one row in the {'/'.join(splits)} split(s): every "
                          'class needs at least two (one to learn from, one to score); collect more rows of it, or remove it')
@@ -99,7 +89,29 @@ def assign_folds(samples: Samples,           # the sample table
     with warnings.catch_warnings():  # a class with fewer rows than folds: sklearn warns, the folds are still valid
         warnings.simplefilter('ignore', UserWarning)
         for k, (_, held) in enumerate(cv.split(table, strata, table['group'] if grouped else None)): fold[held] = k
-    if grouped and samples.classes: _check_classes_learnt(table, fold)
+    return fold
+
+def assign_folds(samples: Samples,           # the sample table
+                 folds: int = FOLDS,         # number of folds K
+                 seed: int = DEFAULT_SEED,   # seed of the shuffle
+                 groups: bool | str = 'auto', # keep groups on one side: True, False or 'auto' (when some group has 2+ rows)
+                 splits=CV_SPLITS,           # splits to pool
+                ) -> pd.Series:
+    "Fold number 0..K-1 of each pooled row (index: row position in `samples.table`): the task's own folds (`Task.fold_numbers`), else stratified as the task says (by class)."
+    pool = cv_pool(samples, splits)
+    table = samples.table.iloc[pool]
+    if groups not in (True, False, 'auto'): raise InputError(f"groups={groups!r}: use True, False or 'auto'")
+    grouped = has_groups(samples) if groups == 'auto' else groups
+    n_units = table['group'].nunique() if grouped else len(table)
+    if grouped and n_units < 2:
+        raise InputError(f'every row of the {"/".join(splits)} split(s) is in one group (the groups the data gives, joined with the audit\'s '
+                         'duplicate clusters: see audit.json): no fold can be held out; give rows that are not copies of each other, or other groups')
+    if not 2 <= folds <= n_units:
+        raise InputError(f'cannot make {folds} folds from {n_units} {"groups" if grouped else "samples"} in the '
+                         f'{"/".join(splits)} split(s): use 2 <= folds <= {n_units}')
+    fold = task_of(samples).fold_numbers(table['label'], table['group'] if grouped else None, folds, seed)  # a task that draws its own folds (several labels per row)
+    if fold is None: fold = _stratified_folds(table, splits, folds, seed, grouped, task_of(samples).stratify(table['label']))
+    if grouped and samples.classes: _check_classes_learnt(table, fold, task_of(samples), samples.classes)
     return pd.Series(fold, index=pd.Index(pool, name='row'), name='fold')
 
 # %% ../nbs/27_cv.ipynb #eb491f8d
@@ -203,11 +215,15 @@ class BaselineLearner:
         return joblib.load(path)
 
     def n_params(self, model) -> int:
-        "Fitted numbers in the final estimator: coefficients, or tree nodes of a forest or of boosted trees."
-        est = model[-1]
-        if hasattr(est, 'coef_'): return int(np.size(est.coef_) + np.size(est.intercept_))
-        if hasattr(est, 'estimators_'): return int(sum(t.tree_.node_count for t in est.estimators_))
-        return int(sum(len(tree.nodes) for stage in getattr(est, '_predictors', []) for tree in stage))
+        "Fitted numbers in the final estimator: coefficients, or tree nodes of a forest or of boosted trees; summed over the models of an ensemble (one per label)."
+        return _fitted_numbers(model[-1])
+
+def _fitted_numbers(est) -> int:
+    "Coefficients of a linear model, nodes of a tree or of boosted trees, the sum over an ensemble's members (a forest's trees, one model per label)."
+    if hasattr(est, 'coef_'): return int(np.size(est.coef_) + np.size(est.intercept_))
+    if hasattr(est, 'tree_'): return int(est.tree_.node_count)
+    if hasattr(est, 'estimators_'): return sum(_fitted_numbers(e) for e in est.estimators_)
+    return int(sum(len(tree.nodes) for stage in getattr(est, '_predictors', []) for tree in stage))
 
 # %% ../nbs/27_cv.ipynb #b18e804f
 SCHEDULES = ('plateau', *schedules.SCHEDULES)  # the learning-rate schedules `KerasLearner` knows: plateau halving, or one `schedules.make_schedule` builds
@@ -224,6 +240,11 @@ def takes_kind_settings(cls):
         init(self, *args, kind_settings={**(kind_settings or {}), **own}, **options)
     cls.__init__ = __init__
     return cls
+
+def _tuning_split(task: Task, rows: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    "`(tuning rows, fitting rows)`: the task's inner split of a network's training rows (`Task.tuning_rows`: rows that choose its decision, such as per-label thresholds), none for most tasks."
+    tune = task.tuning_rows(len(rows), seed)
+    return (rows[:0], rows) if tune is None else (rows[tune], np.delete(rows, tune))
 
 @takes_kind_settings
 @dataclass
@@ -259,9 +280,10 @@ class KerasLearner:
         return make_schedule(self.schedule, self.lr, self.epochs, steps, warmup_epochs=int(self.epochs > 1)), list(self.callbacks)
 
     def fit(self, inputs: KindInputs, rows: np.ndarray, seed: int = DEFAULT_SEED, valid_rows: np.ndarray | None = None):
-        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model as the kind's front end leaves it (images: in its TTA views)."
+        "`((keras model, fitted input preprocessing or None), history)` after training on `rows` (less the task's `tuning_rows`, which then choose its decision inside the model; history: one row per epoch, with the `val_` scores of `valid_rows` if given: learning curves, never early stopping); the model as the kind's front end leaves it (images: in its TTA views)."
         task = task_of(inputs.samples)
         front = kind_of(inputs.samples).front_end(self.kind_settings, task)
+        tune, rows = _tuning_split(task, rows, seed)
         state = inputs.fit(rows)
         lr, callbacks = self._lr_and_callbacks(len(rows))
         net = self._network(front, inputs.input_shape(state), task.n_outputs(inputs.classes), seed, task.output_scale(inputs.y[rows]))
@@ -273,8 +295,10 @@ class KerasLearner:
         valid = self._dataset(inputs, valid_rows, state) if valid_rows is not None and len(valid_rows) else None
         if valid is not None: valid = front.eval_batches(valid, len(inputs.classes))
         history = fit(net, train, valid, epochs=self.epochs, y_train=inputs.y[rows], callbacks=callbacks, verbose=self.verbose,
-                      class_weight='balanced' if inputs.classes else None)  # balanced classes; a number has none
-        return (front.trained(net), state), history
+                      class_weight=task.class_weight)  # balanced classes; a number, or several labels, weigh rows alike
+        trained = front.trained(net)
+        if len(tune): trained = task.with_decision(trained, inputs.y[tune], self.predict((trained, state), inputs, tune))
+        return (trained, state), history
 
     def predict(self, model, inputs: KindInputs, rows: np.ndarray) -> np.ndarray:
         "The network's outputs: class probabilities (n, C), or a number (n, 1)."
@@ -565,13 +589,14 @@ def evaluate_ensemble(result: CVResult | str | Path, # a cross-validation result
 SHUFFLES = 3  # label shuffles of the shuffled-label check: each costs one cross-validation of the baseline
 SHUFFLE_ROWS = 10_000  # rows the check cross-validates at most (whole groups, sampled): on a larger table it costs what it costs on this many
 
-def shuffled_labels(y,      # the labels (codes or numbers)
+def shuffled_labels(y,      # the labels (codes or numbers; rows of a 0/1 matrix for several labels)
                     groups, # the group of each row
                     seed: int = DEFAULT_SEED, # seed of the shuffle
                    ) -> np.ndarray:
     "`y` permuted: each group whose rows share one label moves as one (copies keep one label), the rows of other groups one by one."
     y, groups = np.asarray(y), np.asarray(groups).astype(str)
-    pure = pd.Series(y).groupby(groups).transform('nunique').to_numpy() == 1
+    label = pd.factorize(pd.Series([tuple(r) for r in y.reshape(len(y), -1)]))[0]  # one code per distinct label (a row of several labels: its set)
+    pure = pd.Series(label).groupby(groups).transform('nunique').to_numpy() == 1
     unit = np.where(pure, 'group ' + pd.Series(groups), 'row ' + pd.Series(np.arange(len(y)).astype(str)))
     _, first, inverse = np.unique(unit, return_index=True, return_inverse=True)
     return y[first][np.random.default_rng(seed).permutation(len(first))][inverse]

@@ -86,9 +86,9 @@ class Samples:
         return replace(self, table=self.table[self.table['split'] == split].reset_index(drop=True))
 
     def counts(self) -> pd.DataFrame:
-        "Samples per class (rows) and split (columns), every class listed."
-        t = pd.crosstab(pd.Categorical(self.table['label'], self.classes), self.table['split'])
-        return t.reindex(columns=self.splits, fill_value=0).rename_axis(index='class', columns='split')
+        "Samples per class (rows) and split (columns), every class listed (a row of several labels counts for each, `Task.class_rows`)."
+        rows = lambda split: task_of(self).class_rows(self.table['label'][self.table['split'] == split], self.classes)
+        return pd.DataFrame({s: rows(s) for s in self.splits}, index=pd.Index(self.classes), dtype='int64').rename_axis(index='class', columns='split')
 
     def __repr__(self):
         per_split = ' / '.join(f'{s} {(self.table["split"] == s).sum()}' for s in self.splits)

@@ -49,13 +49,14 @@ def build_model(name: str,          # a key of `MODELS`
 
 # %% ../nbs/22_models.ipynb #8a7cb431
 def _head(x, n_classes: int, dropout: float,
-          output_scale: tuple | None = None,   # (mean, std) of a number: one linear output in its units; None: softmax over classes
+          output_scale: tuple | str | None = None, # (mean, std) of a number: one linear output in its units; 'sigmoid': one independent probability per label; None: softmax over classes
           initializer=None,                    # kernel initializer of the output layer; small (std 0.01) if None
          ):
-    "Dropout, then the softmax classifier, or one linear output scaled to the target's units; initialised so that first predictions are near uniform (near the mean)."
+    "Dropout, then the softmax classifier, independent sigmoids (several labels, `Task.output_scale`), or one linear output scaled to the target's units; initialised so that first predictions are near uniform (near 0.5, near the mean)."
     if dropout: x = layers.Dropout(dropout)(x)
     initializer = initializer or keras.initializers.RandomNormal(stddev=0.01)
-    if output_scale is None: return layers.Dense(n_classes, activation='softmax', name='predictions', kernel_initializer=initializer)(x)
+    if output_scale is None or output_scale == 'sigmoid':
+        return layers.Dense(n_classes, activation=output_scale or 'softmax', name='predictions', kernel_initializer=initializer)(x)
     mean, std = output_scale
     z = layers.Dense(1, name='predictions', kernel_initializer=initializer)(x)  # the target in standard units
     return layers.Rescaling(float(std), offset=float(mean), name='target_units')(z)

@@ -93,8 +93,10 @@ def _audit(run: Run) -> tuple[None, str]:
 
 def _check_classes_trained(samples: Samples):
     "Refuse a split that leaves a class without training rows, saying why (a drawn split keeps copies and groups whole)."
-    if not (missing := sorted(set(samples.classes) - set(samples.table['label'].iloc[cv_pool(samples)].astype(str)), key=str)): return
-    if (samples.table['label'].astype(str) == missing[0]).sum() == 1:
+    task = task_of(samples)
+    learnt = task.class_rows(samples.table['label'].iloc[cv_pool(samples)], samples.classes)
+    if not (missing := sorted(learnt.index[learnt == 0], key=str)): return
+    if task.class_rows(samples.table['label'], [missing[0]]).iloc[0] == 1:
         raise InputError(f'no training row has the label {missing[0]!r}: its only row is in the test split; add rows of it (a class needs '
                          'rows to learn from and rows to test on), or leave it out')
     why = ('the split was drawn with each cluster of copies (and each given group) on one side, and its rows form clusters that all '

@@ -381,6 +381,7 @@ class Classification(Task):
     metrics = ('accuracy', 'balanced_accuracy', 'macro_f1', 'roc_auc')
     beside = 'accuracy'
     paired_test = "McNemar's test"
+    class_weight = 'balanced'  # a network weighs each class's rows alike
     network_settings = ('label_smoothing', 'mix')  # smoothed and mixed class labels
     chance_words = {'most_frequent': 'always predicting the most frequent training class',
                     'stratified': 'guessing at the training class rates', 'uniform': 'guessing uniformly among the classes'}

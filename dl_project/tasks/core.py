@@ -52,6 +52,7 @@ class Task(ABC):
     kept: tuple[str, ...] = ()        # keys of an evaluation that `metrics.json` keeps besides the metrics (for the report)
     captions: dict = {}               # the report's caption of each file `figures` writes
     chance_words: dict = {}           # what each strategy of `chance` does, in words ('guessing at the training class rates')
+    class_weight: str | None = None   # how a network weighs its training rows: 'balanced' classes, or None (every row alike)
     network_settings: tuple[str, ...] = () # run settings that only some tasks take and this one does ('label_smoothing', 'mix': class labels)
 
     def detects(self, labels) -> bool:
@@ -61,6 +62,10 @@ class Task(ABC):
     def classes_of(self, labels) -> list[str]:
         "The classes a model's outputs follow, from all labels ([] for a target with no classes, such as a number)."
         return []
+
+    def class_rows(self, labels, classes) -> pd.Series:
+        "Rows of each class among `labels` (index: `classes`, every one listed; 0 where none)."
+        return pd.Series(np.asarray(labels, dtype=object)).astype(str).value_counts().reindex([str(c) for c in classes], fill_value=0)
 
     def invalid_targets(self, labels) -> pd.Series:
         "Why each label that cannot be this task's target is left out (index: the labels' index); empty when all can."
@@ -90,6 +95,10 @@ class Task(ABC):
         "The values folds are stratified on."
         return np.asarray(labels)
 
+    def fold_numbers(self, labels, groups, folds: int, seed: int = DEFAULT_SEED) -> np.ndarray | None:
+        "The fold (0..folds-1) of each row when the task draws its own folds (`groups`: each row's group, kept in one fold; None: rows are independent); None: scikit-learn's stratified (group) K-fold on `stratify`."
+        return None
+
     @abstractmethod
     def targets(self, labels, classes) -> np.ndarray:
         "What a model learns for each label (class codes; numbers)."
@@ -103,12 +112,20 @@ class Task(ABC):
         return len(self.output_columns(classes))
 
     def output_scale(self, y_train) -> tuple[float, float] | None:
-        "`(mean, std)` a network's linear output is scaled by, from the training targets; None: a softmax over the classes."
+        "`(mean, std)` a network's linear output is scaled by, from the training targets; 'sigmoid': one independent probability per output (several labels); None: a softmax over the classes (`models._head`)."
         return None
 
     def compile_terms(self, label_smoothing: float = 0.0, soft_labels: bool = False) -> tuple:
         "`(loss, metrics)` a Keras network of this task trains with (`train.compile_model`)."
         raise InputError(f'the task {self.name!r} defines no loss for a network: give it compile_terms, or use a classical learner')
+
+    def tuning_rows(self, n: int, seed: int = DEFAULT_SEED) -> np.ndarray | None:
+        "Positions, among a network's `n` training rows, held out of its fit to choose its decision (`with_decision`: per-label thresholds); None: nothing to choose, every row trains."
+        return None
+
+    def with_decision(self, net, y, outputs):
+        "The trained network `net` with its decision chosen on the held-out `tuning_rows` (`y`: their targets, `outputs`: its outputs on them) inside it; `net` itself for a task with nothing to choose."
+        return net
 
     def baseline_estimators(self, seed: int = DEFAULT_SEED) -> dict:
         "The classical models for this task by name (scikit-learn estimators); the first is the linear one (`--baseline linear`)."
@@ -231,21 +248,21 @@ def cluster_bootstrap(batch_scores, # `(Y, outputs, W) -> {metric: (versions,)}`
     "Every metric on `n_boot` resamples that draw whole clusters with replacement (a row drawn k times weighs k): rows that are copies move together."
     y, codes = np.asarray(y), np.asarray(codes)
     rng, n_clusters = np.random.default_rng(seed), int(codes.max()) + 1
-    step, parts = max(1, RESAMPLED_VALUES // max(len(y), n_clusters)), []
+    step, parts = max(1, RESAMPLED_VALUES // max(y.size, n_clusters)), []
     for start in range(0, n_boot, step):
         b = min(step, n_boot - start)
         drawn = rng.integers(0, n_clusters, (b, n_clusters)) + np.arange(b)[:, None] * n_clusters
         counts = np.bincount(drawn.ravel(), minlength=b * n_clusters).reshape(b, n_clusters)
-        parts.append(batch_scores(np.broadcast_to(y, (b, len(y))), outputs, counts[:, codes].astype(float)))
+        parts.append(batch_scores(np.broadcast_to(y, (b, *y.shape)), outputs, counts[:, codes].astype(float)))
     return {m: np.concatenate([p[m] for p in parts]) for m in parts[0]}
 
 def shuffled_scores(batch_scores, y, outputs, n_shuffles: int, seed: int = DEFAULT_SEED) -> dict[str, np.ndarray]:
-    "Every metric of the same outputs against `n_shuffles` shufflings of the truths: what outputs that know nothing of the rows score."
+    "Every metric of the same outputs against `n_shuffles` shufflings of the truths (whole rows of the truth move: a row's several labels stay together): what outputs that know nothing of the rows score."
     y, rng, parts = np.asarray(y), np.random.default_rng(seed), []
-    step = max(1, RESAMPLED_VALUES // max(len(y), 1))
+    step = max(1, RESAMPLED_VALUES // max(y.size, 1))
     for start in range(0, n_shuffles, step):
         b = min(step, n_shuffles - start)
-        parts.append(batch_scores(rng.permuted(np.tile(y, (b, 1)), axis=1), outputs, np.ones((b, len(y)))))
+        parts.append(batch_scores(y[rng.permuted(np.tile(np.arange(len(y)), (b, 1)), axis=1)], outputs, np.ones((b, len(y)))))
     return {m: np.concatenate([p[m] for p in parts]) for m in parts[0]}
 
 def percentile_ci(values, level: float = 0.95) -> list[float] | None:

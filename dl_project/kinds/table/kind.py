@@ -14,17 +14,16 @@ from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer, OneHotEncoder, OrdinalEncoder, StandardScaler
-from ...core import DEFAULT_SEED, InputError
+from ...core import DEFAULT_SEED, DETECT_SAMPLE, LIST_SEPARATORS, InputError, _items, _sampled, list_separator
 from ...data import LAYOUT_KINDS, Samples, read_table_file, resolved_paths
 from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, DataKind, KindInputs, column_kinds_asked, column_kind_of, columns_by_kind,
                                    register_column_kind, register_kind)
 
 # %% auto #0
-__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'IDENTIFIER_WHY', 'IDENTIFIER', 'LIST_SEPARATORS', 'LIST_SHARE',
-           'LIST_ITEM_WORDS', 'LIST_LONG', 'DETECT_SAMPLE', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE', 'DATE_PARTS',
-           'BASELINE_DATE_PARTS', 'DATE_SHAPE', 'DATE', 'MAX_STEPS', 'TABLE', 'unread_cells', 'FillMissing',
-           'NumberColumn', 'CategoryColumn', 'tabular_preprocessor', 'table_columns', 'raw_inputs', 'unreadable_files',
-           'table_encoder', 'is_id_like', 'IdentifierColumn', 'list_separator', 'item_vocabulary', 'MultiHot',
+__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'IDENTIFIER_WHY', 'IDENTIFIER', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE',
+           'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE', 'DATE', 'MAX_STEPS', 'TABLE', 'unread_cells',
+           'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor', 'table_columns', 'raw_inputs',
+           'unreadable_files', 'table_encoder', 'is_id_like', 'IdentifierColumn', 'item_vocabulary', 'MultiHot',
            'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts', 'MissingFlags',
            'DateColumn', 'TableInputs', 'TableKind']
 
@@ -195,36 +194,7 @@ class IdentifierColumn(ColumnKind):
 IDENTIFIER = register_column_kind(IdentifierColumn())  # registered before lists and dates: asked after them, before numbers and categories
 
 # %% ../../../nbs/17_table_kind.ipynb #93b899ec
-LIST_SEPARATORS = (', ', '|', ';')  # how the items of a cell may be separated, asked in this order
-LIST_SHARE = 0.1       # a list column: at least this share of its filled cells hold the separator ...
-LIST_ITEM_WORDS = 4    # ... its items are short: at most this many words at the median (free text splits into clauses) ...
-LIST_LONG = 3          # ... and shared by the cells (fewer distinct items than distinct cells), or long lists: this many items at the median of the cells that split
-DETECT_SAMPLE = 2000   # filled cells of a column (sampled) that the list and date kinds look at to tell
 MIN_ITEM_ROWS = 2      # an item is a multi-hot feature once it is in this many training cells (single ones carry no pattern)
-
-def _items(values: pd.Series, separator: str) -> pd.Series:
-    "Each cell's items (stripped, empty ones dropped; missing cells: no items)."
-    stripped = separator.strip() or separator
-    return values.fillna('').astype(str).map(lambda cell: [i.strip() for i in cell.split(stripped) if i.strip()])
-
-def _sampled(values: pd.Series) -> pd.Series:
-    "The filled cells of a column as strings, at most `DETECT_SAMPLE` of them (a fixed sample): what detection looks at."
-    filled = values.dropna().astype(str)
-    return filled.sample(DETECT_SAMPLE, random_state=0) if len(filled) > DETECT_SAMPLE else filled
-
-def list_separator(values: pd.Series) -> str | None:
-    "The separator of a column of lists of categories in one cell (`LIST_SEPARATORS`: `'Dramas, International Movies'`): held by at least `LIST_SHARE` of the filled cells, its items at most `LIST_ITEM_WORDS` words at the median, and either fewer distinct items than distinct cells or `LIST_LONG` items at the median of the cells that split (a cast); None for any other column ('Braund, Mr. Owen Harris': a name)."
-    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values): return None
-    filled = _sampled(values)
-    if len(filled) < 2: return None
-    for separator in LIST_SEPARATORS:
-        if filled.str.contains(separator, regex=False).mean() < LIST_SHARE: continue
-        cells = _items(filled, separator)
-        items = cells.explode().dropna()
-        if not len(items) or items.str.split().str.len().median() > LIST_ITEM_WORDS: continue
-        split = cells[filled.str.contains(separator, regex=False)]
-        if items.nunique() < filled.nunique() or split.str.len().median() >= LIST_LONG: return separator
-    return None
 
 def item_vocabulary(values: pd.Series, separator: str) -> list[str]:
     "The items of a list column a model encodes: those in at least `MIN_ITEM_ROWS` cells, the `MAX_CATEGORIES` most frequent, sorted."
