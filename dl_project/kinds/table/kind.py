@@ -20,12 +20,12 @@ from ..core import (COLUMN_KINDS, DEFAULT_BATCH_SIZE, ColumnKind, ColumnsOf, Dat
                                    register_column_kind, register_kind)
 
 # %% auto #0
-__all__ = ['MAX_CATEGORIES', 'CATEGORY', 'NUMBER', 'IDENTIFIER_WHY', 'IDENTIFIER', 'MIN_ITEM_ROWS', 'LIST', 'DATE_SHARE',
-           'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE', 'DATE', 'MAX_STEPS', 'TABLE', 'unread_cells',
-           'FillMissing', 'NumberColumn', 'CategoryColumn', 'tabular_preprocessor', 'table_columns', 'raw_inputs',
-           'unreadable_files', 'table_encoder', 'is_id_like', 'IdentifierColumn', 'item_vocabulary', 'MultiHot',
-           'SplitItems', 'ListColumn', 'parse_dates', 'is_date_column', 'date_parts', 'DateParts', 'MissingFlags',
-           'DateColumn', 'TableInputs', 'TableKind']
+__all__ = ['MAX_CATEGORIES', 'MISSING', 'CATEGORY', 'NUMBER', 'IDENTIFIER_WHY', 'IDENTIFIER', 'MIN_ITEM_ROWS', 'LIST',
+           'DATE_SHARE', 'DATE_PARTS', 'BASELINE_DATE_PARTS', 'DATE_SHAPE', 'DATE', 'MAX_STEPS', 'TABLE',
+           'unread_cells', 'FillMissing', 'NumberColumn', 'missing_as_category', 'CategoryColumn',
+           'tabular_preprocessor', 'table_columns', 'raw_inputs', 'unreadable_files', 'table_encoder', 'is_id_like',
+           'IdentifierColumn', 'item_vocabulary', 'MultiHot', 'SplitItems', 'ListColumn', 'parse_dates',
+           'is_date_column', 'date_parts', 'DateParts', 'MissingFlags', 'DateColumn', 'TableInputs', 'TableKind']
 
 # %% ../../../nbs/17_table_kind.ipynb #2311cedc
 MAX_CATEGORIES = 250  # categories of one column that gradient boosting and the network's one-hot keep apart; rarer ones share a code
@@ -82,6 +82,13 @@ class NumberColumn(ColumnKind):
                                         name='standardise')(filled_in)]
 
 # %% ../../../nbs/17_table_kind.ipynb #b924e4fb
+MISSING = '(missing)'  # what the baseline reads in an empty category cell: a category of its own, not the most frequent one, and not an unseen value
+
+def missing_as_category(frame: pd.DataFrame) -> pd.DataFrame:
+    "Category cells as strings, a missing one as `MISSING`: an empty director (mostly a TV show) is then told apart from a director the fold never saw."
+    frame = pd.DataFrame(frame)
+    return frame.astype(object).where(frame.notna(), MISSING).astype(str)
+
 class CategoryColumn(ColumnKind):
     "Any column that is not a number: one-hot over its most frequent values (integer codes typed as categories for gradient boosting)."
     name, input_name, baseline_name, catch_all = 'category', 'categories', 'categorical', True
@@ -94,16 +101,16 @@ class CategoryColumn(ColumnKind):
         return f'of no other kind: categories, one-hot over {"its" if n <= MAX_CATEGORIES else f"the {MAX_CATEGORIES} most frequent of its"} {n} distinct values'
 
     def baseline_step(self, model: str):
-        if model == 'hgb': return OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=np.nan, encoded_missing_value=np.nan,
-                                                 max_categories=MAX_CATEGORIES)
-        return make_pipeline(SimpleImputer(strategy='most_frequent'), OneHotEncoder(handle_unknown='ignore'))
+        "Missing cells as a category of their own (`MISSING`), then one-hot (unseen values: zeros) or, for gradient boosting, integer codes (unseen values: missing, a value it never trained on)."
+        strings = FunctionTransformer(missing_as_category, feature_names_out='one-to-one')
+        if model == 'hgb': return make_pipeline(strings, OrdinalEncoder(handle_unknown='use_encoded_value', unknown_value=np.nan, max_categories=MAX_CATEGORIES))
+        return make_pipeline(strings, OneHotEncoder(handle_unknown='ignore'))
 
     def front_end(self, frame: pd.DataFrame) -> tuple:
-        "One string input (`''` where missing): each column one-hot over its `MAX_CATEGORIES` most frequent training values, unseen and rare ones in one slot."
+        "One string input (`''` where missing): each column one-hot over its `MAX_CATEGORIES` most frequent training values, the missing cell `''` one of them when the training rows have some, unseen and rare ones in one slot."
         x, parts = keras.Input((frame.shape[1],), dtype='string', name=self.input_name), []
         for k, column in enumerate(frame.columns):
-            common = frame[column].dropna().astype(str).value_counts().index[:MAX_CATEGORIES]
-            vocabulary = sorted(v for v in common if v != '') or ['(none)']
+            vocabulary = sorted(pd.Series(self.raw(frame[[column]])[:, 0]).value_counts().index[:MAX_CATEGORIES])
             parts.append(layers.StringLookup(vocabulary=vocabulary, output_mode='one_hot', num_oov_indices=1, name=f'categories_{k}')(x[:, k]))
         return x, parts
 
