@@ -531,14 +531,15 @@ def feature_relations(samples: Samples,  # tabular samples
                       rows: int = LEAK_ROWS, # at most this many sampled rows
                       seed: int = DEFAULT_SEED,
                      ) -> pd.Series:
-    "Mutual information (nats) of each feature read by value (`by_value`) with the target (`mutual_info_classif` / `_regression`; categories: less its mean on shuffled targets), strongest first."
+    "Mutual information (nats) of each feature read by value (`by_value`) with the target (`mutual_info_classif` / `_regression`; categories: less its mean on shuffled targets), strongest first; 0 for a category column whose values are mostly seen once (free text, names: more distinct values than `DISTINCT_SHARE` of the rows), which no estimate by value can relate to the target."
     from sklearn.feature_selection import mutual_info_classif, mutual_info_regression
     regression = not samples.classes  # a target without classes: a number
     y = target_values(samples)
     keep = np.flatnonzero(np.isfinite(y) if regression else y >= 0)
     if len(keep) > rows: keep = np.sort(np.random.default_rng(seed).choice(keep, rows, replace=False))
-    columns = by_value(samples.table[samples.features])  # a column naming files: its files are read, not its names
-    frame = samples.table[columns].iloc[keep]
+    named = by_value(samples.table[samples.features])  # a column naming files: its files are read, not its names
+    frame = samples.table[named].iloc[keep]
+    columns = [c for c in named if is_numeric(frame[c]) or frame[c].nunique() <= DISTINCT_SHARE * len(frame)]  # most values seen once (free text): nothing to measure by value
     discrete = np.array([not is_numeric(frame[c]) for c in columns], bool)
     x = np.column_stack([encode_column(frame[c]) for c in columns]) if columns else np.zeros((len(keep), 0))
     fill = np.where(discrete, -1.0, np.nan_to_num(np.nanmedian(np.where(np.isnan(x).all(0), 0, x), axis=0)))  # missing: a category of its own, or the median
@@ -551,7 +552,7 @@ def feature_relations(samples: Samples,  # tabular samples
         chance = np.mean([estimate(x[:, discrete], rng.permutation(y), discrete_features=True, random_state=seed)
                           for _ in range(RELATION_SHUFFLES)], axis=0)
         mi[discrete] = np.maximum(mi[discrete] - chance, 0)
-    return pd.Series(mi, index=columns, name='mutual information').sort_values(ascending=False)
+    return pd.Series(mi, index=columns, name='mutual information').reindex(named, fill_value=0.0).sort_values(ascending=False)
 
 # %% ../../../nbs/18_table_audit.ipynb #12f20370
 def _short_name(name, n: int = 28) -> str:
