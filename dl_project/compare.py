@@ -73,16 +73,17 @@ def corrected_ttest(scores_a,       # fold scores of configuration A
                     n_train: float, # training rows per fold
                     n_test: float,  # held-out rows per fold
                    ) -> dict:
-    "Nadeau–Bengio corrected resampled t-test of B - A: `{mean_diff, t, df, p_value}` (two-sided); not applied (`p_value` None, and `why`) when every fold differs by the same amount."
+    "Nadeau–Bengio corrected resampled t-test of B - A: `{mean_diff, se, t, df, p_value}` (two-sided; `se`: the corrected standard error of the mean difference); not applied (`p_value` None, and `why`) when every fold differs by the same amount."
     d = np.asarray(scores_b, float) - np.asarray(scores_a, float)
     if len(d) < 2: raise InputError(f'a paired test needs at least 2 folds, got {len(d)}: cross-validate with folds >= 2')
     mean, var, k = d.mean(), d.var(ddof=1), len(d)
     if np.ptp(d) <= 1e-9 * max(1.0, abs(mean)):  # every fold differs by the same amount: no spread to test against
-        if mean == 0: return {'mean_diff': 0.0, 't': 0.0, 'df': k - 1, 'p_value': 1.0}
-        return {'mean_diff': float(mean), 't': None, 'df': k - 1, 'p_value': None,
+        if mean == 0: return {'mean_diff': 0.0, 'se': 0.0, 't': 0.0, 'df': k - 1, 'p_value': 1.0}
+        return {'mean_diff': float(mean), 'se': 0.0, 't': None, 'df': k - 1, 'p_value': None,
                 'why': f'every fold differs by the same {mean:+.4g}: the fold differences do not vary, so the t-test has no spread to judge them by'}
-    t = mean / np.sqrt((1 / k + n_test / n_train) * var)
-    return {'mean_diff': float(mean), 't': float(t), 'df': k - 1, 'p_value': float(2 * stats.t.sf(abs(t), k - 1))}
+    se = float(np.sqrt((1 / k + n_test / n_train) * var))
+    t = mean / se
+    return {'mean_diff': float(mean), 'se': se, 't': float(t), 'df': k - 1, 'p_value': float(2 * stats.t.sf(abs(t), k - 1))}
 
 # %% ../nbs/28_compare.ipynb #ab97b685
 def same_folds(a: CVResult, b: CVResult) -> bool:
@@ -123,8 +124,7 @@ def level_verdict(base_scores,        # the baseline's fold scores
     base, net = np.asarray(base_scores, float), np.asarray(net_scores, float)
     sign = -1.0 if lower_is_better else 1.0
     test = corrected_ttest(sign * base, sign * net, n_train, n_test)  # the lead: sign * (net - base)
-    lead, k = sign * (net - base), len(base)
-    half = float(stats.t.ppf(0.975, k - 1) * np.sqrt((1 / k + n_test / n_train) * lead.var(ddof=1)))
+    half = float(stats.t.ppf(0.975, test['df']) * test['se'])
     low, high = test['mean_diff'] - half, test['mean_diff'] + half
     margin = margin * abs(base.mean()) if lower_is_better else margin
     verdict = 'better' if low > 0 else 'level' if low > -margin else 'worse' if high < 0 else 'unsettled'
