@@ -382,7 +382,7 @@ def _test_entry(task, result: dict, metric: str) -> dict:
     return {'score': result.get(metric)} | {k: result.get(k) for k in (*task.metrics, *TEST_KEYS, *task.kept)}
 
 def _cv_vs_baseline(base_cv, net_cv) -> dict:
-    "The network's cross-validation difference from the baseline on the same folds (network - baseline; corrected resampled t-test; `no_test`: why it was not applied), and `versus_baseline`: its lead (positive: the network better, for an error too) with its 95 % CI, p and the verdict better, level or worse (`compare.cv_verdict`); {} if the folds differ."
+    "The network's cross-validation difference from the baseline on the same folds (network - baseline; corrected resampled t-test; `no_test`: why it was not applied), and `versus_baseline`: its lead (positive: the network better, for an error too) with its 95 % CI, p and the verdict better, level, worse or unsettled (`compare.cv_verdict`); {} if the folds differ."
     if not same_folds(base_cv, net_cv): return {}
     t = paired_cv_test(base_cv, net_cv)
     return ({'diff_vs_baseline': t['mean_diff'], 'p_value_vs_baseline': t['p_value']} | ({'no_test': t['why']} if t.get('why') else {})
